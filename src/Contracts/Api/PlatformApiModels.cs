@@ -1,0 +1,19 @@
+namespace Platform.Contracts.Api;
+
+// Request and response bodies of the platform API (/api/platform/v1). Tracking data itself is read through the MLflow API.
+
+/// <summary>One run of an assignment. <see cref="Params"/> values are YAML scalars or flow lists, as typed on the command line.</summary>
+public sealed record RunSubmission(string Assignment, IReadOnlyDictionary<string, string>? Params = null, string? Experiment = null);
+
+/// <summary>A sweep file in the Weights &amp; Biases format with a top-level <c>assignment:</c>.</summary>
+public sealed record SweepSubmission(string Yaml);
+
+public sealed record SubmissionResult(string ExperimentId, IReadOnlyList<string> RunIds, string? SweepId = null);
+
+public sealed record SweepView(
+    string SweepId,
+    string Assignment,
+    string ExperimentId,
+    string State,
+    IReadOnlyList<string> RunIds,
+    long CreatedAt);

@@ -1,0 +1,20 @@
+using Platform.Contracts.Catalog.Assignments;
+
+namespace Platform.Contracts.Catalog;
+
+/// <summary>Every job type the platform knows, by id. Workers implement them; the API validates submissions against them.</summary>
+public static class AssignmentCatalog
+{
+    public static IReadOnlyList<AssignmentDescriptor> All { get; } =
+    [
+        C1W2LogisticRegression.Descriptor,
+        C1W3PlanarData.Descriptor,
+    ];
+
+    public static AssignmentDescriptor? Find(string id) => All.FirstOrDefault(a => a.Id == id);
+
+    /// <summary>The descriptor for <paramref name="id"/>, or a validation error that lists the known ids.</summary>
+    public static AssignmentDescriptor Get(string id, string path = "assignment") =>
+        Find(id) ?? throw new Validation.PlatformValidationException(path,
+            $"unknown assignment '{id}' (known: {string.Join(", ", All.Select(a => a.Id))})");
+}

@@ -1,0 +1,14 @@
+namespace Platform.Contracts.Catalog;
+
+/// <summary>An assignment as a job type: its hyperparameter schema, the metric keys it logs and the data files it reads.</summary>
+[GenerateSerializer, Immutable, Alias("Platform.AssignmentDescriptor")]
+public sealed record AssignmentDescriptor(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Title,
+    [property: Id(2)] IReadOnlyList<HyperparameterDescriptor> Hyperparameters,
+    [property: Id(3)] IReadOnlyList<string> MetricKeys,
+    [property: Id(4)] IReadOnlyList<string> DataFiles)
+{
+    public HyperparameterDescriptor? FindHyperparameter(string name) =>
+        Hyperparameters.FirstOrDefault(h => h.Name == name);
+}

@@ -1,0 +1,52 @@
+using Platform.Contracts.Api;
+using Platform.Contracts.Catalog;
+using Platform.Contracts.Tracking;
+
+namespace Platform.Contracts.Client;
+
+/// <summary>Typed client for the platform API (/api/platform/v1): the catalog, run and sweep submission, sweep state.</summary>
+public sealed class PlatformClient(HttpClient http)
+{
+    private const string Prefix = "api/platform/v1/";
+
+    public TrackingClient Tracking { get; } = new(http);
+
+    public Task<IReadOnlyList<AssignmentDescriptor>> ListAssignmentsAsync(CancellationToken ct = default) =>
+        ApiHttp.GetAsync<IReadOnlyList<AssignmentDescriptor>>(http, Prefix + "assignments", ct);
+
+    public Task<SubmissionResult> SubmitRunAsync(RunSubmission submission, CancellationToken ct = default) =>
+        ApiHttp.PostAsync<SubmissionResult>(http, Prefix + "runs", submission, ct);
+
+    public Task<SubmissionResult> SubmitSweepAsync(string yaml, CancellationToken ct = default) =>
+        ApiHttp.PostAsync<SubmissionResult>(http, Prefix + "sweeps", new SweepSubmission(yaml), ct);
+
+    public Task<SweepView> GetSweepAsync(string sweepId, CancellationToken ct = default) =>
+        ApiHttp.GetAsync<SweepView>(http, $"{Prefix}sweeps/{Uri.EscapeDataString(sweepId)}", ct);
+
+    public Task<IReadOnlyList<SweepView>> ListSweepsAsync(CancellationToken ct = default) =>
+        ApiHttp.GetAsync<IReadOnlyList<SweepView>>(http, Prefix + "sweeps", ct);
+
+    /// <summary>Polls until every run has ended, then returns them in the order given.</summary>
+    public async Task<IReadOnlyList<Run>> WaitForRunsAsync(IReadOnlyList<string> runIds, TimeSpan pollInterval, CancellationToken ct = default)
+    {
+        var done = new Dictionary<string, Run>();
+        while (done.Count < runIds.Count)
+        {
+            foreach (var id in runIds.Where(id => !done.ContainsKey(id)))
+            {
+                var run = await Tracking.GetRunAsync(id, ct);
+                if (run.Info.Status.IsTerminal())
+                {
+                    done[id] = run;
+                }
+            }
+
+            if (done.Count < runIds.Count)
+            {
+                await Task.Delay(pollInterval, ct);
+            }
+        }
+
+        return runIds.Select(id => done[id]).ToArray();
+    }
+}

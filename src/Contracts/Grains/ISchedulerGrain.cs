@@ -1,0 +1,16 @@
+namespace Platform.Contracts.Grains;
+
+/// <summary>The queue of trials waiting for a worker (one per cluster, key 0). Workers pull; the scheduler grants leases.</summary>
+[Alias("Platform.ISchedulerGrain")]
+public interface ISchedulerGrain : IGrainWithIntegerKey
+{
+    [Alias("Enqueue")]
+    Task Enqueue(TrialSpec trial, string experimentId);
+
+    /// <summary>The next trial this worker can run, or null when there is none.</summary>
+    [Alias("TryLease")]
+    Task<TrialLease?> TryLease(WorkerOffer offer);
+
+    [Alias("QueueLength")]
+    Task<int> QueueLength();
+}

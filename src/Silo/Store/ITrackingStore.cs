@@ -1,0 +1,63 @@
+using Platform.Contracts.Tracking;
+
+namespace Platform.Silo.Store;
+
+/// <summary>
+/// The system of record for experiments, runs, params, metrics, tags and sweeps. Two implementations share one contract:
+/// an embedded SQLite file (local default) and PostgreSQL (cluster). Both apply their schema migrations in <see cref="MigrateAsync"/>.
+/// Errors are <see cref="TrackingStoreException"/> carrying MLflow's error codes.
+/// </summary>
+public interface ITrackingStore
+{
+    /// <summary>Brings the schema to the current version. Safe to call on every start and from several processes.</summary>
+    Task MigrateAsync(CancellationToken ct = default);
+
+    Task<string> CreateExperimentAsync(string name, IReadOnlyList<ExperimentTag>? tags = null, CancellationToken ct = default);
+
+    Task<Experiment?> GetExperimentAsync(string experimentId, CancellationToken ct = default);
+
+    Task<Experiment?> GetExperimentByNameAsync(string name, CancellationToken ct = default);
+
+    Task<IReadOnlyList<Experiment>> ListExperimentsAsync(CancellationToken ct = default);
+
+    /// <summary>The id of the experiment with this name, creating it when missing (race-free between processes).</summary>
+    Task<string> GetOrCreateExperimentAsync(string name, CancellationToken ct = default);
+
+    /// <summary>Creates a run. With an explicit <see cref="NewRun.RunId"/> that already exists, returns the existing run unchanged (idempotent retry).</summary>
+    Task<RunInfo> CreateRunAsync(NewRun run, CancellationToken ct = default);
+
+    Task<Run?> GetRunAsync(string runId, CancellationToken ct = default);
+
+    Task<RunInfo> UpdateRunAsync(string runId, RunStatus status, long? endTime, string? runName = null, CancellationToken ct = default);
+
+    /// <summary>
+    /// Writes metrics, params and tags in one transaction. A metric point identical to a stored one is skipped, so a retried batch
+    /// never duplicates; a param already stored with a different value is an INVALID_PARAMETER_VALUE error and nothing is written.
+    /// </summary>
+    Task LogBatchAsync(string runId, IReadOnlyList<Metric> metrics, IReadOnlyList<Param> @params, IReadOnlyList<RunTag> tags, CancellationToken ct = default);
+
+    /// <summary>Every point of one metric, ordered by step, then timestamp.</summary>
+    Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string key, CancellationToken ct = default);
+
+    /// <summary>Runs of the given experiments, newest first.</summary>
+    Task<IReadOnlyList<Run>> SearchRunsAsync(IReadOnlyList<string> experimentIds, int maxResults = 1000, CancellationToken ct = default);
+
+    Task UpsertSweepAsync(SweepRecord sweep, CancellationToken ct = default);
+
+    Task<SweepRecord?> GetSweepAsync(string sweepId, CancellationToken ct = default);
+
+    Task<IReadOnlyList<SweepRecord>> ListSweepsAsync(CancellationToken ct = default);
+}
+
+/// <summary>A run to create. Times are Unix milliseconds.</summary>
+public sealed record NewRun(string ExperimentId, string? RunId, string? RunName, long StartTime, RunStatus Status, IReadOnlyList<RunTag> Tags);
+
+/// <summary>A sweep as stored: its spec, its trials' run ids, and its state (RUNNING, FINISHED, FAILED, CANCELLED).</summary>
+public sealed record SweepRecord(
+    string SweepId,
+    string ExperimentId,
+    string Assignment,
+    string SpecYaml,
+    string State,
+    IReadOnlyList<string> RunIds,
+    long CreatedAt);
