@@ -1,1 +1,3 @@
-return 0;
+using Platform.Cli.Commands;
+
+return await PlatformCommand.Create().Parse(args).InvokeAsync();

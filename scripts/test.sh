@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: installs what the tests need, builds, runs every test project, and ends with
+# the line "N passed, N failed, N skipped".
+#   scripts/test.sh          everything, including the Slow category (full-length main runs)
+#   scripts/test.sh --fast   without the Slow category
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-test-deps.sh || { echo "0 passed, 1 failed"; exit 1; }
+export PLATFORM_DATA_DIR="${PLATFORM_DATA_DIR:-$(cd .. && pwd)/shared/datasets}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+filter=()
+[ "${1:-}" = "--fast" ] && filter=(--filter "Category!=Slow")
+
+results="$PWD/TestResults"
+rm -rf "$results"
+if ! dotnet build Platform.sln -c Release -nologo -v q; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test Platform.sln -c Release --no-build -nologo "${filter[@]}" \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
+status=$?
+
+scripts/trx-summary.sh "$results"
+exit $status

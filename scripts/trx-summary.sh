@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Sums the counters of every TRX file under a folder and prints "N passed, N failed, N skipped" (the line CI reads).
+set -uo pipefail
+passed=0; failed=0; total=0
+shopt -s nullglob globstar
+files=("${1:-TestResults}"/**/*.trx)
+for f in "${files[@]}"; do
+  counters=$(grep -o '<Counters [^>]*>' "$f" | head -1)
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  total=$((total + $(get total)))
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+done
+skipped=$((total - passed - failed))
+[ ${#files[@]} -eq 0 ] && failed=1   # no results at all is a failure, never a silent pass
+echo "$passed passed, $failed failed, $skipped skipped"

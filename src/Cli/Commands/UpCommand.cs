@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Platform.Cli.Local;
+
+namespace Platform.Cli.Commands;
+
+/// <summary><c>platform up</c>: the whole platform on this machine until Ctrl+C, optionally with a demo sweep that needs no data files.</summary>
+internal static class UpCommand
+{
+    public static Command Create()
+    {
+        var home = CommonOptions.Home();
+        var dataDir = CommonOptions.DataDir();
+        var device = CommonOptions.Device();
+        var port = new Option<int>("--port") { Description = "HTTP port of the API and dashboard on 127.0.0.1", DefaultValueFactory = _ => 5080 };
+        var demo = new Option<bool>("--demo") { Description = "Submit a demo sweep (planar data, generated in code) once the platform is up" };
+
+        var command = new Command("up", "Start the platform locally (embedded store, in-process worker, API and dashboard) until stopped")
+        {
+            home, dataDir, device, port, demo,
+        };
+        command.SetAction((result, ct) => CliAction.RunAsync(async () =>
+        {
+            var portValue = result.GetValue(port);
+            if (portValue is < 1 or > 65535)
+            {
+                throw new CliError($"--port must be between 1 and 65535, got {portValue}");
+            }
+
+            var options = new EmbeddedPlatformOptions
+            {
+                Home = result.GetValue(home) ?? EmbeddedPlatformOptions.DefaultHome(),
+                DataDirectory = result.GetValue(dataDir),
+                Device = result.GetValue(device)!,
+                HttpPort = portValue,
+                WithDashboard = true,
+            };
+            await using var platform = await EmbeddedPlatform.StartAsync(options, ct);
+            Console.Out.WriteLine($"Platform is up. Dashboard: {platform.BaseAddress}  MLflow API: {platform.BaseAddress}api/2.0/mlflow  Home: {Path.GetFullPath(options.Home)}");
+            if (result.GetValue(demo))
+            {
+                var submitted = await platform.Client.SubmitSweepAsync(DemoSweep(), ct);
+                Console.Out.WriteLine($"Demo sweep {submitted.SweepId} submitted ({submitted.RunIds.Count} runs): {platform.BaseAddress}experiments/{submitted.ExperimentId}");
+            }
+
+            Console.Out.WriteLine("Press Ctrl+C to stop.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static string DemoSweep()
+    {
+        using var stream = typeof(UpCommand).Assembly.GetManifestResourceStream("demo-sweep.yaml")
+                           ?? throw new InvalidOperationException("the demo sweep is not embedded in this build");
+        return new StreamReader(stream).ReadToEnd();
+    }
+}

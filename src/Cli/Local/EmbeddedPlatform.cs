@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Sockets;
+using Platform.Contracts.Client;
+using Platform.Dashboard;
+using Platform.Silo.Hosting;
+using Platform.Silo.Store;
+using Platform.Workers.Agent;
+
+namespace Platform.Cli.Local;
+
+/// <summary>
+/// The whole platform in one process: an Orleans silo with localhost clustering, the SQLite store, the HTTP APIs, an in-process
+/// worker agent and (optionally) the dashboard, all on 127.0.0.1.
+/// </summary>
+public sealed class EmbeddedPlatform : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private EmbeddedPlatform(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Client = new PlatformClient(new HttpClient { BaseAddress = baseAddress });
+    }
+
+    public Uri BaseAddress { get; }
+
+    public PlatformClient Client { get; }
+
+    public static async Task<EmbeddedPlatform> StartAsync(EmbeddedPlatformOptions options, CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(options.Home);
+        var port = options.HttpPort == 0 ? FreeLoopbackPort() : options.HttpPort;
+        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls(baseAddress.ToString().TrimEnd('/'));
+        builder.WebHost.UseStaticWebAssets(); // the dashboard's assets from build output, in every environment
+        ConfigureLogging(builder.Logging, options.Quiet);
+
+        builder.AddPlatformSilo(
+            new StoreOptions { Provider = "sqlite", SqlitePath = Path.Combine(options.Home, "platform.db"), ArtifactRoot = Path.Combine(options.Home, "artifacts") },
+            new PlatformClusterOptions { SiloPort = FreeLoopbackPort(), GatewayPort = FreeLoopbackPort() });
+        builder.Services.AddWorkerAgent(new WorkerAgentOptions
+        {
+            DataDirectory = options.DataDirectory,
+            Device = options.Device,
+            ApiBaseAddress = baseAddress,
+        });
+        if (options.WithDashboard)
+        {
+            builder.Services.AddPlatformDashboard(d => d.ApiBaseAddress = baseAddress);
+        }
+
+        var app = builder.Build();
+        app.MapPlatformApis();
+        if (options.WithDashboard)
+        {
+            app.UseAntiforgery();
+            app.MapStaticAssets();
+            app.MapPlatformDashboard();
+        }
+
+        await app.StartAsync(ct);
+        return new EmbeddedPlatform(app, baseAddress);
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken ct) => _app.WaitForShutdownAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, bool quiet)
+    {
+        logging.ClearProviders();
+        logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        logging.SetMinimumLevel(LogLevel.Warning);
+        if (!quiet)
+        {
+            logging.AddFilter("Platform", LogLevel.Information);
+        }
+
+        // Orleans reports expected shutdown noise as warnings; keep the console for the platform's own messages.
+        logging.AddFilter("Orleans", LogLevel.Error);
+        logging.AddFilter("Microsoft.AspNetCore", quiet ? LogLevel.Error : LogLevel.Warning);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,27 @@
+namespace Platform.Cli.Local;
+
+/// <summary>Local mode: everything in one process on loopback, with the SQLite store under the home folder.</summary>
+public sealed class EmbeddedPlatformOptions
+{
+    public const string HomeVariable = "PLATFORM_HOME";
+
+    /// <summary>The platform home folder (the store and artifacts); <c>PLATFORM_HOME</c>, then <c>~/.platform</c>.</summary>
+    public string Home { get; init; } = DefaultHome();
+
+    /// <summary>The HTTP port for the API and dashboard; 0 picks a free one.</summary>
+    public int HttpPort { get; init; }
+
+    public string? DataDirectory { get; init; }
+
+    public string Device { get; init; } = "cpu";
+
+    public bool WithDashboard { get; init; }
+
+    /// <summary>Only warnings and errors reach the console (for the one-shot verbs, whose output is the result).</summary>
+    public bool Quiet { get; init; }
+
+    public static string DefaultHome() =>
+        Environment.GetEnvironmentVariable(HomeVariable) is { Length: > 0 } home
+            ? home
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".platform");
+}

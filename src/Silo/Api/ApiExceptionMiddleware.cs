@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Platform.Contracts.Api;
+using Platform.Contracts.Tracking;
+using Platform.Contracts.Validation;
+using Platform.Silo.Store;
+
+namespace Platform.Silo.Api;
+
+/// <summary>
+/// Turns every failure under the API paths into MLflow's error body (<c>{"error_code", "message"}</c>) with MLflow's status codes.
+/// Unexpected exceptions are logged with their stack trace and answered with a generic INTERNAL_ERROR: no internals leak to clients.
+/// </summary>
+public sealed class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExceptionMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e) when (!context.Response.HasStarted && IsApiPath(context.Request.Path))
+        {
+            var error = e switch
+            {
+                TrackingStoreException s => new ApiError(s.ErrorCode, s.Message),
+                PlatformValidationException v => new ApiError(ErrorCodes.InvalidParameterValue, v.Message),
+                ApiRequestException r => new ApiError(r.ErrorCode, r.Message),
+                BadHttpRequestException b => new ApiError(ErrorCodes.BadRequest, $"malformed request: {b.InnerException?.Message ?? b.Message}"),
+                JsonException j => new ApiError(ErrorCodes.BadRequest, $"malformed JSON: {j.Message}"),
+                _ => null,
+            };
+            if (error is null)
+            {
+                logger.LogError(e, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+                error = new ApiError(ErrorCodes.InternalError, "internal error; see the server log");
+            }
+
+            context.Response.StatusCode = ErrorCodes.HttpStatus(error.ErrorCode);
+            await context.Response.WriteAsJsonAsync(error, TrackingJson.Options);
+        }
+    }
+
+    private static bool IsApiPath(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/ajax-api");
+}
+
+/// <summary>A request the API refuses, with the MLflow error code to answer.</summary>
+public sealed class ApiRequestException(string errorCode, string message) : Exception(message)
+{
+    public string ErrorCode { get; } = errorCode;
+
+    public static ApiRequestException Missing(string field) =>
+        new(ErrorCodes.InvalidParameterValue, $"Missing value for required parameter '{field}'.");
+}

@@ -1,0 +1,38 @@
+namespace Platform.Workers.Agent;
+
+/// <summary>Configuration of a worker agent (section <c>Worker</c>).</summary>
+public sealed class WorkerAgentOptions
+{
+    public const string Section = "Worker";
+
+    public string WorkerId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>Where the course's data files are read from; null means <c>PLATFORM_DATA_DIR</c>, then <c>./data</c>.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>The TorchSharp device trials train on: "cpu", "cuda" or "cuda:N".</summary>
+    public string Device { get; set; } = "cpu";
+
+    /// <summary>The platform's HTTP API, where trials log their metrics.</summary>
+    public Uri? ApiBaseAddress { get; set; }
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public IEnumerable<string> Validate()
+    {
+        if (ApiBaseAddress is null || !ApiBaseAddress.IsAbsoluteUri)
+        {
+            yield return $"{Section}:ApiBaseAddress must be an absolute http(s) URL, got '{ApiBaseAddress}'";
+        }
+
+        if (Device != "cpu" && Device != "cuda" && !System.Text.RegularExpressions.Regex.IsMatch(Device, @"^cuda:\d+$"))
+        {
+            yield return $"{Section}:Device must be cpu, cuda or cuda:N, got '{Device}'";
+        }
+
+        if (PollInterval <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:PollInterval must be positive, got {PollInterval}";
+        }
+    }
+}
