@@ -35,10 +35,9 @@ public sealed partial class PostgresServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _binDir = FindBinDir() ?? throw new InvalidOperationException(
-            "PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH or under /usr/lib/postgresql/*/bin. " +
-            "Install them (Debian: apt-get install -y postgresql) to run the PostgreSQL tests.");
-        _root = Path.Combine(Path.GetTempPath(), "platform-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        _binDir = FindBinDir(Environment.GetEnvironmentVariable("PATH"), DebianRoot) ?? throw new InvalidOperationException(MissingBinariesMessage);
+        // As root, TMPDIR may point somewhere the postgres user cannot traverse (e.g. under /root); /tmp always works.
+        _root = Path.Combine(IsRoot ? "/tmp" : Path.GetTempPath(), "platform-pg-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(_root);
         if (IsRoot)
             await RunAsync("chown", ["-R", $"{OsUser}:{OsUser}", _root], asPostgres: false);
@@ -102,13 +101,19 @@ public sealed partial class PostgresServer : IAsyncLifetime
 
     private static bool IsRoot => Environment.UserName == "root";
 
-    private static string? FindBinDir()
+    internal const string DebianRoot = "/usr/lib/postgresql";
+
+    internal const string MissingBinariesMessage =
+        "PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH or under /usr/lib/postgresql/*/bin. " +
+        "Install them (Debian: apt-get install -y postgresql) to run the PostgreSQL tests.";
+
+    /// <summary>The folder holding initdb and pg_ctl: the first on <paramref name="path"/>, else the newest Debian major version.</summary>
+    internal static string? FindBinDir(string? path, string debianRoot)
     {
-        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+        var onPath = (path ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
         if (onPath is not null)
             return onPath;
-        const string debianRoot = "/usr/lib/postgresql";
         if (!Directory.Exists(debianRoot))
             return null;
         // Highest major version first.

@@ -1,3 +1,5 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
 using Platform.Silo.Store;
 using Platform.Silo.Store.Sqlite;
 
@@ -16,6 +18,20 @@ public sealed class SqliteTrackingStoreTests : TrackingStoreContractTests, IDisp
     {
         var store = new SqliteTrackingStore(Path.Combine(_dir, "nested", "deeper", "x.db"));
         Assert.True(Directory.Exists(Path.GetDirectoryName(store.DatabasePath)));
+    }
+
+    [Fact]
+    public async Task Database_uses_WAL_and_enforces_foreign_keys()
+    {
+        var store = (SqliteTrackingStore)await NewStoreAsync("pragmas");
+        await store.MigrateAsync();
+        await using var connection = new SqliteConnection($"Data Source={store.DatabasePath};Foreign Keys=True");
+        await connection.OpenAsync();
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+        // A metric for a run that does not exist must be refused by the schema itself, not only by the store's check.
+        var ex = await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync(
+            "INSERT INTO metrics (run_id, key, timestamp, step, value, is_nan) VALUES ('nope', 'm', 1, 1, 1, 0)"));
+        Assert.Equal(19, ex.SqliteErrorCode); // SQLITE_CONSTRAINT
     }
 
     // Linux lets us delete files that pooled connections still hold open.
