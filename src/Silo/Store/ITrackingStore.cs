@@ -12,6 +12,7 @@ public interface ITrackingStore
     /// <summary>Brings the schema to the current version. Safe to call on every start and from several processes.</summary>
     Task MigrateAsync(CancellationToken ct = default);
 
+    /// <summary>Creates an active experiment and returns its id (an integer as a string). A taken name is RESOURCE_ALREADY_EXISTS.</summary>
     Task<string> CreateExperimentAsync(string name, IReadOnlyList<ExperimentTag>? tags = null, CancellationToken ct = default);
 
     Task<Experiment?> GetExperimentAsync(string experimentId, CancellationToken ct = default);
@@ -23,25 +24,34 @@ public interface ITrackingStore
     /// <summary>The id of the experiment with this name, creating it when missing (race-free between processes).</summary>
     Task<string> GetOrCreateExperimentAsync(string name, CancellationToken ct = default);
 
-    /// <summary>Creates a run. With an explicit <see cref="NewRun.RunId"/> that already exists, returns the existing run unchanged (idempotent retry).</summary>
+    /// <summary>Creates a run. With an explicit <see cref="NewRun.RunId"/> that already exists, returns the existing run unchanged (idempotent retry).
+    /// Without an id, the id is 32 lowercase hex digits; without a name, the name is the id's first 8 characters. An unknown experiment is
+    /// RESOURCE_DOES_NOT_EXIST.</summary>
     Task<RunInfo> CreateRunAsync(NewRun run, CancellationToken ct = default);
 
     Task<Run?> GetRunAsync(string runId, CancellationToken ct = default);
 
+    /// <summary>
+    /// Sets the status; a null <paramref name="endTime"/> or <paramref name="runName"/> keeps the stored value (a new name also rewrites the
+    /// <c>mlflow.runName</c> tag). An unknown run is RESOURCE_DOES_NOT_EXIST.
+    /// </summary>
     Task<RunInfo> UpdateRunAsync(string runId, RunStatus status, long? endTime, string? runName = null, CancellationToken ct = default);
 
     /// <summary>
     /// Writes metrics, params and tags in one transaction. A metric point identical to a stored one is skipped, so a retried batch
     /// never duplicates; a param already stored with a different value is an INVALID_PARAMETER_VALUE error and nothing is written.
+    /// An unknown run is RESOURCE_DOES_NOT_EXIST. Tags are upserted; <see cref="RunData.Metrics"/> then holds, per key, the point with the
+    /// greatest (step, timestamp, value).
     /// </summary>
     Task LogBatchAsync(string runId, IReadOnlyList<Metric> metrics, IReadOnlyList<Param> @params, IReadOnlyList<RunTag> tags, CancellationToken ct = default);
 
     /// <summary>Every point of one metric, ordered by step, then timestamp.</summary>
     Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string key, CancellationToken ct = default);
 
-    /// <summary>Runs of the given experiments, newest first.</summary>
+    /// <summary>Runs of the given experiments, newest start time first, each with its latest metrics, params and tags. Unknown ids match nothing.</summary>
     Task<IReadOnlyList<Run>> SearchRunsAsync(IReadOnlyList<string> experimentIds, int maxResults = 1000, CancellationToken ct = default);
 
+    /// <summary>Inserts the sweep or replaces every field of the stored one except <see cref="SweepRecord.CreatedAt"/>.</summary>
     Task UpsertSweepAsync(SweepRecord sweep, CancellationToken ct = default);
 
     Task<SweepRecord?> GetSweepAsync(string sweepId, CancellationToken ct = default);

@@ -1,0 +1,68 @@
+namespace Platform.Silo.Store.Migrations;
+
+/// <summary>SQLite schema. NaN metric values are stored as value 0 with is_nan = 1 because SQLite turns NaN into NULL.</summary>
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "initial tracking schema", """
+            CREATE TABLE experiments (
+                experiment_id INTEGER PRIMARY KEY AUTOINCREMENT,
+                name TEXT NOT NULL UNIQUE,
+                artifact_location TEXT NOT NULL DEFAULT '',
+                lifecycle_stage TEXT NOT NULL DEFAULT 'active',
+                creation_time INTEGER NOT NULL,
+                last_update_time INTEGER NOT NULL);
+            CREATE TABLE experiment_tags (
+                experiment_id INTEGER NOT NULL REFERENCES experiments(experiment_id) ON DELETE CASCADE,
+                key TEXT NOT NULL,
+                value TEXT NOT NULL,
+                PRIMARY KEY (experiment_id, key));
+            CREATE TABLE runs (
+                run_id TEXT PRIMARY KEY,
+                experiment_id INTEGER NOT NULL REFERENCES experiments(experiment_id),
+                run_name TEXT NOT NULL,
+                status TEXT NOT NULL,
+                start_time INTEGER NOT NULL,
+                end_time INTEGER NULL,
+                artifact_uri TEXT NOT NULL DEFAULT '',
+                lifecycle_stage TEXT NOT NULL DEFAULT 'active',
+                user_id TEXT NOT NULL DEFAULT '');
+            CREATE INDEX ix_runs_experiment_start ON runs (experiment_id, start_time DESC);
+            CREATE TABLE params (
+                run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+                key TEXT NOT NULL,
+                value TEXT NOT NULL,
+                PRIMARY KEY (run_id, key));
+            CREATE TABLE tags (
+                run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+                key TEXT NOT NULL,
+                value TEXT NOT NULL,
+                PRIMARY KEY (run_id, key));
+            CREATE TABLE metrics (
+                run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+                key TEXT NOT NULL,
+                timestamp INTEGER NOT NULL,
+                step INTEGER NOT NULL,
+                value REAL NOT NULL,
+                is_nan INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (run_id, key, timestamp, step, value, is_nan));
+            CREATE TABLE latest_metrics (
+                run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+                key TEXT NOT NULL,
+                timestamp INTEGER NOT NULL,
+                step INTEGER NOT NULL,
+                value REAL NOT NULL,
+                is_nan INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (run_id, key));
+            CREATE TABLE sweeps (
+                sweep_id TEXT PRIMARY KEY,
+                experiment_id TEXT NOT NULL,
+                assignment TEXT NOT NULL,
+                spec_yaml TEXT NOT NULL,
+                state TEXT NOT NULL,
+                run_ids TEXT NOT NULL,
+                created_at INTEGER NOT NULL);
+            """),
+    ];
+}

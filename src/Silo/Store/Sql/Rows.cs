@@ -1,0 +1,87 @@
+using Platform.Contracts.Tracking;
+
+namespace Platform.Silo.Store.Sql;
+
+// Dapper targets. Columns are aliased to these property names in every SELECT (Dapper matches case-insensitively, which
+// covers PostgreSQL folding unquoted aliases to lower case).
+
+internal sealed class ExperimentRow
+{
+    public long ExperimentId { get; set; }
+    public string Name { get; set; } = "";
+    public string ArtifactLocation { get; set; } = "";
+    public string LifecycleStage { get; set; } = "";
+    public long CreationTime { get; set; }
+    public long LastUpdateTime { get; set; }
+
+    public Experiment ToExperiment(IReadOnlyList<ExperimentTag> tags) =>
+        new(ExperimentId.ToString(System.Globalization.CultureInfo.InvariantCulture), Name, ArtifactLocation, LifecycleStage, CreationTime, LastUpdateTime, tags);
+}
+
+internal sealed class KeyValueRow
+{
+    public long ExperimentId { get; set; }
+    public string RunId { get; set; } = "";
+    public string Key { get; set; } = "";
+    public string Value { get; set; } = "";
+}
+
+internal sealed class RunRow
+{
+    public string RunId { get; set; } = "";
+    public long ExperimentId { get; set; }
+    public string RunName { get; set; } = "";
+    public string Status { get; set; } = "";
+    public long StartTime { get; set; }
+    public long? EndTime { get; set; }
+    public string ArtifactUri { get; set; } = "";
+    public string LifecycleStage { get; set; } = "";
+    public string UserId { get; set; } = "";
+
+    public const string Columns =
+        "run_id AS RunId, experiment_id AS ExperimentId, run_name AS RunName, status AS Status, start_time AS StartTime, " +
+        "end_time AS EndTime, artifact_uri AS ArtifactUri, lifecycle_stage AS LifecycleStage, user_id AS UserId";
+
+    public RunInfo ToRunInfo() => new(
+        RunId, ExperimentId.ToString(System.Globalization.CultureInfo.InvariantCulture), RunName,
+        Enum.Parse<RunStatus>(Status), StartTime, EndTime, ArtifactUri, LifecycleStage, UserId);
+}
+
+internal sealed class MetricRow
+{
+    public string RunId { get; set; } = "";
+    public string Key { get; set; } = "";
+    public double Value { get; set; }
+    public long Timestamp { get; set; }
+    public long Step { get; set; }
+    public bool IsNan { get; set; }
+
+    public const string Columns = "run_id AS RunId, key AS Key, value AS Value, timestamp AS Timestamp, step AS Step, is_nan AS IsNan";
+
+    /// <summary>NaN is stored as 0 plus a flag (SQLite cannot store NaN); restore it here.</summary>
+    public Metric ToMetric() => new(Key, IsNan ? double.NaN : Value, Timestamp, Step);
+
+    public static MetricRow From(string runId, Metric m) => new()
+    {
+        RunId = runId, Key = m.Key, Value = double.IsNaN(m.Value) ? 0 : m.Value, Timestamp = m.Timestamp, Step = m.Step, IsNan = double.IsNaN(m.Value),
+    };
+}
+
+internal sealed class SweepRow
+{
+    public string SweepId { get; set; } = "";
+    public string ExperimentId { get; set; } = "";
+    public string Assignment { get; set; } = "";
+    public string SpecYaml { get; set; } = "";
+    public string State { get; set; } = "";
+    public string RunIds { get; set; } = "[]";
+    public long CreatedAt { get; set; }
+
+    public const string Columns =
+        "sweep_id AS SweepId, experiment_id AS ExperimentId, assignment AS Assignment, spec_yaml AS SpecYaml, state AS State, " +
+        "run_ids AS RunIds, created_at AS CreatedAt";
+
+    public SweepRecord ToRecord() => new(
+        SweepId, ExperimentId, Assignment, SpecYaml, State,
+        System.Text.Json.JsonSerializer.Deserialize<List<string>>(RunIds) ?? [], CreatedAt);
+}

@@ -1,0 +1,74 @@
+using Dapper;
+using Platform.Contracts.Api;
+using Platform.Contracts.Tracking;
+
+namespace Platform.Silo.Store.Sql;
+
+public abstract partial class SqlTrackingStore
+{
+    // Only a point greater in (step, timestamp, value) replaces the latest one; the comparison runs in the database so
+    // concurrent batches cannot overwrite a newer value with an older one.
+    private const string UpsertLatestSql =
+        "INSERT INTO latest_metrics (run_id, key, timestamp, step, value, is_nan) VALUES (@RunId, @Key, @Timestamp, @Step, @Value, @IsNan) " +
+        "ON CONFLICT (run_id, key) DO UPDATE SET timestamp = excluded.timestamp, step = excluded.step, value = excluded.value, is_nan = excluded.is_nan " +
+        "WHERE (excluded.step, excluded.timestamp, excluded.value) > (latest_metrics.step, latest_metrics.timestamp, latest_metrics.value)";
+
+    public async Task LogBatchAsync(
+        string runId, IReadOnlyList<Metric> metrics, IReadOnlyList<Param> @params, IReadOnlyList<RunTag> tags, CancellationToken ct = default)
+    {
+        metrics ??= [];
+        @params ??= [];
+        tags ??= [];
+        await using var connection = await OpenAsync(ct);
+        await using var tx = await BeginWriteAsync(connection, ct);
+        await RequireRunAsync(connection, tx, runId, ct);
+
+        // Every table is written in key order so that concurrent batches on one run take row locks in the same order (no deadlocks on
+        // PostgreSQL). Params go first: a conflict throws before anything else is written, and disposing the transaction rolls back.
+        foreach (var param in @params.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            await connection.ExecuteAsync(Cmd(
+                "INSERT INTO params (run_id, key, value) VALUES (@runId, @Key, @Value) ON CONFLICT (run_id, key) DO NOTHING",
+                new { runId, param.Key, param.Value }, tx, ct));
+            var stored = await connection.ExecuteScalarAsync<string>(Cmd(
+                "SELECT value FROM params WHERE run_id = @runId AND key = @Key", new { runId, param.Key }, tx, ct));
+            if (stored != param.Value)
+            {
+                throw new TrackingStoreException(ErrorCodes.InvalidParameterValue,
+                    $"Changing param values is not allowed. Param with key='{param.Key}' was already logged with value='{stored}' " +
+                    $"for run ID='{runId}'. Attempted logging new value '{param.Value}'.");
+            }
+        }
+
+        if (metrics.Count > 0)
+        {
+            var points = metrics.Select(m => MetricRow.From(runId, m))
+                .OrderBy(m => m.Key, StringComparer.Ordinal).ThenBy(m => m.Step).ThenBy(m => m.Timestamp).ThenBy(m => m.Value).ToList();
+            // An identical point (same key, timestamp, step, value) is a retry and is skipped by the primary key.
+            await connection.ExecuteAsync(Cmd(
+                "INSERT INTO metrics (run_id, key, timestamp, step, value, is_nan) VALUES (@RunId, @Key, @Timestamp, @Step, @Value, @IsNan) " +
+                "ON CONFLICT DO NOTHING", points, tx, ct));
+            // Points are sorted, so the last of each key is its greatest (step, timestamp, value) within this batch.
+            var latest = points.GroupBy(p => p.Key).Select(g => g.Last()).ToList();
+            await connection.ExecuteAsync(Cmd(UpsertLatestSql, latest, tx, ct));
+        }
+
+        if (tags.Count > 0)
+        {
+            // The last value of a key repeated within the batch wins, as if the tags had been set one after another.
+            var tagRows = tags.GroupBy(t => t.Key).Select(g => new { RunId = runId, g.Key, g.Last().Value })
+                .OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
+            await connection.ExecuteAsync(Cmd(UpsertTagSql, tagRows, tx, ct));
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string key, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        var rows = await connection.QueryAsync<MetricRow>(Cmd(
+            $"SELECT {MetricRow.Columns} FROM metrics WHERE run_id = @runId AND key = @key ORDER BY step, timestamp, value",
+            new { runId, key }, null, ct));
+        return rows.Select(r => r.ToMetric()).ToList();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Data.Common;
+using Dapper;
+using Platform.Contracts.Api;
+using Platform.Contracts.Tracking;
+
+namespace Platform.Silo.Store.Sql;
+
+public abstract partial class SqlTrackingStore
+{
+    private const string ExperimentColumns =
+        "experiment_id AS ExperimentId, name AS Name, artifact_location AS ArtifactLocation, lifecycle_stage AS LifecycleStage, " +
+        "creation_time AS CreationTime, last_update_time AS LastUpdateTime";
+
+    public async Task<string> CreateExperimentAsync(string name, IReadOnlyList<ExperimentTag>? tags = null, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            throw new TrackingStoreException(ErrorCodes.InvalidParameterValue, "experiment name must not be empty");
+        await using var connection = await OpenAsync(ct);
+        await using var tx = await BeginWriteAsync(connection, ct);
+        var now = Now();
+        long id;
+        try
+        {
+            id = await connection.ExecuteScalarAsync<long>(Cmd(
+                "INSERT INTO experiments (name, artifact_location, lifecycle_stage, creation_time, last_update_time) " +
+                "VALUES (@name, '', 'active', @now, @now) RETURNING experiment_id", new { name, now }, tx, ct));
+        }
+        catch (Exception ex) when (IsUniqueViolation(ex))
+        {
+            throw new TrackingStoreException(ErrorCodes.ResourceAlreadyExists, $"experiment '{name}' already exists");
+        }
+        // The location embeds the generated id, so it can only be written after the insert.
+        if (_artifactRoot is not null)
+        {
+            await connection.ExecuteAsync(Cmd("UPDATE experiments SET artifact_location = @location WHERE experiment_id = @id",
+                new { location = $"{_artifactRoot}/{id}", id }, tx, ct));
+        }
+        if (tags is { Count: > 0 })
+        {
+            await connection.ExecuteAsync(Cmd(
+                "INSERT INTO experiment_tags (experiment_id, key, value) VALUES (@id, @Key, @Value) " +
+                "ON CONFLICT (experiment_id, key) DO UPDATE SET value = excluded.value",
+                tags.Select(t => new { id, t.Key, t.Value }).ToList(), tx, ct));
+        }
+        await tx.CommitAsync(ct);
+        return id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<Experiment?> GetExperimentAsync(string experimentId, CancellationToken ct = default)
+    {
+        if (ParseExperimentId(experimentId) is not { } id)
+            return null;
+        return (await QueryExperimentsAsync("WHERE experiment_id = @id", new { id }, ct)).SingleOrDefault();
+    }
+
+    public async Task<Experiment?> GetExperimentByNameAsync(string name, CancellationToken ct = default) =>
+        (await QueryExperimentsAsync("WHERE name = @name", new { name }, ct)).SingleOrDefault();
+
+    public Task<IReadOnlyList<Experiment>> ListExperimentsAsync(CancellationToken ct = default) => QueryExperimentsAsync("", null, ct);
+
+    public async Task<string> GetOrCreateExperimentAsync(string name, CancellationToken ct = default)
+    {
+        if (await GetExperimentByNameAsync(name, ct) is { } existing)
+            return existing.ExperimentId;
+        try
+        {
+            return await CreateExperimentAsync(name, null, ct);
+        }
+        catch (TrackingStoreException ex) when (ex.ErrorCode == ErrorCodes.ResourceAlreadyExists)
+        {
+            // Another caller created it between our read and our insert; the unique name makes theirs the one.
+            return (await GetExperimentByNameAsync(name, ct))!.ExperimentId;
+        }
+    }
+
+    /// <summary>Experiments matching <paramref name="where"/> with their tags: two queries, whatever the count.</summary>
+    private async Task<IReadOnlyList<Experiment>> QueryExperimentsAsync(string where, object? param, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        var rows = (await connection.QueryAsync<ExperimentRow>(Cmd(
+            $"SELECT {ExperimentColumns} FROM experiments {where} ORDER BY experiment_id", param, null, ct))).AsList();
+        if (rows.Count == 0)
+            return [];
+        var ids = rows.Select(r => r.ExperimentId).ToArray();
+        var tags = (await connection.QueryAsync<KeyValueRow>(Cmd(
+                $"SELECT experiment_id AS ExperimentId, key AS Key, value AS Value FROM experiment_tags WHERE {InList("experiment_id", "ids")} ORDER BY key",
+                new { ids }, null, ct)))
+            .ToLookup(t => t.ExperimentId, t => new ExperimentTag(t.Key, t.Value));
+        return rows.Select(r => r.ToExperiment(tags[r.ExperimentId].ToList())).ToList();
+    }
+
+    private static async Task<bool> ExperimentExistsAsync(DbConnection connection, DbTransaction tx, long id, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<long>(Cmd("SELECT COUNT(*) FROM experiments WHERE experiment_id = @id", new { id }, tx, ct)) > 0;
+}

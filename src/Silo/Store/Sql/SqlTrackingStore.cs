@@ -1,0 +1,66 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Platform.Contracts.Api;
+using Platform.Silo.Store.Migrations;
+
+namespace Platform.Silo.Store.Sql;
+
+/// <summary>
+/// The tracking store over any SQL database that speaks ON CONFLICT, RETURNING and row-value comparisons
+/// (SQLite 3.35+, PostgreSQL 9.5+). Subclasses supply connections, transactions and the few dialect differences, so the
+/// semantics (MLflow's) live in one place. Every operation opens its own connection, so instances are thread-safe.
+/// </summary>
+public abstract partial class SqlTrackingStore : ITrackingStore
+{
+    private readonly string? _artifactRoot;
+
+    protected SqlTrackingStore(string? artifactRoot) => _artifactRoot = string.IsNullOrWhiteSpace(artifactRoot) ? null : artifactRoot.TrimEnd('/');
+
+    /// <summary>An open connection, ready for use (pragmas applied).</summary>
+    protected abstract Task<DbConnection> OpenAsync(CancellationToken ct);
+
+    /// <summary>A transaction that takes the write lock up front where the dialect needs it (SQLite: BEGIN IMMEDIATE).</summary>
+    protected abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
+
+    protected abstract bool IsUniqueViolation(Exception ex);
+
+    /// <summary>SQL for "column is one of the values in parameter": Dapper expands lists for SQLite, Npgsql takes arrays.</summary>
+    protected abstract string InList(string column, string parameter);
+
+    protected abstract IReadOnlyList<Migration> Migrations { get; }
+
+    /// <summary>Runs before the migrations, outside any transaction (SQLite switches to WAL here).</summary>
+    protected virtual Task PrepareDatabaseAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Taken first in each migration transaction so that several processes can migrate at once.</summary>
+    protected virtual Task LockForMigrationAsync(DbConnection connection, DbTransaction tx, CancellationToken ct) => Task.CompletedTask;
+
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        await using (var connection = await OpenAsync(ct))
+            await PrepareDatabaseAsync(connection, ct);
+        await SchemaMigrator.MigrateAsync(OpenAsync, BeginWriteAsync, LockForMigrationAsync, Migrations, ct);
+    }
+
+    private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+    /// <summary>Experiment ids are integers stored as such; any other string names no experiment.</summary>
+    private static long? ParseExperimentId(string experimentId) =>
+        long.TryParse(experimentId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    private static TrackingStoreException RunNotFound(string runId) => new(ErrorCodes.ResourceDoesNotExist, $"Run with id={runId} not found");
+
+    private static TrackingStoreException ExperimentNotFound(string experimentId) =>
+        new(ErrorCodes.ResourceDoesNotExist, $"No Experiment with id={experimentId} exists");
+
+    private static CommandDefinition Cmd(string sql, object? param, DbTransaction? tx, CancellationToken ct) =>
+        new(sql, param, tx, cancellationToken: ct);
+
+    private static async Task RequireRunAsync(DbConnection connection, DbTransaction tx, string runId, CancellationToken ct)
+    {
+        var exists = await connection.ExecuteScalarAsync<long>(Cmd("SELECT COUNT(*) FROM runs WHERE run_id = @runId", new { runId }, tx, ct));
+        if (exists == 0)
+            throw RunNotFound(runId);
+    }
+}

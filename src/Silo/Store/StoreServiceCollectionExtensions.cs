@@ -1,0 +1,32 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Platform.Silo.Store.Postgres;
+using Platform.Silo.Store.Sqlite;
+
+namespace Platform.Silo.Store;
+
+public static class StoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the <see cref="ITrackingStore"/> chosen by <paramref name="options"/> as a singleton (both stores are thread-safe).
+    /// Validates eagerly so a misconfigured host fails at startup, not at its first request. Callers still run
+    /// <see cref="ITrackingStore.MigrateAsync"/> once at startup.
+    /// </summary>
+    public static IServiceCollection AddTrackingStore(this IServiceCollection services, StoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ThrowIfInvalid();
+        services.AddSingleton(options);
+        if (options.Provider == "postgres")
+        {
+            // The data source owns the connection pool; the container disposes it with the host.
+            services.AddSingleton(_ => NpgsqlDataSource.Create(options.ConnectionString!));
+            services.AddSingleton<ITrackingStore>(sp => new PostgresTrackingStore(sp.GetRequiredService<NpgsqlDataSource>(), options.ArtifactRoot));
+        }
+        else
+        {
+            services.AddSingleton<ITrackingStore>(_ => new SqliteTrackingStore(options.SqlitePath!, options.ArtifactRoot));
+        }
+        return services;
+    }
+}

@@ -1,0 +1,54 @@
+using Platform.Contracts.Api;
+using Platform.Contracts.Tracking;
+
+namespace Platform.Silo.Tests.Store;
+
+public abstract partial class TrackingStoreContractTests
+{
+    [Fact]
+    public async Task Created_experiment_can_be_read_by_id_and_by_name()
+    {
+        var name = Unique("exp");
+        var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var id = await Store.CreateExperimentAsync(name, [new ExperimentTag("team", "vision"), new ExperimentTag("owner", "ann")]);
+
+        Assert.True(long.TryParse(id, out _), $"experiment id '{id}' is not an integer");
+        var byId = await Store.GetExperimentAsync(id);
+        Assert.NotNull(byId);
+        Assert.Equal(name, byId.Name);
+        Assert.Equal("active", byId.LifecycleStage);
+        Assert.InRange(byId.CreationTime, before, before + 60_000);
+        Assert.Equal(byId.CreationTime, byId.LastUpdateTime);
+        Assert.Equal([new ExperimentTag("owner", "ann"), new ExperimentTag("team", "vision")], byId.Tags);
+
+        var byName = await Store.GetExperimentByNameAsync(name);
+        Assert.Equal(id, byName!.ExperimentId);
+        Assert.Contains(await Store.ListExperimentsAsync(), e => e.ExperimentId == id && e.Tags.Count == 2);
+    }
+
+    [Fact]
+    public async Task Duplicate_experiment_name_is_RESOURCE_ALREADY_EXISTS()
+    {
+        var name = Unique("dup");
+        await Store.CreateExperimentAsync(name);
+        var ex = await ThrowsStoreError(ErrorCodes.ResourceAlreadyExists, () => Store.CreateExperimentAsync(name));
+        Assert.Contains(name, ex.Message);
+    }
+
+    [Fact]
+    public async Task Unknown_experiment_reads_as_null()
+    {
+        Assert.Null(await Store.GetExperimentAsync("987654321"));
+        Assert.Null(await Store.GetExperimentAsync("not-a-number"));
+        Assert.Null(await Store.GetExperimentByNameAsync(Unique("missing")));
+    }
+
+    [Fact]
+    public async Task GetOrCreate_from_many_tasks_yields_one_experiment()
+    {
+        var name = Unique("shared");
+        var ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Store.GetOrCreateExperimentAsync(name))));
+        Assert.Single(ids.Distinct());
+        Assert.Equal(ids[0], await Store.GetOrCreateExperimentAsync(name));
+    }
+}
