@@ -35,9 +35,7 @@ public static class PlatformEndpoints
         {
             var plan = SweepPlanner.Plan(body.Yaml ?? throw ApiRequestException.Missing("yaml"));
             var sweepId = Guid.NewGuid().ToString("N");
-            var definition = new SweepDefinition(plan.Assignment.Id, plan.ExperimentName, body.Yaml,
-                plan.Trials.Select(t => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(t)).ToArray());
-            return await grains.GetGrain<ISweepGrain>(sweepId).Submit(definition);
+            return await grains.GetGrain<ISweepGrain>(sweepId).Submit(plan.ToDefinition());
         });
 
         api.MapGet("/sweeps", async (ITrackingStore store, CancellationToken ct) =>
