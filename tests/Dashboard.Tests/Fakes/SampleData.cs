@@ -1,0 +1,55 @@
+using Platform.Contracts.Tracking;
+
+namespace Platform.Dashboard.Tests.Fakes;
+
+/// <summary>A small, realistic tracking store: the course's logistic-regression experiment with runs in each interesting state.</summary>
+public static class SampleData
+{
+    public const string ExperimentId = "1";
+    public const string FinishedRunId = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+    public const string FailedRunId = "f00dfeedf00dfeedf00dfeedf00dfeed";
+    public const string RunningRunId = "0123456789abcdef0123456789abcdef";
+
+    /// <summary>2026-11-25 09:30:00 UTC, the start of the first run.</summary>
+    public const long T0 = 1_795_599_000_000;
+
+    /// <summary>The cost printed by the course's logistic regression (learning rate 0.005), every 100 iterations.</summary>
+    public static readonly double[] Cost =
+    [
+        0.693147, 0.584508, 0.466949, 0.376007, 0.331463, 0.303273, 0.279880, 0.260042, 0.242941, 0.228004,
+        0.214820, 0.203078, 0.192544, 0.183033, 0.174399, 0.166521, 0.159305, 0.152667, 0.146542, 0.140872,
+    ];
+
+    public static DateTimeOffset Now { get; } = DateTimeOffset.FromUnixTimeMilliseconds(T0 + 3_600_000);
+
+    public static FakeTrackingApi Create()
+    {
+        var api = new FakeTrackingApi();
+        api.Experiments.Add(new Experiment(ExperimentId, "c1w2-logistic-regression", "file:///mlruns/1", "active", T0 - 86_400_000, T0 + 120_000, []));
+        api.Experiments.Add(new Experiment("2", "c1w3-planar-data", "file:///mlruns/2", "active", T0 - 172_800_000, T0 - 90_000_000, []));
+
+        var costHistory = Cost.Select((c, i) => new Metric("cost", c, T0 + i * 300, i * 100L)).ToList();
+        api.Runs.Add(Run(FinishedRunId, "lr-0.005", RunStatus.FINISHED, T0, T0 + 6_420,
+            [new Param("learning_rate", "0.005"), new Param("num_iterations", "2000")],
+            [costHistory[^1], new Metric("train_accuracy", 99.04306220095694, T0 + 6_000, 2000), new Metric("test_accuracy", 70, T0 + 6_000, 2000)],
+            [new RunTag(PlatformTags.RunName, "lr-0.005"), new RunTag(PlatformTags.Assignment, "c1w2-logistic-regression"), new RunTag(PlatformTags.Worker, "silo-1")]));
+        api.Histories[(FinishedRunId, "cost")] = costHistory;
+
+        api.Runs.Add(Run(FailedRunId, "lr-5", RunStatus.FAILED, T0 + 60_000, T0 + 61_250,
+            [new Param("learning_rate", "5"), new Param("num_iterations", "2000")],
+            [new Metric("cost", double.NaN, T0 + 61_000, 300)],
+            [new RunTag(PlatformTags.Error, "cost became NaN at iteration 300")]));
+        api.Histories[(FailedRunId, "cost")] = [new Metric("cost", 0.693147, T0 + 60_100, 0), new Metric("cost", 12.5, T0 + 60_500, 100),
+            new Metric("cost", double.PositiveInfinity, T0 + 60_800, 200), new Metric("cost", double.NaN, T0 + 61_000, 300)];
+
+        api.Runs.Add(Run(RunningRunId, "lr-0.01", RunStatus.RUNNING, T0 + 120_000, null,
+            [new Param("learning_rate", "0.01"), new Param("num_iterations", "2000"), new Param("print_cost", "true")],
+            [new Metric("cost", 0.3021, T0 + 121_000, 500)],
+            []));
+        return api;
+    }
+
+    public static Run Run(string id, string name, RunStatus status, long start, long? end,
+        IReadOnlyList<Param> @params, IReadOnlyList<Metric> metrics, IReadOnlyList<RunTag> tags) =>
+        new(new RunInfo(id, ExperimentId, name, status, start, end, $"file:///mlruns/1/{id}/artifacts", "active"), new RunData(metrics, @params, tags));
+}

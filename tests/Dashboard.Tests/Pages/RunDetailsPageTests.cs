@@ -1,0 +1,65 @@
+using System.Net;
+using Bunit;
+using Platform.Dashboard.Pages;
+using Platform.Dashboard.Tests.Fakes;
+
+namespace Platform.Dashboard.Tests.Pages;
+
+public sealed class RunDetailsPageTests : DashboardTestContext
+{
+    [Fact]
+    public void Shows_header_params_tags_metrics_and_a_cost_chart()
+    {
+        var cut = Render<RunDetails>(p => p.Add(x => x.RunId, SampleData.FinishedRunId));
+
+        cut.WaitForElement("[data-testid=chart-cost]");
+        Assert.Equal("lr-0.005", cut.Find("[data-testid=run-name]").TextContent);
+        Assert.Equal("FINISHED", cut.Find("[data-testid=status]").TextContent);
+        var experimentLink = cut.Find("[data-testid=experiment-link]");
+        Assert.Equal("c1w2-logistic-regression", experimentLink.TextContent);
+        Assert.Equal("experiments/1", experimentLink.GetAttribute("href"));
+        Assert.Equal(["learning_rate=0.005", "num_iterations=2000"], Rows(cut, "params"));
+        Assert.Equal(["cost=0.140872", "test_accuracy=70", "train_accuracy=99.0431"], Rows(cut, "metrics"));
+        // mlflow.* bookkeeping tags are hidden; the run name is already the heading.
+        Assert.Equal(["platform.assignment=c1w2-logistic-regression", "platform.worker=silo-1"], Rows(cut, "tags"));
+        Assert.Equal(20, cut.FindAll("[data-testid=chart-cost] [data-testid=marker]").Count);
+        // Metrics with a single point get no chart.
+        Assert.Empty(cut.FindAll("[data-testid=chart-train_accuracy]"));
+    }
+
+    [Fact]
+    public void A_failed_run_shows_its_error_and_a_chart_without_the_non_finite_points()
+    {
+        var cut = Render<RunDetails>(p => p.Add(x => x.RunId, SampleData.FailedRunId));
+
+        cut.WaitForElement("[data-testid=chart-cost]");
+        Assert.Contains("cost became NaN at iteration 300", cut.Find("[data-testid=run-error]").TextContent);
+        Assert.Equal("NaN", cut.Find("[data-testid=metrics] td").TextContent);
+        Assert.Equal(2, cut.FindAll("[data-testid=chart-cost] [data-testid=marker]").Count);
+        Assert.Contains("2 non-finite values", cut.Find("[data-testid=chart-cost] [data-testid=skipped]").TextContent);
+    }
+
+    [Fact]
+    public void An_unknown_run_shows_a_not_found_message()
+    {
+        var cut = Render<RunDetails>(p => p.Add(x => x.RunId, "abc"));
+
+        cut.WaitForAssertion(() => Assert.Equal("Run 'abc' not found.", cut.Find("[data-testid=error]").TextContent));
+        Assert.DoesNotContain("at Platform.", cut.Markup);
+    }
+
+    [Fact]
+    public void An_unreachable_api_is_a_message_not_a_crash()
+    {
+        var cut = Render<RunDetails>(p => p.Add(x => x.RunId, "abc"));
+        cut.WaitForElement("[data-testid=error]");
+        Api.FailWith = (HttpStatusCode.BadGateway, "INTERNAL_ERROR", "upstream down");
+
+        cut.Render(p => p.Add(x => x.RunId, "def"));
+
+        cut.WaitForAssertion(() => Assert.Equal("Could not load run 'def': upstream down", cut.Find("[data-testid=error]").TextContent));
+    }
+
+    private static IEnumerable<string> Rows(IRenderedComponent<RunDetails> cut, string table) =>
+        cut.FindAll($"[data-testid={table}] tr").Select(r => r.QuerySelector("th")!.TextContent + "=" + r.QuerySelector("td")!.TextContent);
+}
