@@ -15,7 +15,6 @@ namespace Platform.Workers.Agent;
 public sealed class TrialRunner(
     IGrainFactory grains,
     TrackingClient tracking,
-    JobRegistry jobs,
     WorkerAgentOptions options,
     ILogger<TrialRunner> logger)
 {
@@ -26,7 +25,7 @@ public sealed class TrialRunner(
         TrialOutcome outcome;
         try
         {
-            var job = jobs.Find(lease.Trial.Assignment)
+            var job = JobRegistry.Find(lease.Trial.Assignment)
                       ?? throw new InvalidOperationException($"this worker has no job '{lease.Trial.Assignment}'");
             var values = HyperparameterBinder.Bind(job.Descriptor, lease.Trial.Params);
             await trial.MarkRunning(options.WorkerId);

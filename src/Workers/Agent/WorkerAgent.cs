@@ -10,13 +10,12 @@ namespace Platform.Workers.Agent;
 public sealed class WorkerAgent(
     IGrainFactory grains,
     TrialRunner runner,
-    JobRegistry jobs,
     WorkerAgentOptions options,
     ILogger<WorkerAgent> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var offer = new WorkerOffer(options.WorkerId, jobs.All.Select(j => j.Descriptor.Id).ToArray());
+        var offer = new WorkerOffer(options.WorkerId, JobRegistry.All.Select(j => j.Descriptor.Id).ToArray());
         var scheduler = grains.GetGrain<ISchedulerGrain>(0);
         logger.LogInformation("Worker {WorkerId} ready for {Count} job types on {Device}", options.WorkerId, offer.Assignments.Count, options.Device);
         while (!stoppingToken.IsCancellationRequested)

@@ -15,7 +15,6 @@ public static class WorkerAgentExtensions
         }
 
         services.AddSingleton(options);
-        services.AddSingleton<JobRegistry>();
         services.AddSingleton(new TrackingClient(new HttpClient { BaseAddress = options.ApiBaseAddress }));
         services.AddSingleton<TrialRunner>();
         services.AddHostedService<WorkerAgent>();
