@@ -77,6 +77,22 @@ public sealed class Hdf5ImageDataset
         return result;
     }
 
+    /// <summary>
+    /// The same values as <see cref="FlattenToColumns"/> stored image by image: a row-major (m, features) matrix, i.e. the
+    /// column-major layout of X. Tensor code takes its transpose as a view; the products with X then stream through memory
+    /// in order, about twice as fast as with a row-major X.
+    /// </summary>
+    public double[] ScaledImageRows()
+    {
+        var result = new double[Pixels.Length];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = Pixels[i] / 255.0;
+        }
+
+        return result;
+    }
+
     /// <summary>The labels as doubles (a (1, m) row).</summary>
     public double[] LabelRow() => Labels.Select(l => (double)l).ToArray();
 }

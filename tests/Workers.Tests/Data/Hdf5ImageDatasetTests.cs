@@ -39,6 +39,22 @@ public sealed class Hdf5ImageDatasetTests
     }
 
     [Fact]
+    public void Scaled_image_rows_hold_the_same_values_as_the_columns_transposed()
+    {
+        var set = Hdf5ImageDataset.Read(TestData.DataDirectory.File("catvnoncat/test_catvnoncat.h5"), "test_set_x", "test_set_y");
+        var columns = set.FlattenToColumns();
+        var rows = set.ScaledImageRows();
+
+        for (var i = 0; i < set.Count; i++)
+        {
+            for (var f = 0; f < set.FeaturesPerImage; f += 97)
+            {
+                Assert.Equal(columns[f * set.Count + i], rows[i * set.FeaturesPerImage + f]);
+            }
+        }
+    }
+
+    [Fact]
     public void A_missing_data_file_names_the_file_and_the_directory()
     {
         var empty = Directory.CreateTempSubdirectory("no-data-");

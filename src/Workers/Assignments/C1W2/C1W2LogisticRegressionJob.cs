@@ -51,8 +51,9 @@ public sealed class C1W2LogisticRegressionJob : IAssignmentJob
         context.Metrics.Log("test_accuracy", testAccuracy, numIterations);
     }
 
+    /// <summary>X (features, m) as the transposed view of an image-per-row tensor, the layout in which both X products are fastest.</summary>
     private static Tensor ToColumns(Hdf5ImageDataset set, Device device) =>
-        torch.tensor(set.FlattenToColumns(), [set.FeaturesPerImage, set.Count], dtype: ScalarType.Float64, device: device);
+        torch.tensor(set.ScaledImageRows(), [set.Count, set.FeaturesPerImage], dtype: ScalarType.Float64, device: device).T;
 
     private static Tensor ToLabelRow(Hdf5ImageDataset set, Device device) =>
         torch.tensor(set.LabelRow(), [1, set.Count], dtype: ScalarType.Float64, device: device);
