@@ -32,6 +32,35 @@ public sealed class C1W2LogisticRegressionJobTests
     }
 
     [Fact]
+    public void Other_hyperparameters_change_the_run_and_the_accuracy_step_follows_num_iterations()
+    {
+        var metrics = new RecordingMetricSink();
+
+        new C1W2LogisticRegressionJob().Run(Context(metrics, new Dictionary<string, string> { ["num_iterations"] = "150", ["learning_rate"] = "0.01" }));
+
+        var costs = metrics.For("cost");
+        Assert.Equal([0L, 100], costs.Select(c => c.Step));
+        Expect.Printed(0.693147, costs[0].Value, relative: 1e-6);
+        Assert.True(Math.Abs(costs[1].Value - 0.584508) > 1e-3, $"cost at 100 with learning_rate 0.01 should differ from the main run's, got {costs[1].Value}");
+        Assert.Equal(150, metrics.For("train_accuracy").Single().Step);
+        Assert.Equal(150, metrics.For("test_accuracy").Single().Step);
+    }
+
+    [Fact]
+    public void A_cancelled_run_stops_with_OperationCanceledException()
+    {
+        var metrics = new RecordingMetricSink();
+        var context = Context(metrics, new Dictionary<string, string>());
+        var cancelled = new JobContext
+        {
+            Hyperparameters = context.Hyperparameters, Data = context.Data, Metrics = metrics, Cancellation = new CancellationToken(canceled: true),
+        };
+
+        Assert.ThrowsAny<OperationCanceledException>(() => new C1W2LogisticRegressionJob().Run(cancelled));
+        Assert.Empty(metrics.For("test_accuracy"));
+    }
+
+    [Fact]
     public void A_missing_training_file_fails_naming_the_file_and_the_data_directory()
     {
         var empty = Directory.CreateTempSubdirectory("no-cats-");

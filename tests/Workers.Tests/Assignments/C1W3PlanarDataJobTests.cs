@@ -43,6 +43,33 @@ public sealed class C1W3PlanarDataJobTests(ITestOutputHelper output)
         Assert.Equal(2001, Assert.Single(metrics.For("train_accuracy")).Step);
     }
 
+    [Fact]
+    public void The_hidden_layer_size_is_taken_from_n_h()
+    {
+        var small = new RecordingMetricSink();
+        var large = new RecordingMetricSink();
+
+        new C1W3PlanarDataJob().Run(Context(small, new Dictionary<string, string> { ["n_h"] = "1", ["num_iterations"] = "1001" }));
+        new C1W3PlanarDataJob().Run(Context(large, new Dictionary<string, string> { ["n_h"] = "20", ["num_iterations"] = "1001" }));
+
+        Assert.NotEqual(small.For("cost")[1].Value, large.For("cost")[1].Value);
+        Assert.InRange(small.Single("train_accuracy"), 0, 1);
+    }
+
+    [Fact]
+    public void A_cancelled_run_stops_with_OperationCanceledException()
+    {
+        var metrics = new RecordingMetricSink();
+        var context = Context(metrics, new Dictionary<string, string>());
+        var cancelled = new JobContext
+        {
+            Hyperparameters = context.Hyperparameters, Data = context.Data, Metrics = metrics, Cancellation = new CancellationToken(canceled: true),
+        };
+
+        Assert.ThrowsAny<OperationCanceledException>(() => new C1W3PlanarDataJob().Run(cancelled));
+        Assert.Empty(metrics.Points);
+    }
+
     internal static JobContext Context(IMetricSink metrics, IReadOnlyDictionary<string, string> raw) => new()
     {
         Hyperparameters = HyperparameterBinder.Bind(C1W3PlanarData.Descriptor, raw),
