@@ -1,0 +1,60 @@
+using Platform.Contracts.Catalog;
+using Platform.Contracts.Catalog.Assignments;
+using Platform.Workers.Data;
+using Platform.Workers.Jobs;
+using Platform.Workers.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Platform.Workers.Assignments.C1W2;
+
+/// <summary>
+/// c1w2-logistic-regression (spec §2): logistic regression on cat / non-cat with gradient descent from zeros.
+/// Logs <c>cost</c> every 100 iterations (step = i), then <c>train_accuracy</c> and <c>test_accuracy</c> (step = num_iterations).
+/// </summary>
+public sealed class C1W2LogisticRegressionJob : IAssignmentJob
+{
+    public const string TrainFile = "catvnoncat/train_catvnoncat.h5";
+    public const string TestFile = "catvnoncat/test_catvnoncat.h5";
+
+    public AssignmentDescriptor Descriptor => C1W2LogisticRegression.Descriptor;
+
+    public void Run(JobContext context)
+    {
+        var numIterations = context.Hyperparameters.GetInt("num_iterations");
+        var learningRate = context.Hyperparameters.GetDouble("learning_rate");
+
+        // Resolve both files before any work so a missing one fails fast with the file and folder named.
+        var trainPath = context.Data.File(TrainFile);
+        var testPath = context.Data.File(TestFile);
+        var train = Hdf5ImageDataset.Read(trainPath, "train_set_x", "train_set_y");
+        var test = Hdf5ImageDataset.Read(testPath, "test_set_x", "test_set_y");
+
+        TorchRuntime.EnsureInitialized();
+        var device = torch.device(context.Device);
+        using var scope = torch.NewDisposeScope();
+        var xTrain = ToColumns(train, device);
+        var yTrain = ToLabelRow(train, device);
+        var xTest = ToColumns(test, device);
+        var yTest = ToLabelRow(test, device);
+
+        var (w, b) = LogisticRegression.InitializeWithZeros(train.FeaturesPerImage, device);
+        var result = LogisticRegression.Optimize(
+            w, b, xTrain, yTrain, numIterations, learningRate,
+            (i, cost) => context.Metrics.Log("cost", cost, i), context.Cancellation);
+        using var trainedW = result.W;
+        using var lastDw = result.Dw;
+
+        var trainAccuracy = LogisticRegression.Accuracy(LogisticRegression.Predict(trainedW, result.B, xTrain), yTrain);
+        var testAccuracy = LogisticRegression.Accuracy(LogisticRegression.Predict(trainedW, result.B, xTest), yTest);
+        context.Metrics.Log("train_accuracy", trainAccuracy, numIterations);
+        context.Metrics.Log("test_accuracy", testAccuracy, numIterations);
+    }
+
+    /// <summary>X (features, m) as the transposed view of an image-per-row tensor, the layout in which both X products are fastest.</summary>
+    private static Tensor ToColumns(Hdf5ImageDataset set, Device device) =>
+        torch.tensor(set.ScaledImageRows(), [set.Count, set.FeaturesPerImage], dtype: ScalarType.Float64, device: device).T;
+
+    private static Tensor ToLabelRow(Hdf5ImageDataset set, Device device) =>
+        torch.tensor(set.LabelRow(), [1, set.Count], dtype: ScalarType.Float64, device: device);
+}
