@@ -33,7 +33,11 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
         var port = options.HttpPort == 0 ? FreeLoopbackPort() : options.HttpPort;
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(EmbeddedPlatform).Assembly.GetName().Name, // names the static web assets manifest, also when hosted by a test runner
+        });
         builder.WebHost.UseUrls(baseAddress.ToString().TrimEnd('/'));
         builder.WebHost.UseStaticWebAssets(); // the dashboard's assets from build output, in every environment
         ConfigureLogging(builder.Logging, options.Quiet);

@@ -8,7 +8,12 @@ public sealed record RunSubmission(string Assignment, IReadOnlyDictionary<string
 /// <summary>A sweep file in the Weights &amp; Biases format with a top-level <c>assignment:</c>.</summary>
 public sealed record SweepSubmission(string Yaml);
 
-public sealed record SubmissionResult(string ExperimentId, IReadOnlyList<string> RunIds, string? SweepId = null);
+/// <summary>What a submission created. Also returned by <see cref="Grains.ISweepGrain.Submit"/>, hence serializable by Orleans.</summary>
+[GenerateSerializer, Immutable, Alias("Platform.SubmissionResult")]
+public sealed record SubmissionResult(
+    [property: Id(0)] string ExperimentId,
+    [property: Id(1)] IReadOnlyList<string> RunIds,
+    [property: Id(2)] string? SweepId = null);
 
 public sealed record SweepView(
     string SweepId,

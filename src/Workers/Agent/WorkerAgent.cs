@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.Contracts.Grains;
+using Platform.Workers.Jobs;
 
 namespace Platform.Workers.Agent;
 

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Platform.Testing.Browser;
 using Platform.Dashboard.Tests.Fakes;
 
 namespace Platform.Dashboard.Tests.Browser;

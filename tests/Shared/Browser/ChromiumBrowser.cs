@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Platform.Dashboard.Tests.Browser;
+namespace Platform.Testing.Browser;
 
 /// <summary>
 /// A headless Chromium for browser tests, shared by a test class (<c>IClassFixture&lt;ChromiumBrowser&gt;</c>) or a collection.

@@ -1,0 +1,71 @@
+using Microsoft.Playwright;
+using Platform.Cli.Local;
+using Platform.Contracts.Api;
+using Platform.Testing;
+using Platform.Testing.Browser;
+
+namespace Platform.Cli.Tests;
+
+/// <summary>
+/// The dashboard as local mode serves it, in headless Chromium, over runs the real worker trained: the runs table lists the run
+/// with its params and final metrics, and the run page draws its cost curve.
+/// </summary>
+public sealed class LocalDashboardBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>, IAsyncLifetime
+{
+    private static readonly string ScreenshotDirectory = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    private readonly TempDirectory _home = new("platform-dashboard");
+    private EmbeddedPlatform _platform = null!;
+
+    public async Task InitializeAsync() =>
+        _platform = await EmbeddedPlatform.StartAsync(new EmbeddedPlatformOptions
+        {
+            Home = _home.Path,
+            DataDirectory = TestDataDirectory.Path,
+            WithDashboard = true,
+            Quiet = true,
+        });
+
+    public async Task DisposeAsync()
+    {
+        await _platform.DisposeAsync();
+        _home.Dispose();
+    }
+
+    [Fact]
+    public async Task Runs_table_and_cost_curve_of_a_trained_run_render_in_chromium()
+    {
+        var submitted = await _platform.Client.SubmitRunAsync(new RunSubmission("c1w2-logistic-regression"));
+        var run = (await _platform.Client.WaitForRunsAsync(submitted.RunIds, TimeSpan.FromMilliseconds(100))).Single();
+        Directory.CreateDirectory(ScreenshotDirectory);
+        var page = await chromium.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") problems.Add($"console: {message.Text}"); };
+        page.Response += (_, response) => { if (response.Status >= 400) problems.Add($"HTTP {response.Status} {response.Url}"); };
+
+        try
+        {
+            await page.GotoAsync(_platform.BaseAddress.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await page.Locator("[data-testid=experiment-row] a", new PageLocatorOptions { HasText = "c1w2-logistic-regression" }).ClickAsync();
+
+            var row = page.Locator("[data-testid=run-row]");
+            await Assertions.Expect(row).ToHaveCountAsync(1);
+            await Assertions.Expect(row.Locator("[data-testid=status]")).ToHaveTextAsync("FINISHED");
+            await Assertions.Expect(row).ToContainTextAsync("0.990431"); // train_accuracy, 6 significant digits
+            await Assertions.Expect(page.Locator("[data-testid=param-col]")).ToHaveTextAsync(["learning_rate", "num_iterations"]);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "local-runs-table.png"), FullPage = true });
+
+            await row.Locator("a").First.ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=chart-cost] [data-testid=marker]")).ToHaveCountAsync(20);
+            Assert.EndsWith("/runs/" + run.Info.RunId, page.Url);
+            await page.Mouse.MoveAsync(0, 0);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "local-run-page.png"), FullPage = true });
+
+            Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        }
+        finally
+        {
+            await page.Context.CloseAsync(); // ends the circuit, so the host stops without waiting for it
+        }
+    }
+}
