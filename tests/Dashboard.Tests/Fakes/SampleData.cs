@@ -31,7 +31,7 @@ public static class SampleData
         var costHistory = Cost.Select((c, i) => new Metric("cost", c, T0 + i * 300, i * 100L)).ToList();
         api.Runs.Add(Run(FinishedRunId, "lr-0.005", RunStatus.FINISHED, T0, T0 + 6_420,
             [new Param("learning_rate", "0.005"), new Param("num_iterations", "2000")],
-            [costHistory[^1], new Metric("train_accuracy", 99.04306220095694, T0 + 6_000, 2000), new Metric("test_accuracy", 70, T0 + 6_000, 2000)],
+            [costHistory[^1], new Metric("train_accuracy", 0.9904306220095694, T0 + 6_000, 2000), new Metric("test_accuracy", 0.7, T0 + 6_000, 2000)],
             [new RunTag(PlatformTags.RunName, "lr-0.005"), new RunTag(PlatformTags.Assignment, "c1w2-logistic-regression"), new RunTag(PlatformTags.Worker, "silo-1")]));
         api.Histories[(FinishedRunId, "cost")] = costHistory;
 

@@ -27,7 +27,7 @@ public sealed class ExperimentRunsPageTests : DashboardTestContext
         var rows = cut.WaitForElements("[data-testid=run-row]", 3);
         var finished = rows[2].QuerySelectorAll("td").Select(c => c.TextContent).ToArray();
         // run, status, started, duration, 3 params, 3 metrics (cost, test_accuracy, train_accuracy)
-        Assert.Equal(["lr-0.005", "FINISHED", "2026-11-25 09:30:00 UTC", "6.4 s", "0.005", "2000", "", "0.140872", "70", "99.0431"], finished);
+        Assert.Equal(["lr-0.005", "FINISHED", "2026-11-25 09:30:00 UTC", "6.4 s", "0.005", "2000", "", "0.140872", "0.7", "0.990431"], finished);
         Assert.Equal("badge badge-finished", rows[2].QuerySelector("[data-testid=status]")!.ClassName);
 
         var failed = rows[1].QuerySelectorAll("td").Select(c => c.TextContent).ToArray();

@@ -19,7 +19,7 @@ public sealed class RunDetailsPageTests : DashboardTestContext
         Assert.Equal("c1w2-logistic-regression", experimentLink.TextContent);
         Assert.Equal("experiments/1", experimentLink.GetAttribute("href"));
         Assert.Equal(["learning_rate=0.005", "num_iterations=2000"], Rows(cut, "params"));
-        Assert.Equal(["cost=0.140872", "test_accuracy=70", "train_accuracy=99.0431"], Rows(cut, "metrics"));
+        Assert.Equal(["cost=0.140872", "test_accuracy=0.7", "train_accuracy=0.990431"], Rows(cut, "metrics"));
         // mlflow.* bookkeeping tags are hidden; the run name is already the heading.
         Assert.Equal(["platform.assignment=c1w2-logistic-regression", "platform.worker=silo-1"], Rows(cut, "tags"));
         Assert.Equal(20, cut.FindAll("[data-testid=chart-cost] [data-testid=marker]").Count);
