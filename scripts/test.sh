@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 scripts/install-test-deps.sh || { echo "0 passed, 1 failed"; exit 1; }
 export PLATFORM_DATA_DIR="${PLATFORM_DATA_DIR:-$(cd .. && pwd)/shared/datasets}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Test assemblies and classes train in parallel on few cores: one libtorch thread per training avoids oversubscription,
+# where OpenMP threads spin against each other and a 3-second run takes minutes.
+export PLATFORM_TORCH_THREADS="${PLATFORM_TORCH_THREADS:-1}"
 
 filter=()
 [ "${1:-}" = "--fast" ] && filter=(--filter "Category!=Slow")

@@ -25,7 +25,7 @@ public static class PlatformProcess
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the platform command");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -33,7 +33,7 @@ public static class PlatformProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"platform {string.Join(' ', args)} did not finish in 3 minutes; stderr: {await stderr}");
+            throw new TimeoutException($"platform {string.Join(' ', args)} did not finish in 6 minutes; stderr: {await stderr}");
         }
 
         return new Result(process.ExitCode, await stdout, await stderr);
