@@ -27,6 +27,8 @@ public static class PlacementPlanner
         }
 
         var held = running.GroupBy(r => r.ShareGroup).ToDictionary(g => g.Key, g => g.Count());
+        // Capacity only shrinks while planning, so a trial that did not fit tells that identical ones will not either.
+        var unplaceable = new HashSet<(string Assignment, ResourceNeeds Needs)>();
         var placements = new List<TrialPlacement>();
         foreach (var level in queue.GroupBy(t => t.Priority).OrderByDescending(g => g.Key))
         {
@@ -42,10 +44,20 @@ public static class PlacementPlanner
                     groups.Remove(next);
                 }
 
-                if (TryPlace(trial, loads) is { } grant)
+                if (unplaceable.Contains((trial.Assignment, trial.Needs)))
                 {
-                    placements.Add(new TrialPlacement(trial, grant));
+                    continue;
+                }
+
+                if (TryPlace(trial, loads) is { } placed)
+                {
+                    placed.Load.Take(placed.Grant);
+                    placements.Add(new TrialPlacement(trial, placed.Grant));
                     held[trial.ShareGroup] = held.GetValueOrDefault(trial.ShareGroup) + 1;
+                }
+                else
+                {
+                    unplaceable.Add((trial.Assignment, trial.Needs));
                 }
             }
         }
@@ -53,7 +65,7 @@ public static class PlacementPlanner
         return placements;
     }
 
-    private static ResourceGrant? TryPlace(PendingTrial trial, IReadOnlyList<WorkerLoad> loads)
+    private static (WorkerLoad Load, ResourceGrant Grant)? TryPlace(PendingTrial trial, IReadOnlyList<WorkerLoad> loads)
     {
         var needs = trial.Needs;
         if (ResourceNeedsRules.Check(needs) is not null)
@@ -61,49 +73,71 @@ public static class PlacementPlanner
             return null;
         }
 
-        // Assignment filter: a worker only gets job types it advertises.
-        var eligible = loads.Where(l => l.Runs(trial.Assignment) && l.FreeCpu >= needs.CpuSlots).ToArray();
-        var grant = needs.Gpus == 0 ? PlaceCpuOnly(needs, eligible)
-            : ResourceNeedsRules.IsFractional(needs) ? PlaceFraction(needs, eligible)
-            : PlaceWholeGpus(needs, eligible);
-        if (grant is not null)
-        {
-            loads.First(l => l.Capacity.WorkerId == grant.WorkerId).Take(grant);
-        }
-
-        return grant;
+        // Assignment filter: a worker only gets job types it advertises. Workers are scanned in order and only a strictly
+        // better one replaces the best so far, so ties go to the earlier worker and device and plans are deterministic.
+        bool Eligible(WorkerLoad l) => l.FreeCpu >= needs.CpuSlots && l.Runs(trial.Assignment);
+        return needs.Gpus == 0 ? PlaceCpuOnly(needs, loads, Eligible)
+            : ResourceNeedsRules.IsFractional(needs) ? PlaceFraction(needs, loads, Eligible)
+            : PlaceWholeGpus(needs, loads, Eligible);
     }
 
     /// <summary>CPU trials go to workers without GPUs when they can, keeping GPU hosts' slots for GPU trials; then the emptiest.</summary>
-    private static ResourceGrant? PlaceCpuOnly(ResourceNeeds needs, IEnumerable<WorkerLoad> eligible) =>
-        eligible.OrderBy(l => l.Devices.Count > 0).ThenByDescending(l => l.FreeCpu).ThenBy(l => l.Order)
-            .Select(l => new ResourceGrant(l.Capacity.WorkerId, needs.CpuSlots, []))
-            .FirstOrDefault();
+    private static (WorkerLoad, ResourceGrant)? PlaceCpuOnly(ResourceNeeds needs, IReadOnlyList<WorkerLoad> loads, Func<WorkerLoad, bool> eligible)
+    {
+        WorkerLoad? best = null;
+        foreach (var load in loads)
+        {
+            if (eligible(load) && (best is null || (load.Devices.Count == 0, load.FreeCpu).CompareTo((best.Devices.Count == 0, best.FreeCpu)) > 0))
+            {
+                best = load;
+            }
+        }
+
+        return best is null ? null : (best, new ResourceGrant(best.Capacity.WorkerId, needs.CpuSlots, []));
+    }
 
     /// <summary>
     /// Best fit: the most loaded device that still has room, so small trials pack onto shared devices and leave whole
     /// devices free for large trials (8 trials of 0.25 on 2 GPUs: 4 per device).
     /// </summary>
-    private static ResourceGrant? PlaceFraction(ResourceNeeds needs, IEnumerable<WorkerLoad> eligible) =>
-        eligible.SelectMany(l => l.Devices.Where(d => d.Fits(needs.Gpus, needs.GpuMemoryMiB)).Select(d => (Load: l, Device: d)))
-            .OrderByDescending(c => c.Device.UsedFraction).ThenBy(c => c.Load.Order).ThenBy(c => c.Device.Device.Index)
-            .Select(c => new ResourceGrant(c.Load.Capacity.WorkerId, needs.CpuSlots,
-                [new GpuShare(c.Device.Device.Index, needs.Gpus, needs.GpuMemoryMiB)]))
-            .FirstOrDefault();
+    private static (WorkerLoad, ResourceGrant)? PlaceFraction(ResourceNeeds needs, IReadOnlyList<WorkerLoad> loads, Func<WorkerLoad, bool> eligible)
+    {
+        (WorkerLoad Load, DeviceLoad Device)? best = null;
+        foreach (var load in loads.Where(eligible))
+        {
+            foreach (var device in load.Devices)
+            {
+                if (device.Fits(needs.Gpus, needs.GpuMemoryMiB) && (best is null || device.UsedFraction > best.Value.Device.UsedFraction))
+                {
+                    best = (load, device);
+                }
+            }
+        }
+
+        return best is not { } chosen ? null : (chosen.Load, new ResourceGrant(chosen.Load.Capacity.WorkerId, needs.CpuSlots,
+            [new GpuShare(chosen.Device.Device.Index, needs.Gpus, needs.GpuMemoryMiB)]));
+    }
 
     /// <summary>
     /// Whole devices are exclusive (fraction 1, all their memory). Spread: the worker with the most idle devices, so
     /// large trials do not pile onto one machine's PCIe bus and host memory.
     /// </summary>
-    private static ResourceGrant? PlaceWholeGpus(ResourceNeeds needs, IEnumerable<WorkerLoad> eligible)
+    private static (WorkerLoad, ResourceGrant)? PlaceWholeGpus(ResourceNeeds needs, IReadOnlyList<WorkerLoad> loads, Func<WorkerLoad, bool> eligible)
     {
         var count = (int)needs.Gpus;
-        IReadOnlyList<DeviceLoad> Usable(WorkerLoad l) => l.Devices.Where(d => d.IsIdle && d.Device.MemoryMiB >= needs.GpuMemoryMiB)
-            .OrderBy(d => d.Device.MemoryMiB).ThenBy(d => d.Device.Index).ToArray();
-        return eligible.Select(l => (Load: l, Devices: Usable(l))).Where(c => c.Devices.Count >= count)
-            .OrderByDescending(c => c.Load.IdleDevices).ThenBy(c => c.Load.Order)
-            .Select(c => new ResourceGrant(c.Load.Capacity.WorkerId, needs.CpuSlots,
-                c.Devices.Take(count).Select(d => new GpuShare(d.Device.Index, 1.0, d.Device.MemoryMiB)).ToArray()))
-            .FirstOrDefault();
+        bool Usable(DeviceLoad d) => d.IsIdle && d.Device.MemoryMiB >= needs.GpuMemoryMiB;
+        WorkerLoad? best = null;
+        foreach (var load in loads.Where(eligible))
+        {
+            if (load.Devices.Count(Usable) >= count && (best is null || load.IdleDevices > best.IdleDevices))
+            {
+                best = load;
+            }
+        }
+
+        // On the chosen worker, the smallest devices that fit, leaving bigger ones for bigger trials.
+        return best is null ? null : (best, new ResourceGrant(best.Capacity.WorkerId, needs.CpuSlots,
+            best.Devices.Where(Usable).OrderBy(d => d.Device.MemoryMiB).ThenBy(d => d.Device.Index).Take(count)
+                .Select(d => new GpuShare(d.Device.Index, 1.0, d.Device.MemoryMiB)).ToArray()));
     }
 }

@@ -10,7 +10,7 @@ internal sealed class WorkerLoad
         Capacity = capacity;
         Order = order;
         FreeCpu = capacity.CpuSlots;
-        Devices = capacity.Gpus.Select(g => new DeviceLoad(g)).ToArray();
+        Devices = capacity.Gpus.OrderBy(g => g.Index).Select(g => new DeviceLoad(g)).ToArray();
     }
 
     public WorkerCapacity Capacity { get; }
