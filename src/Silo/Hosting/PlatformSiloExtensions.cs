@@ -31,7 +31,9 @@ public static class PlatformSiloExtensions
     public static WebApplication MapPlatformApis(this WebApplication app)
     {
         app.UseMiddleware<ApiExceptionMiddleware>();
+        app.UseMiddleware<NonFiniteJsonMiddleware>();
         app.MapMlflowTrackingApi();
+        app.MapPlatformTrackingApi();
         app.MapPlatformApi();
         return app;
     }

@@ -47,5 +47,47 @@ public sealed class PostgresTrackingStore : SqlTrackingStore, IAsyncDisposable
     protected override Task LockForMigrationAsync(DbConnection connection, DbTransaction tx, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = MigrationLockKey }, tx, cancellationToken: ct));
 
+    protected override string LikeSql(string column, string parameter, bool ignoreCase) =>
+        $"{column} {(ignoreCase ? "ILIKE" : "LIKE")} {parameter}";
+
+    // Below this many points a multi-row parameterized insert beats the temp-table round trips of COPY.
+    private const int CopyThreshold = 64;
+
+    /// <summary>
+    /// Binary COPY into a per-transaction staging table, then one INSERT ... SELECT ... ON CONFLICT DO NOTHING into metrics:
+    /// COPY's speed with the primary key's duplicate skipping, so retried batches stay idempotent.
+    /// </summary>
+    private protected override async Task InsertMetricPointsAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<MetricRow> points, CancellationToken ct)
+    {
+        if (points.Count < CopyThreshold)
+        {
+            await base.InsertMetricPointsAsync(connection, tx, points, ct);
+            return;
+        }
+        var npgsql = (NpgsqlConnection)connection;
+        await connection.ExecuteAsync(new CommandDefinition(
+            "CREATE TEMP TABLE IF NOT EXISTS metric_staging (run_id TEXT, key TEXT, timestamp BIGINT, step BIGINT, value DOUBLE PRECISION, is_nan BOOLEAN) " +
+            "ON COMMIT DELETE ROWS", transaction: tx, cancellationToken: ct));
+        await using (var writer = await npgsql.BeginBinaryImportAsync(
+                         "COPY metric_staging (run_id, key, timestamp, step, value, is_nan) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var p in points)
+            {
+                await writer.StartRowAsync(ct);
+                await writer.WriteAsync(p.RunId, NpgsqlTypes.NpgsqlDbType.Text, ct);
+                await writer.WriteAsync(p.Key, NpgsqlTypes.NpgsqlDbType.Text, ct);
+                await writer.WriteAsync(p.Timestamp, NpgsqlTypes.NpgsqlDbType.Bigint, ct);
+                await writer.WriteAsync(p.Step, NpgsqlTypes.NpgsqlDbType.Bigint, ct);
+                await writer.WriteAsync(p.Value, NpgsqlTypes.NpgsqlDbType.Double, ct);
+                await writer.WriteAsync(p.IsNan, NpgsqlTypes.NpgsqlDbType.Boolean, ct);
+            }
+            await writer.CompleteAsync(ct);
+        }
+        // The staging rows arrive sorted (see LogBatchAsync), so concurrent batches take index locks in the same order.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO metrics (run_id, key, timestamp, step, value, is_nan) SELECT run_id, key, timestamp, step, value, is_nan FROM metric_staging " +
+            "ON CONFLICT DO NOTHING", transaction: tx, cancellationToken: ct));
+    }
+
     public ValueTask DisposeAsync() => _ownsDataSource ? _dataSource.DisposeAsync() : ValueTask.CompletedTask;
 }

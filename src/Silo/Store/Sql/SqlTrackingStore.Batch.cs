@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Platform.Contracts.Api;
 using Platform.Contracts.Tracking;
@@ -21,7 +22,7 @@ public abstract partial class SqlTrackingStore
         tags ??= [];
         await using var connection = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);
-        await RequireRunAsync(connection, tx, runId, ct);
+        await RequireActiveRunAsync(connection, tx, runId, ct);
 
         // Every table is written in key order so that concurrent batches on one run take row locks in the same order (no deadlocks on
         // PostgreSQL). Params go first: a conflict throws before anything else is written, and disposing the transaction rolls back.
@@ -45,9 +46,7 @@ public abstract partial class SqlTrackingStore
             var points = metrics.Select(m => MetricRow.From(runId, m))
                 .OrderBy(m => m.Key, StringComparer.Ordinal).ThenBy(m => m.Step).ThenBy(m => m.Timestamp).ThenBy(m => m.Value).ToList();
             // An identical point (same key, timestamp, step, value) is a retry and is skipped by the primary key.
-            await connection.ExecuteAsync(Cmd(
-                "INSERT INTO metrics (run_id, key, timestamp, step, value, is_nan) VALUES (@RunId, @Key, @Timestamp, @Step, @Value, @IsNan) " +
-                "ON CONFLICT DO NOTHING", points, tx, ct));
+            await InsertMetricPointsAsync(connection, tx, points, ct);
             // Points are sorted, so the last of each key is its greatest (step, timestamp, value) within this batch.
             var latest = points.GroupBy(p => p.Key).Select(g => g.Last()).ToList();
             await connection.ExecuteAsync(Cmd(UpsertLatestSql, latest, tx, ct));
@@ -62,6 +61,16 @@ public abstract partial class SqlTrackingStore
         }
         await tx.CommitAsync(ct);
     }
+
+    /// <summary>
+    /// Inserts metric points inside <paramref name="tx"/>, skipping points already stored (ON CONFLICT DO NOTHING keeps retries
+    /// idempotent). Dialects override this with their fastest bulk path.
+    /// </summary>
+    private protected virtual Task InsertMetricPointsAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<MetricRow> points, CancellationToken ct) =>
+        connection.ExecuteAsync(Cmd(InsertMetricSql, points, tx, ct));
+
+    private protected const string InsertMetricSql =
+        "INSERT INTO metrics (run_id, key, timestamp, step, value, is_nan) VALUES (@RunId, @Key, @Timestamp, @Step, @Value, @IsNan) ON CONFLICT DO NOTHING";
 
     public async Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string key, CancellationToken ct = default)
     {
