@@ -25,3 +25,6 @@ public sealed record ArtifactFileInfo(string Path, bool IsDir, long? FileSize);
 /// every point is NaN), the latest point (greatest step, timestamp, value, as MLflow defines it) and the number of points.
 /// </summary>
 public sealed record MetricSummary(string Key, double? Min, double? Max, Metric Last, long Count);
+
+/// <summary>A downsampled metric history: <see cref="TotalPoints"/> stored, <see cref="Metrics"/> kept.</summary>
+public sealed record DownsampledHistory(string Key, int TotalPoints, IReadOnlyList<Metric> Metrics);
