@@ -30,10 +30,10 @@ public static class ExperimentSearch
         IOrderedEnumerable<Experiment>? ordered = null;
         foreach (var order in orders)
         {
-            Func<Experiment, IComparable> key = e => Attribute(e, order.Key.Name) is var v && v is double d ? d : (string)v;
+            Func<Experiment, object> key = e => Attribute(e, order.Key.Name);
             ordered = ordered is null
-                ? order.Ascending ? matching.OrderBy(key) : matching.OrderByDescending(key)
-                : order.Ascending ? ordered.ThenBy(key) : ordered.ThenByDescending(key);
+                ? order.Ascending ? matching.OrderBy(key, ValueComparer) : matching.OrderByDescending(key, ValueComparer)
+                : order.Ascending ? ordered.ThenBy(key, ValueComparer) : ordered.ThenByDescending(key, ValueComparer);
         }
         var sorted = ordered is null
             ? matching.OrderByDescending(e => e.CreationTime).ThenBy(e => long.Parse(e.ExperimentId, CultureInfo.InvariantCulture))
@@ -44,6 +44,11 @@ public static class ExperimentSearch
             page.RemoveAt(page.Count - 1);
         return new ExperimentPage(page, hasMore ? PageToken.Encode(offset + page.Count) : null);
     }
+
+    // Numbers by value, strings ordinally (as a database's binary collation would), whatever the culture.
+    private static readonly Comparer<object> ValueComparer = Comparer<object>.Create((a, b) => a is double x && b is double y
+        ? x.CompareTo(y)
+        : string.CompareOrdinal(a.ToString(), b.ToString()));
 
     private static object Attribute(Experiment e, string name) => name switch
     {
