@@ -64,19 +64,6 @@ internal static class SqliteMigrations
                 run_ids TEXT NOT NULL,
                 created_at INTEGER NOT NULL);
             """),
-        new(2, "dataset inputs and metric search index", """
-            CREATE TABLE run_inputs (
-                run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
-                name TEXT NOT NULL,
-                digest TEXT NOT NULL,
-                source_type TEXT NOT NULL,
-                source TEXT NOT NULL,
-                schema TEXT NULL,
-                profile TEXT NULL,
-                tags TEXT NOT NULL,
-                PRIMARY KEY (run_id, name, digest));
-            CREATE INDEX ix_latest_metrics_key_value ON latest_metrics (key, value);
-            CREATE INDEX ix_runs_lifecycle ON runs (experiment_id, lifecycle_stage);
-            """),
+        CommonMigrations.DatasetInputs,
     ];
 }
