@@ -21,7 +21,7 @@ public static class StoreServiceCollectionExtensions
         if (options.Provider == "postgres")
         {
             // The data source owns the connection pool; the container disposes it with the host.
-            services.AddSingleton(_ => NpgsqlDataSource.Create(options.ConnectionString!));
+            services.AddSingleton(_ => PostgresTrackingStore.CreateDataSource(options.ConnectionString!));
             services.AddSingleton<ITrackingStore>(sp => new PostgresTrackingStore(sp.GetRequiredService<NpgsqlDataSource>(), options.ArtifactRoot));
         }
         else
