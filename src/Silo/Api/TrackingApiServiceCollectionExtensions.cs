@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,5 +17,21 @@ public static class TrackingApiServiceCollectionExtensions
         services.Configure<JsonOptions>(o => TrackingJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
+    }
+}
+
+public static class TrackingApiApplicationExtensions
+{
+    /// <summary>
+    /// The tracking API's pipeline and routes: MLflow error bodies, NaN/Infinity tokens accepted, the MLflow API (with the
+    /// artifact proxy) and the platform's tracking additions. Needs only <c>AddTrackingStore</c> and <c>AddTrackingApi</c>.
+    /// </summary>
+    public static WebApplication UseTrackingApi(this WebApplication app)
+    {
+        app.UseMiddleware<ApiExceptionMiddleware>();
+        app.UseMiddleware<NonFiniteJsonMiddleware>();
+        app.MapMlflowTrackingApi();
+        app.MapPlatformTrackingApi();
+        return app;
     }
 }

@@ -29,10 +29,7 @@ public static class PlatformSiloExtensions
 
     public static WebApplication MapPlatformApis(this WebApplication app)
     {
-        app.UseMiddleware<ApiExceptionMiddleware>();
-        app.UseMiddleware<NonFiniteJsonMiddleware>();
-        app.MapMlflowTrackingApi();
-        app.MapPlatformTrackingApi();
+        app.UseTrackingApi();
         app.MapPlatformApi();
         return app;
     }

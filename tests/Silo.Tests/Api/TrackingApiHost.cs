@@ -38,10 +38,7 @@ public sealed class TrackingApiHost : IAsyncDisposable
         builder.Services.AddTrackingStore(options);
         builder.Services.AddTrackingApi();
         var app = builder.Build();
-        app.UseMiddleware<ApiExceptionMiddleware>();
-        app.UseMiddleware<NonFiniteJsonMiddleware>();
-        app.MapMlflowTrackingApi();
-        app.MapPlatformTrackingApi();
+        app.UseTrackingApi();
         await app.Services.GetRequiredService<ITrackingStore>().MigrateAsync();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -10,9 +10,6 @@ namespace Platform.Silo.Store.Sql;
 // column names from a fixed list (SearchAttributes) and generated parameter names do.
 public abstract partial class SqlTrackingStore
 {
-    /// <summary>MLflow's upper bound on max_results for runs/search.</summary>
-    public const int MaxSearchResults = 50_000;
-
     public async Task<RunPage> SearchRunsAsync(RunSearchQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
