@@ -20,6 +20,24 @@ internal static class ApiHttp
         return await ReadAsync<T>(response, ct).ConfigureAwait(false);
     }
 
+    /// <summary>Sends any request (PUT, DELETE, streamed bodies) and reads the JSON answer.</summary>
+    public static async Task<T> SendAsync<T>(HttpClient http, HttpRequestMessage request, CancellationToken ct)
+    {
+        using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
+        return await ReadAsync<T>(response, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the request and returns the response for streaming its body; error responses throw as in <see cref="GetAsync{T}"/>.</summary>
+    public static async Task<HttpResponseMessage> SendStreamingAsync(HttpClient http, HttpRequestMessage request, CancellationToken ct)
+    {
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+            return response;
+        using (response)
+            await ReadAsync<object>(response, ct).ConfigureAwait(false);
+        throw new InvalidOperationException("unreachable: ReadAsync throws for error responses");
+    }
+
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct)
     {
         var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);

@@ -26,6 +26,31 @@ public sealed class PlatformClient(HttpClient http)
     public Task<IReadOnlyList<SweepView>> ListSweepsAsync(CancellationToken ct = default) =>
         ApiHttp.GetAsync<IReadOnlyList<SweepView>>(http, Prefix + "sweeps", ct);
 
+    /// <summary>Per metric of the run: min, max, latest point and count.</summary>
+    public async Task<IReadOnlyList<MetricSummary>> GetMetricSummariesAsync(string runId, CancellationToken ct = default) =>
+        (await ApiHttp.GetAsync<MetricSummariesResponse>(http, $"{Prefix}runs/{Uri.EscapeDataString(runId)}/metric-summaries", ct)).Summaries ?? [];
+
+    /// <summary>The metric's history downsampled on the server (largest-triangle-three-buckets) to at most <paramref name="maxPoints"/> points.</summary>
+    public Task<DownsampledHistory> GetDownsampledHistoryAsync(string runId, string key, int maxPoints = 1000, CancellationToken ct = default) =>
+        ApiHttp.GetAsync<DownsampledHistory>(http,
+            $"{Prefix}runs/{Uri.EscapeDataString(runId)}/metrics/{Uri.EscapeDataString(key)}?max_points={maxPoints}", ct);
+
+    /// <summary>Removes the run, all its data and its artifacts for good.</summary>
+    public async Task PermanentlyDeleteRunAsync(string runId, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"{Prefix}runs/{Uri.EscapeDataString(runId)}");
+        await ApiHttp.SendAsync<object>(http, request, ct);
+    }
+
+    /// <summary>Removes the experiment, its runs with all their data, and its artifacts for good.</summary>
+    public async Task PermanentlyDeleteExperimentAsync(string experimentId, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"{Prefix}experiments/{Uri.EscapeDataString(experimentId)}");
+        await ApiHttp.SendAsync<object>(http, request, ct);
+    }
+
+    private sealed record MetricSummariesResponse(IReadOnlyList<MetricSummary>? Summaries);
+
     /// <summary>Polls until every run has ended, then returns them in the order given.</summary>
     public async Task<IReadOnlyList<Run>> WaitForRunsAsync(IReadOnlyList<string> runIds, TimeSpan pollInterval, CancellationToken ct = default)
     {

@@ -44,7 +44,8 @@ public sealed record RunData(IReadOnlyList<Metric> Metrics, IReadOnlyList<Param>
     public string? Tag(string key) => Tags.FirstOrDefault(t => t.Key == key)?.Value;
 }
 
-public sealed record Run(RunInfo Info, RunData Data);
+/// <summary><see cref="Inputs"/> lists the datasets logged through runs/log-inputs (null from servers that do not send it).</summary>
+public sealed record Run(RunInfo Info, RunData Data, RunInputs? Inputs = null);
 
 /// <summary>Tag keys the platform writes on runs.</summary>
 public static class PlatformTags

@@ -27,6 +27,8 @@ public sealed class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExce
                 TrackingStoreException s => new ApiError(s.ErrorCode, s.Message),
                 PlatformValidationException v => new ApiError(ErrorCodes.InvalidParameterValue, v.Message),
                 ApiRequestException r => new ApiError(r.ErrorCode, r.Message),
+                Search.SearchSyntaxException q => new ApiError(ErrorCodes.InvalidParameterValue, q.Message),
+                Artifacts.ArtifactPathException a => new ApiError(ErrorCodes.InvalidParameterValue, a.Message),
                 BadHttpRequestException b => new ApiError(ErrorCodes.BadRequest, $"malformed request: {b.InnerException?.Message ?? b.Message}"),
                 JsonException j => new ApiError(ErrorCodes.BadRequest, $"malformed JSON: {j.Message}"),
                 _ => null,

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Platform.Contracts.Tracking;
 using Platform.Silo.Api;
 using Platform.Silo.Store;
 
@@ -20,7 +19,7 @@ public static class PlatformSiloExtensions
 
         builder.Services.AddTrackingStore(store);
         builder.Services.AddHostedService<StoreMigrationService>(); // registered before Orleans so the schema exists first
-        builder.Services.ConfigureHttpJsonOptions(o => TrackingJson.Configure(o.SerializerOptions));
+        builder.Services.AddTrackingApi();
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
@@ -30,8 +29,7 @@ public static class PlatformSiloExtensions
 
     public static WebApplication MapPlatformApis(this WebApplication app)
     {
-        app.UseMiddleware<ApiExceptionMiddleware>();
-        app.MapMlflowTrackingApi();
+        app.UseTrackingApi();
         app.MapPlatformApi();
         return app;
     }

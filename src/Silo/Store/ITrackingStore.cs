@@ -48,6 +48,50 @@ public interface ITrackingStore
     /// <summary>Every point of one metric, ordered by step, then timestamp.</summary>
     Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string key, CancellationToken ct = default);
 
+    /// <summary>
+    /// One page of a metric's history ordered by step, timestamp, value: at most <paramref name="maxResults"/> points from the offset in
+    /// <paramref name="pageToken"/> (an opaque token from a previous page). An invalid token is a <see cref="Search.SearchSyntaxException"/>.
+    /// </summary>
+    Task<MetricPage> GetMetricHistoryPageAsync(string runId, string key, int maxResults, string? pageToken, CancellationToken ct = default);
+
+    /// <summary>Per metric key of the run: min, max (NaN excluded), latest point and point count. Empty for an unknown run.</summary>
+    Task<IReadOnlyList<MetricSummary>> GetMetricSummariesAsync(string runId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Runs matching MLflow's search semantics: filter grammar, order_by (default start time descending, then run id), view type and
+    /// offset page tokens. A filter or order_by that does not parse is a <see cref="Search.SearchSyntaxException"/>.
+    /// </summary>
+    Task<RunPage> SearchRunsAsync(RunSearchQuery query, CancellationToken ct = default);
+
+    /// <summary>Renames an active experiment. A taken name is RESOURCE_ALREADY_EXISTS; a deleted experiment INVALID_PARAMETER_VALUE.</summary>
+    Task RenameExperimentAsync(string experimentId, string newName, CancellationToken ct = default);
+
+    /// <summary>Sets (upserts) a tag of an active experiment.</summary>
+    Task SetExperimentTagAsync(string experimentId, string key, string value, CancellationToken ct = default);
+
+    /// <summary>Soft delete as MLflow does it: the experiment and all its runs move to lifecycle stage <c>deleted</c>.</summary>
+    Task DeleteExperimentAsync(string experimentId, CancellationToken ct = default);
+
+    /// <summary>Undoes <see cref="DeleteExperimentAsync"/>: the experiment and its deleted runs become <c>active</c> again.</summary>
+    Task RestoreExperimentAsync(string experimentId, CancellationToken ct = default);
+
+    /// <summary>Removes the experiment, its tags and its runs with all their data, whatever their stage. Unknown is RESOURCE_DOES_NOT_EXIST.</summary>
+    Task PermanentlyDeleteExperimentAsync(string experimentId, CancellationToken ct = default);
+
+    /// <summary>Soft-deletes a run (lifecycle stage <c>deleted</c>); it stays readable but refuses new data.</summary>
+    Task DeleteRunAsync(string runId, CancellationToken ct = default);
+
+    Task RestoreRunAsync(string runId, CancellationToken ct = default);
+
+    /// <summary>Removes the run and every metric, param, tag and input of it. Unknown is RESOURCE_DOES_NOT_EXIST.</summary>
+    Task PermanentlyDeleteRunAsync(string runId, CancellationToken ct = default);
+
+    /// <summary>Deletes a tag of an active run; a tag that is not there is RESOURCE_DOES_NOT_EXIST.</summary>
+    Task DeleteTagAsync(string runId, string key, CancellationToken ct = default);
+
+    /// <summary>Records dataset inputs of an active run; logging the same (name, digest) again replaces its tags.</summary>
+    Task LogInputsAsync(string runId, IReadOnlyList<DatasetInput> datasets, CancellationToken ct = default);
+
     /// <summary>Runs of the given experiments, newest start time first, each with its latest metrics, params and tags. Unknown ids match nothing.</summary>
     Task<IReadOnlyList<Run>> SearchRunsAsync(IReadOnlyList<string> experimentIds, int maxResults = 1000, CancellationToken ct = default);
 
@@ -60,7 +104,16 @@ public interface ITrackingStore
 }
 
 /// <summary>A run to create. Times are Unix milliseconds.</summary>
-public sealed record NewRun(string ExperimentId, string? RunId, string? RunName, long StartTime, RunStatus Status, IReadOnlyList<RunTag> Tags);
+public sealed record NewRun(string ExperimentId, string? RunId, string? RunName, long StartTime, RunStatus Status, IReadOnlyList<RunTag> Tags, string? UserId = null);
+
+/// <summary>A runs/search request: <see cref="Filter"/> and <see cref="OrderBy"/> in MLflow's grammar, <see cref="PageToken"/> from a previous page.</summary>
+public sealed record RunSearchQuery(
+    IReadOnlyList<string> ExperimentIds,
+    string? Filter = null,
+    ViewType ViewType = ViewType.ACTIVE_ONLY,
+    int MaxResults = 1000,
+    IReadOnlyList<string>? OrderBy = null,
+    string? PageToken = null);
 
 /// <summary>A sweep as stored: its spec, its trials' run ids, and its state (RUNNING, FINISHED, FAILED, CANCELLED).</summary>
 public sealed record SweepRecord(

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Platform.Silo.Artifacts;
 using Platform.Silo.Store.Postgres;
 using Platform.Silo.Store.Sqlite;
 
@@ -20,13 +21,26 @@ public static class StoreServiceCollectionExtensions
         if (options.Provider == "postgres")
         {
             // The data source owns the connection pool; the container disposes it with the host.
-            services.AddSingleton(_ => NpgsqlDataSource.Create(options.ConnectionString!));
+            services.AddSingleton(_ => PostgresTrackingStore.CreateDataSource(options.ConnectionString!));
             services.AddSingleton<ITrackingStore>(sp => new PostgresTrackingStore(sp.GetRequiredService<NpgsqlDataSource>(), options.ArtifactRoot));
         }
         else
         {
             services.AddSingleton<ITrackingStore>(_ => new SqliteTrackingStore(options.SqlitePath!, options.ArtifactRoot));
         }
+        // Artifacts live on the local file system when the root is a plain path or a file: URI; an object-store root needs its own IArtifactStore.
+        if (LocalArtifactRoot(options.ArtifactRoot) is { } localRoot)
+            services.AddSingleton<IArtifactStore>(_ => new LocalArtifactStore(localRoot));
         return services;
+    }
+
+    /// <summary>The folder of a local artifact root (a path or a file: URI), or null for none or a remote one.</summary>
+    public static string? LocalArtifactRoot(string? artifactRoot)
+    {
+        if (string.IsNullOrWhiteSpace(artifactRoot))
+            return null;
+        if (artifactRoot.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            return new Uri(artifactRoot).LocalPath;
+        return artifactRoot.Contains("://", StringComparison.Ordinal) ? null : artifactRoot;
     }
 }

@@ -38,9 +38,16 @@ internal sealed class RunRow
     public string LifecycleStage { get; set; } = "";
     public string UserId { get; set; } = "";
 
-    public const string Columns =
-        "run_id AS RunId, experiment_id AS ExperimentId, run_name AS RunName, status AS Status, start_time AS StartTime, " +
-        "end_time AS EndTime, artifact_uri AS ArtifactUri, lifecycle_stage AS LifecycleStage, user_id AS UserId";
+    public static readonly string Columns = ColumnsOf("");
+
+    /// <summary>The select list with every column qualified by <paramref name="alias"/> (for queries that join other tables).</summary>
+    public static string ColumnsOf(string alias)
+    {
+        var a = alias.Length == 0 ? "" : alias + ".";
+        return $"{a}run_id AS RunId, {a}experiment_id AS ExperimentId, {a}run_name AS RunName, {a}status AS Status, " +
+               $"{a}start_time AS StartTime, {a}end_time AS EndTime, {a}artifact_uri AS ArtifactUri, {a}lifecycle_stage AS LifecycleStage, " +
+               $"{a}user_id AS UserId";
+    }
 
     public RunInfo ToRunInfo() => new(
         RunId, ExperimentId.ToString(System.Globalization.CultureInfo.InvariantCulture), RunName,
@@ -84,4 +91,31 @@ internal sealed class SweepRow
     public SweepRecord ToRecord() => new(
         SweepId, ExperimentId, Assignment, SpecYaml, State,
         System.Text.Json.JsonSerializer.Deserialize<List<string>>(RunIds) ?? [], CreatedAt);
+}
+
+internal sealed class InputRow
+{
+    public string RunId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Digest { get; set; } = "";
+    public string SourceType { get; set; } = "";
+    public string Source { get; set; } = "";
+    public string? Schema { get; set; }
+    public string? Profile { get; set; }
+    public string Tags { get; set; } = "[]";
+
+    public const string Columns =
+        "run_id AS RunId, name AS Name, digest AS Digest, source_type AS SourceType, source AS Source, schema AS Schema, profile AS Profile, tags AS Tags";
+
+    public DatasetInput ToInput() => new(
+        System.Text.Json.JsonSerializer.Deserialize<List<InputTag>>(Tags, TrackingJson.Options) ?? [],
+        new Dataset(Name, Digest, SourceType, Source, Schema, Profile));
+}
+
+internal sealed class MetricSummaryRow
+{
+    public string Key { get; set; } = "";
+    public double? Min { get; set; }
+    public double? Max { get; set; }
+    public long Count { get; set; }
 }

@@ -27,7 +27,10 @@ public abstract partial class SqlTrackingStore
         }
         catch (Exception ex) when (IsUniqueViolation(ex))
         {
-            throw new TrackingStoreException(ErrorCodes.ResourceAlreadyExists, $"experiment '{name}' already exists");
+            var stage = (await GetExperimentByNameAsync(name, ct))?.LifecycleStage;
+            throw new TrackingStoreException(ErrorCodes.ResourceAlreadyExists, stage == LifecycleStages.Deleted
+                ? $"Experiment '{name}' already exists in deleted state. You can restore the experiment, or permanently delete the experiment to create a new one."
+                : $"Experiment(name={name}) already exists.");
         }
         // The location embeds the generated id, so it can only be written after the insert.
         if (_artifactRoot is not null)
@@ -89,6 +92,7 @@ public abstract partial class SqlTrackingStore
         return rows.Select(r => r.ToExperiment(tags[r.ExperimentId].ToList())).ToList();
     }
 
-    private static async Task<bool> ExperimentExistsAsync(DbConnection connection, DbTransaction tx, long id, CancellationToken ct) =>
-        await connection.ExecuteScalarAsync<long>(Cmd("SELECT COUNT(*) FROM experiments WHERE experiment_id = @id", new { id }, tx, ct)) > 0;
+    /// <summary>The experiment's lifecycle stage, or null when it does not exist.</summary>
+    private static Task<string?> ExperimentStageAsync(DbConnection connection, DbTransaction tx, long id, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<string?>(Cmd("SELECT lifecycle_stage FROM experiments WHERE experiment_id = @id", new { id }, tx, ct));
 }

@@ -21,8 +21,12 @@ public abstract partial class SqlTrackingStore
         // An explicit id that exists is a retry: hand back what the first attempt stored, whatever this call asked for.
         if (run.RunId is not null && await ReadRunInfoAsync(connection, tx, runId, ct) is { } existing)
             return existing;
-        if (!await ExperimentExistsAsync(connection, tx, experimentId, ct))
-            throw ExperimentNotFound(run.ExperimentId);
+        var stage = await ExperimentStageAsync(connection, tx, experimentId, ct) ?? throw ExperimentNotFound(run.ExperimentId);
+        if (stage != LifecycleStages.Active)
+        {
+            throw new TrackingStoreException(ErrorCodes.InvalidParameterValue,
+                $"Could not create run under non-active experiment with ID {run.ExperimentId}.");
+        }
 
         var tags = run.Tags ?? [];
         // Like MLflow: the name comes from the argument, else the mlflow.runName tag, else is generated; the tag always mirrors it.
@@ -33,8 +37,8 @@ public abstract partial class SqlTrackingStore
 
         var inserted = await connection.ExecuteAsync(Cmd(
             "INSERT INTO runs (run_id, experiment_id, run_name, status, start_time, end_time, artifact_uri, lifecycle_stage, user_id) " +
-            "VALUES (@runId, @experimentId, @runName, @status, @startTime, NULL, @artifactUri, 'active', '') ON CONFLICT (run_id) DO NOTHING",
-            new { runId, experimentId, runName, status = run.Status.ToString(), startTime = run.StartTime, artifactUri }, tx, ct));
+            "VALUES (@runId, @experimentId, @runName, @status, @startTime, NULL, @artifactUri, 'active', @userId) ON CONFLICT (run_id) DO NOTHING",
+            new { runId, experimentId, runName, status = run.Status.ToString(), startTime = run.StartTime, artifactUri, userId = run.UserId ?? "" }, tx, ct));
         if (inserted == 0)
         {
             // A concurrent create with the same id won (possible on PostgreSQL); that run is the answer.
@@ -90,7 +94,7 @@ public abstract partial class SqlTrackingStore
         (await connection.QuerySingleOrDefaultAsync<RunRow>(Cmd($"SELECT {RunRow.Columns} FROM runs WHERE run_id = @runId", new { runId }, tx, ct)))
         ?.ToRunInfo();
 
-    /// <summary>Latest metrics, params and tags of all <paramref name="rows"/> in three queries (no query per run).</summary>
+    /// <summary>Latest metrics, params, tags and inputs of all <paramref name="rows"/> in four queries (no query per run).</summary>
     private async Task<IReadOnlyList<Run>> AttachDataAsync(DbConnection connection, List<RunRow> rows, CancellationToken ct)
     {
         if (rows.Count == 0)
@@ -103,9 +107,12 @@ public abstract partial class SqlTrackingStore
             $"SELECT run_id AS RunId, key AS Key, value AS Value FROM params WHERE {where} ORDER BY key", new { ids }, null, ct))).ToLookup(p => p.RunId);
         var tags = (await connection.QueryAsync<KeyValueRow>(Cmd(
             $"SELECT run_id AS RunId, key AS Key, value AS Value FROM tags WHERE {where} ORDER BY key", new { ids }, null, ct))).ToLookup(t => t.RunId);
+        var inputs = (await connection.QueryAsync<InputRow>(Cmd(
+            $"SELECT {InputRow.Columns} FROM run_inputs WHERE {where} ORDER BY name, digest", new { ids }, null, ct))).ToLookup(i => i.RunId);
         return rows.Select(r => new Run(r.ToRunInfo(), new RunData(
             metrics[r.RunId].Select(m => m.ToMetric()).ToList(),
             @params[r.RunId].Select(p => new Param(p.Key, p.Value)).ToList(),
-            tags[r.RunId].Select(t => new RunTag(t.Key, t.Value)).ToList()))).ToList();
+            tags[r.RunId].Select(t => new RunTag(t.Key, t.Value)).ToList()),
+            new RunInputs(inputs[r.RunId].Select(i => i.ToInput()).ToList()))).ToList();
     }
 }

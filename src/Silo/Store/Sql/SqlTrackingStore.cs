@@ -57,10 +57,15 @@ public abstract partial class SqlTrackingStore : ITrackingStore
     private static CommandDefinition Cmd(string sql, object? param, DbTransaction? tx, CancellationToken ct) =>
         new(sql, param, tx, cancellationToken: ct);
 
-    private static async Task RequireRunAsync(DbConnection connection, DbTransaction tx, string runId, CancellationToken ct)
+    /// <summary>Throws unless the run exists and is active: MLflow refuses new data for deleted runs.</summary>
+    private static async Task RequireActiveRunAsync(DbConnection connection, DbTransaction tx, string runId, CancellationToken ct)
     {
-        var exists = await connection.ExecuteScalarAsync<long>(Cmd("SELECT COUNT(*) FROM runs WHERE run_id = @runId", new { runId }, tx, ct));
-        if (exists == 0)
-            throw RunNotFound(runId);
+        var stage = await connection.ExecuteScalarAsync<string?>(Cmd("SELECT lifecycle_stage FROM runs WHERE run_id = @runId", new { runId }, tx, ct))
+                    ?? throw RunNotFound(runId);
+        if (stage != LifecycleStages.Active)
+        {
+            throw new TrackingStoreException(ErrorCodes.InvalidParameterValue,
+                $"The run {runId} must be in the 'active' state. Current state is {stage}.");
+        }
     }
 }

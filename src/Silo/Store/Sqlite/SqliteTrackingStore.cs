@@ -67,6 +67,36 @@ public sealed class SqliteTrackingStore : SqlTrackingStore
 
     protected override string InList(string column, string parameter) => $"{column} IN @{parameter}";
 
+    protected override string LikeSql(string column, string parameter, bool ignoreCase) =>
+        ignoreCase ? $"{column} LIKE {parameter}" : $"{column} GLOB {parameter}";
+
+    protected override string LikeParameter(string pattern, bool ignoreCase) => ignoreCase ? pattern : SqliteLikePattern.ToGlob(pattern);
+
+    /// <summary>One prepared statement reused for every point of the batch, inside the caller's single transaction.</summary>
+    private protected override async Task InsertMetricPointsAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<MetricRow> points, CancellationToken ct)
+    {
+        await using var command = (SqliteCommand)connection.CreateCommand();
+        command.Transaction = (SqliteTransaction)tx;
+        command.CommandText = InsertMetricSql;
+        var runId = command.Parameters.Add("@RunId", SqliteType.Text);
+        var key = command.Parameters.Add("@Key", SqliteType.Text);
+        var timestamp = command.Parameters.Add("@Timestamp", SqliteType.Integer);
+        var step = command.Parameters.Add("@Step", SqliteType.Integer);
+        var value = command.Parameters.Add("@Value", SqliteType.Real);
+        var isNan = command.Parameters.Add("@IsNan", SqliteType.Integer);
+        command.Prepare();
+        foreach (var point in points)
+        {
+            runId.Value = point.RunId;
+            key.Value = point.Key;
+            timestamp.Value = point.Timestamp;
+            step.Value = point.Step;
+            value.Value = point.Value;
+            isNan.Value = point.IsNan ? 1 : 0;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
     protected override async Task PrepareDatabaseAsync(DbConnection connection, CancellationToken ct) =>
         // WAL is stored in the file, so setting it once per start is enough for every later connection.
         await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode = WAL;", cancellationToken: ct));

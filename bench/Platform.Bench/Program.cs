@@ -1,0 +1,20 @@
+using Platform.Bench;
+
+// Usage: dotnet run -c Release --project bench/Platform.Bench -- [ingest-pg|ingest-sqlite|ingest-store-pg|history|search|all] [points per writer]
+var what = args.Length > 0 ? args[0] : "all";
+var points = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+await using var bench = new TrackingBenchmarks(Console.Out);
+switch (what)
+{
+    case "ingest-pg": await bench.IngestPostgresAsync(points); break;
+    case "ingest-sqlite": await bench.IngestSqliteAsync(points); break;
+    case "ingest-store-pg": await bench.IngestStorePostgresAsync(points); break;
+    case "history": await bench.DownsampledHistoryAsync(); break;
+    case "search": await bench.SearchRunsAsync(); break;
+    default:
+        await bench.IngestPostgresAsync(points);
+        await bench.IngestSqliteAsync(points / 4);
+        await bench.DownsampledHistoryAsync();
+        await bench.SearchRunsAsync();
+        break;
+}

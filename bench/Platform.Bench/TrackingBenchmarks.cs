@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using Platform.Contracts.Tracking;
+using Platform.Silo.Store;
+using Platform.Silo.Tests.Api;
+using Platform.Silo.Tests.Infrastructure;
+using Platform.Silo.Tests.Load;
+
+namespace Platform.Bench;
+
+/// <summary>The benchmarks; each prints one result line with its target beside it.</summary>
+public sealed class TrackingBenchmarks(TextWriter output) : IAsyncDisposable
+{
+    private readonly Platform.Testing.TempDirectory _dir = new("platform-bench");
+    private PostgresServer? _postgres;
+
+    private async Task<StoreOptions> PostgresOptionsAsync(string database)
+    {
+        if (_postgres is null)
+        {
+            _postgres = new PostgresServer();
+            await _postgres.InitializeAsync();
+        }
+        return new StoreOptions { Provider = "postgres", ConnectionString = await _postgres.CreateDatabaseAsync(database) };
+    }
+
+    private StoreOptions SqliteOptions(string name) => new() { Provider = "sqlite", SqlitePath = Path.Combine(_dir.Path, name + ".db") };
+
+    public async Task IngestPostgresAsync(int perWriter) => await IngestAsync("PostgreSQL", await PostgresOptionsAsync("bench_ingest"), perWriter, 200_000);
+
+    public Task IngestSqliteAsync(int perWriter) => IngestAsync("SQLite", SqliteOptions("ingest"), perWriter, 50_000);
+
+    /// <summary>The store alone (no HTTP, no JSON): what the database path costs.</summary>
+    public async Task IngestStorePostgresAsync(int perWriter)
+    {
+        await using var host = await TrackingApiHost.StartAsync(await PostgresOptionsAsync("bench_store"));
+        var store = host.Store;
+        var exp = await store.CreateExperimentAsync("store-" + Guid.NewGuid().ToString("N"));
+        var runs = new List<string>();
+        for (var w = 0; w < 8; w++)
+            runs.Add((await store.CreateRunAsync(new NewRun(exp, null, null, 0, RunStatus.RUNNING, []))).RunId);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(runs.Select(run => Task.Run(async () =>
+        {
+            for (var b = 0; b < perWriter / IngestLoad.BatchSize; b++)
+            {
+                var batch = Enumerable.Range(0, IngestLoad.BatchSize).Select(i => (long)b * IngestLoad.BatchSize + i)
+                    .Select(s => new Metric("loss", Math.Sin(s), s, s)).ToList();
+                await store.LogBatchAsync(run, batch, [], []);
+            }
+        })));
+        output.WriteLine($"store-only ingest PostgreSQL: 8 writers x {perWriter:N0} = {8.0 * perWriter / clock.Elapsed.TotalSeconds:N0} points/s");
+    }
+
+    private async Task IngestAsync(string name, StoreOptions options, int perWriter, int target)
+    {
+        await using var host = await TrackingApiHost.StartAsync(options);
+        var exp = await host.Store.CreateExperimentAsync("ingest-" + Guid.NewGuid().ToString("N"));
+        var result = await IngestLoad.RunAsync(host.Http, exp, writers: 8, pointsPerWriter: perWriter, resendEvery: 10);
+        long stored = 0;
+        foreach (var run in result.RunIds)
+            stored += (await host.Store.GetMetricSummariesAsync(run)).Sum(s => s.Count);
+        output.WriteLine($"ingest {name} via HTTP log-batch: 8 writers x {perWriter:N0} points (+{result.BatchesResent} resent batches) in " +
+                         $"{result.Elapsed.TotalSeconds:F1} s = {result.PointsPerSecond:N0} points/s (target {target:N0}); stored {stored:N0} " +
+                         (stored == result.PointsSent ? "(exact)" : "(MISMATCH)"));
+    }
+
+    /// <summary>get-history of a 100,000-point metric, downsampled to 1,000 points on the server (median of 20 requests).</summary>
+    public async Task DownsampledHistoryAsync()
+    {
+        foreach (var (name, options) in new[] { ("PostgreSQL", await PostgresOptionsAsync("bench_history")), ("SQLite", SqliteOptions("history")) })
+        {
+            await using var host = await TrackingApiHost.StartAsync(options);
+            var exp = await host.Store.CreateExperimentAsync("history-" + Guid.NewGuid().ToString("N"));
+            var run = (await host.Store.CreateRunAsync(new NewRun(exp, null, null, 0, RunStatus.RUNNING, []))).RunId;
+            for (var b = 0; b < 100; b++)
+                await host.Store.LogBatchAsync(run, Enumerable.Range(b * 1000, 1000).Select(s => new Metric("loss", Math.Sin(s / 500.0), s, s)).ToList(), [], []);
+            var ms = await MedianMsAsync(20, () => host.Http.GetStringAsync($"api/platform/v1/runs/{run}/metrics/loss?max_points=1000"));
+            output.WriteLine($"downsampled history {name}: 100,000 -> 1,000 points, median {ms:F1} ms (target < 100 ms)");
+        }
+    }
+
+    /// <summary>runs/search over 10,000 runs with a metric filter and a metric order (median of 20 requests).</summary>
+    public async Task SearchRunsAsync()
+    {
+        foreach (var (name, options) in new[] { ("PostgreSQL", await PostgresOptionsAsync("bench_search")), ("SQLite", SqliteOptions("search")) })
+        {
+            await using var host = await TrackingApiHost.StartAsync(options);
+            var exp = await host.Store.CreateExperimentAsync("search-" + Guid.NewGuid().ToString("N"));
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(part => Task.Run(async () =>
+            {
+                for (var i = part; i < 10_000; i += 4)
+                {
+                    var run = (await host.Store.CreateRunAsync(new NewRun(exp, null, null, i, RunStatus.FINISHED, []))).RunId;
+                    await host.Store.LogBatchAsync(run, [new Metric("acc", (i % 1000) / 1000.0, 1, 0), new Metric("loss", i, 1, 0)],
+                        [new Param("lr", (i % 7).ToString(System.Globalization.CultureInfo.InvariantCulture))], []);
+                }
+            })));
+            var body = new { experiment_ids = new[] { exp }, filter = "metrics.acc > 0.5 and params.lr = '3'", order_by = new[] { "metrics.loss DESC" }, max_results = 100 };
+            var ms = await MedianMsAsync(20, async () =>
+            {
+                using var response = await host.Http.PostAsync("api/2.0/mlflow/runs/search",
+                    new StringContent(System.Text.Json.JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json"));
+                response.EnsureSuccessStatusCode();
+                return await response.Content.ReadAsStringAsync();
+            });
+            output.WriteLine($"runs/search {name}: 10,000 runs, metric filter + param filter + metric order, 100 results, median {ms:F1} ms (target < 200 ms)");
+        }
+    }
+
+    private static async Task<double> MedianMsAsync(int repeats, Func<Task<string>> action)
+    {
+        await action(); // warm-up (JIT, connection pool, caches)
+        var times = new List<double>();
+        for (var i = 0; i < repeats; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await action();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return times[times.Count / 2];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+            await _postgres.DisposeAsync();
+        _dir.Dispose();
+    }
+}

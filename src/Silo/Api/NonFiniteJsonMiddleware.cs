@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Platform.Silo.Api;
+
+/// <summary>Applies <see cref="NonFiniteJsonLiterals"/> to JSON request bodies of the MLflow API (small bodies; artifact uploads are never touched).</summary>
+public sealed class NonFiniteJsonMiddleware(RequestDelegate next)
+{
+    private const long MaxBody = 64L * 1024 * 1024;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (HttpMethods.IsPost(request.Method) && request.HasJsonContentType() && request.ContentLength is null or <= MaxBody &&
+            (request.Path.StartsWithSegments("/api/2.0/mlflow") || request.Path.StartsWithSegments("/ajax-api/2.0/mlflow")))
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, context.RequestAborted);
+            var body = NonFiniteJsonLiterals.Quote(buffer.ToArray());
+            request.Body = new MemoryStream(body, writable: false);
+            request.ContentLength = body.Length;
+        }
+        await next(context);
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Silo.Artifacts;
+using Platform.Silo.Search;
+using Platform.Silo.Store;
+
+namespace Platform.Silo.Api;
+
+/// <summary>
+/// Tracking additions MLflow lacks, under <c>/api/platform/v1</c>: per-metric summaries, server-side downsampled history and
+/// permanent deletion. Needs only the tracking store (no Orleans), so it is mapped with the MLflow API.
+/// </summary>
+public static class PlatformTrackingEndpoints
+{
+    public const int MaxPoints = 100_000;
+
+    public static IEndpointRouteBuilder MapPlatformTrackingApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/platform/v1");
+
+        api.MapGet("/runs/{runId}/metric-summaries", async (string runId, ITrackingStore store, CancellationToken ct) =>
+        {
+            await MlflowRunEndpoints.RequireRunAsync(store, runId, ct);
+            return new { summaries = await store.GetMetricSummariesAsync(runId, ct) };
+        });
+
+        api.MapGet("/runs/{runId}/metrics/{key}", async (string runId, string key, int? max_points, ITrackingStore store, CancellationToken ct) =>
+        {
+            var maxPoints = MlflowValidator.MaxResults(max_points, MaxPoints, 1000);
+            await MlflowRunEndpoints.RequireRunAsync(store, runId, ct);
+            var history = await store.GetMetricHistoryAsync(runId, key, ct);
+            return new { key, total_points = history.Count, metrics = Lttb.Downsample(history, maxPoints) };
+        });
+
+        api.MapDelete("/runs/{runId}", async (string runId, HttpContext http, ITrackingStore store, StoreOptions options, CancellationToken ct) =>
+        {
+            var run = await MlflowRunEndpoints.RequireRunAsync(store, runId, ct);
+            await store.PermanentlyDeleteRunAsync(runId, ct);
+            await DeleteArtifactsAsync(http, MlflowArtifactEndpoints.RunRelativeRoot(run.Info.ArtifactUri, options.ArtifactRoot), ct);
+            return new { };
+        });
+
+        api.MapDelete("/experiments/{experimentId}", async (string experimentId, HttpContext http, ITrackingStore store, StoreOptions options,
+            CancellationToken ct) =>
+        {
+            var experiment = await MlflowTrackingEndpoints.RequireExperimentAsync(store, experimentId, ct);
+            await store.PermanentlyDeleteExperimentAsync(experimentId, ct);
+            await DeleteArtifactsAsync(http, MlflowArtifactEndpoints.RunRelativeRoot(experiment.ArtifactLocation, options.ArtifactRoot), ct);
+            return new { };
+        });
+        return endpoints;
+    }
+
+    private static async Task DeleteArtifactsAsync(HttpContext http, string? relativeRoot, CancellationToken ct)
+    {
+        if (relativeRoot is not null && http.RequestServices.GetService<IArtifactStore>() is { } artifacts)
+            await artifacts.DeleteAsync(relativeRoot, ct);
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts.Tracking;
+
+namespace Platform.Silo.Api;
+
+public static class TrackingApiServiceCollectionExtensions
+{
+    /// <summary>
+    /// The HTTP settings the tracking API relies on: <see cref="TrackingJson"/> for bodies, and binding failures (malformed JSON,
+    /// wrong types) thrown instead of answered with an empty 400, so <see cref="ApiExceptionMiddleware"/> gives MLflow's error body.
+    /// </summary>
+    public static IServiceCollection AddTrackingApi(this IServiceCollection services)
+    {
+        services.Configure<JsonOptions>(o => TrackingJson.Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        return services;
+    }
+}
+
+public static class TrackingApiApplicationExtensions
+{
+    /// <summary>
+    /// The tracking API's pipeline and routes: MLflow error bodies, NaN/Infinity tokens accepted, the MLflow API (with the
+    /// artifact proxy) and the platform's tracking additions. Needs only <c>AddTrackingStore</c> and <c>AddTrackingApi</c>.
+    /// </summary>
+    public static WebApplication UseTrackingApi(this WebApplication app)
+    {
+        app.UseMiddleware<ApiExceptionMiddleware>();
+        app.UseMiddleware<NonFiniteJsonMiddleware>();
+        app.MapMlflowTrackingApi();
+        app.MapPlatformTrackingApi();
+        return app;
+    }
+}

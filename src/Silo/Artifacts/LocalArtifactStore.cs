@@ -1,0 +1,102 @@
+using Platform.Contracts.Tracking;
+
+namespace Platform.Silo.Artifacts;
+
+/// <summary>
+/// Artifacts as files under one root folder. Besides <see cref="ArtifactPath"/>'s checks, every resolved path must stay under
+/// the root, and symbolic links inside the root are never followed (a link could point anywhere).
+/// </summary>
+public sealed class LocalArtifactStore : IArtifactStore
+{
+    private const int BufferSize = 81920;
+    private readonly string _root;
+
+    public LocalArtifactStore(string root)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        _root = Path.GetFullPath(root).TrimEnd('/');
+        Directory.CreateDirectory(_root);
+    }
+
+    public async Task WriteAsync(string path, Stream content, CancellationToken ct = default)
+    {
+        var full = Resolve(path);
+        if (full == _root || Directory.Exists(full))
+            throw new ArtifactPathException($"Invalid artifact path '{path}': it names a folder");
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        Resolve(path); // the folders just created are real folders, but check the whole chain again before writing
+        // Write beside the target and rename, so a reader never sees a half-written file and a failed upload leaves nothing.
+        var temp = full + ".upload-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
+                await content.CopyToAsync(file, BufferSize, ct);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    public Task<Stream?> OpenReadAsync(string path, CancellationToken ct = default)
+    {
+        var full = Resolve(path);
+        Stream? stream = File.Exists(full)
+            ? new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true)
+            : null;
+        return Task.FromResult(stream);
+    }
+
+    public Task<IReadOnlyList<ArtifactFileInfo>> ListAsync(string path, CancellationToken ct = default)
+    {
+        var full = Resolve(path);
+        if (!Directory.Exists(full))
+            return Task.FromResult<IReadOnlyList<ArtifactFileInfo>>([]);
+        var prefix = ArtifactPath.Normalize(path);
+        var entries = new DirectoryInfo(full).EnumerateFileSystemInfos()
+            .Where(e => e.LinkTarget is null && !e.Name.Contains(".upload-", StringComparison.Ordinal))
+            .OrderBy(e => e.Name, StringComparer.Ordinal)
+            .Select(e => new ArtifactFileInfo(prefix.Length == 0 ? e.Name : $"{prefix}/{e.Name}", e is DirectoryInfo,
+                e is FileInfo f ? f.Length : null))
+            .ToList();
+        return Task.FromResult<IReadOnlyList<ArtifactFileInfo>>(entries);
+    }
+
+    public Task<bool> DeleteAsync(string path, CancellationToken ct = default)
+    {
+        var full = Resolve(path);
+        if (File.Exists(full))
+        {
+            File.Delete(full);
+            return Task.FromResult(true);
+        }
+        if (Directory.Exists(full) && full != _root)
+        {
+            Directory.Delete(full, recursive: true);
+            return Task.FromResult(true);
+        }
+        return Task.FromResult(false);
+    }
+
+    /// <summary>The absolute path for <paramref name="path"/>, refusing anything outside the root or through a symbolic link.</summary>
+    private string Resolve(string path)
+    {
+        var relative = ArtifactPath.Normalize(path);
+        var full = Path.GetFullPath(Path.Combine(_root, relative));
+        if (full != _root && !full.StartsWith(_root + "/", StringComparison.Ordinal))
+            throw new ArtifactPathException($"Invalid artifact path '{path}': outside the artifact root");
+        var current = _root;
+        foreach (var segment in relative.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, segment);
+            var info = new FileInfo(current);
+            if (info.Exists || Directory.Exists(current) || info.LinkTarget is not null)
+            {
+                if (info.LinkTarget is not null || (Directory.Exists(current) && new DirectoryInfo(current).LinkTarget is not null))
+                    throw new ArtifactPathException($"Invalid artifact path '{path}': symbolic links are not followed");
+            }
+        }
+        return full;
+    }
+}

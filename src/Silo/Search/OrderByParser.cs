@@ -1,0 +1,24 @@
+namespace Platform.Silo.Search;
+
+/// <summary>Parses MLflow order_by terms: <c>metrics.cost ASC</c>, <c>attributes.start_time DESC</c>, <c>params.lr</c> (ascending by default).</summary>
+public static class OrderByParser
+{
+    public static IReadOnlyList<OrderClause> Parse(IReadOnlyList<string>? orderBy, SearchAttributes? attributes = null) =>
+        (orderBy ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => ParseOne(o, attributes)).ToList();
+
+    public static OrderClause ParseOne(string text, SearchAttributes? attributes = null)
+    {
+        var tokens = SearchTokenizer.Tokenize(text);
+        var key = SearchFilterParser.ParseKey(tokens[0], attributes ?? SearchAttributes.Runs);
+        var ascending = true;
+        var i = 1;
+        if (tokens[i].IsKeyword("ASC") || tokens[i].IsKeyword("DESC"))
+        {
+            ascending = tokens[i].IsKeyword("ASC");
+            i++;
+        }
+        if (tokens[i].Kind != SearchTokenKind.End)
+            throw new SearchSyntaxException($"Invalid order_by clause '{text}': expected ASC, DESC or end of clause, got {tokens[i].Describe()}");
+        return new OrderClause(key, ascending);
+    }
+}

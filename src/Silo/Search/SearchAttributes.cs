@@ -1,0 +1,36 @@
+namespace Platform.Silo.Search;
+
+/// <summary>The attributes a search grammar knows (runs or experiments), with MLflow's aliases, and which of them are numbers.</summary>
+public sealed class SearchAttributes(IReadOnlyDictionary<string, string> canonical, IReadOnlySet<string> numeric)
+{
+    public static SearchAttributes Runs { get; } = new(
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["run_id"] = "run_id",
+            ["run_name"] = "run_name",
+            ["status"] = "status",
+            ["user_id"] = "user_id",
+            ["artifact_uri"] = "artifact_uri",
+            ["lifecycle_stage"] = "lifecycle_stage",
+            ["start_time"] = "start_time",
+            ["created"] = "start_time",
+            ["end_time"] = "end_time",
+        },
+        new HashSet<string> { "start_time", "end_time" });
+
+    public static SearchAttributes Experiments { get; } = new(
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["name"] = "name",
+            ["experiment_id"] = "experiment_id",
+            ["creation_time"] = "creation_time",
+            ["last_update_time"] = "last_update_time",
+        },
+        new HashSet<string> { "creation_time", "last_update_time" });
+
+    public string? Resolve(string name) => canonical.GetValueOrDefault(name);
+
+    public bool IsNumeric(string canonicalName) => numeric.Contains(canonicalName);
+
+    public IEnumerable<string> Names => canonical.Keys;
+}

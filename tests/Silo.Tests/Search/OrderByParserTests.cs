@@ -1,0 +1,27 @@
+using Platform.Silo.Search;
+
+namespace Platform.Silo.Tests.Search;
+
+public sealed class OrderByParserTests
+{
+    [Theory]
+    [InlineData("metrics.cost ASC", SearchEntity.Metric, "cost", true)]
+    [InlineData("metrics.`a b` desc", SearchEntity.Metric, "a b", false)]
+    [InlineData("attributes.start_time DESC", SearchEntity.Attribute, "start_time", false)]
+    [InlineData("params.lr", SearchEntity.Param, "lr", true)]
+    [InlineData("start_time", SearchEntity.Attribute, "start_time", true)]
+    public void Parses_terms(string text, SearchEntity entity, string name, bool ascending)
+    {
+        var order = OrderByParser.ParseOne(text);
+        Assert.Equal(new OrderClause(new SearchKey(entity, name, entity == SearchEntity.Metric || name == "start_time"), ascending), order);
+    }
+
+    [Fact]
+    public void Skips_blank_terms() => Assert.Single(OrderByParser.Parse(["", "metrics.a", " "]));
+
+    [Theory]
+    [InlineData("metrics.cost SIDEWAYS")]
+    [InlineData("metrics.cost ASC extra")]
+    [InlineData("cost")]
+    public void Refuses_malformed_terms(string text) => Assert.Throws<SearchSyntaxException>(() => OrderByParser.ParseOne(text));
+}
