@@ -2,6 +2,7 @@ using System.Text.Json;
 using Platform.Contracts.Catalog;
 using Platform.Contracts.Catalog.Assignments;
 using Platform.Contracts.Sweeps;
+using Platform.Contracts.Tracking;
 using Platform.Contracts.Validation;
 
 namespace Platform.Contracts.Tests.Catalog;
@@ -73,12 +74,14 @@ public class ListStartTests
     [Fact]
     public void The_constraint_survives_a_json_round_trip_as_the_catalog_api_sends_it()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        var json = JsonSerializer.Serialize(C1W4DeepNnApplication.Descriptor, options);
+        var json = JsonSerializer.Serialize(C1W4DeepNnApplication.Descriptor, TrackingJson.Options);
 
-        var back = JsonSerializer.Deserialize<AssignmentDescriptor>(json, options)!;
+        var back = JsonSerializer.Deserialize<AssignmentDescriptor>(json, TrackingJson.Options)!;
 
-        Assert.Contains("\"mustStartWith\":{\"value\":12288,\"meaning\":\"input size\"}", json);
+        using var document = JsonDocument.Parse(json);
+        var layers = document.RootElement.GetProperty("hyperparameters").EnumerateArray().Single(h => h.GetProperty("name").GetString() == "layers_dims");
+        Assert.Equal(12288, layers.GetProperty("must_start_with").GetProperty("value").GetInt64());
+        Assert.Equal("input size", layers.GetProperty("must_start_with").GetProperty("meaning").GetString());
         Assert.Equal(new ListStart(12288, "input size"), back.FindHyperparameter("layers_dims")!.MustStartWith);
         Assert.Null(back.FindHyperparameter("learning_rate")!.MustStartWith);
     }
