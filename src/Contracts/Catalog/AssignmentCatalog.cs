@@ -9,6 +9,9 @@ public static class AssignmentCatalog
     [
         C1W2LogisticRegression.Descriptor,
         C1W3PlanarData.Descriptor,
+        C1W4DeepNnStepByStep.Descriptor,
+        C1W4DeepNnApplication.Descriptor,
+        C2W1GradientChecking.Descriptor,
     ];
 
     public static AssignmentDescriptor? Find(string id) => All.FirstOrDefault(a => a.Id == id);

@@ -95,6 +95,12 @@ public static class HyperparameterBinder
                     return false;
                 }
 
+                if (descriptor.MustStartWith is { } start && double.Parse(items[0], CultureInfo.InvariantCulture) != start.Value)
+                {
+                    error = $"must start with the {start.Meaning} {start.Value.ToString(CultureInfo.InvariantCulture)}, got {items[0]}";
+                    return false;
+                }
+
                 canonical = "[" + string.Join(", ", items) + "]";
                 return true;
             default:

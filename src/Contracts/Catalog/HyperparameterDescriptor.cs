@@ -2,7 +2,7 @@ namespace Platform.Contracts.Catalog;
 
 /// <summary>
 /// One hyperparameter of an assignment, named as in the notebook. <see cref="Default"/> is the canonical string form.
-/// Bounds apply to the value of numbers and to every element of lists.
+/// Bounds apply to the value of numbers and to every element of lists; <see cref="MustStartWith"/> fixes a list's first element.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Platform.HyperparameterDescriptor")]
 public sealed record HyperparameterDescriptor(
@@ -14,7 +14,8 @@ public sealed record HyperparameterDescriptor(
     [property: Id(5)] double? Max = null,
     [property: Id(6)] bool MinExclusive = false,
     [property: Id(7)] bool MaxExclusive = false,
-    [property: Id(8)] IReadOnlyList<string>? Choices = null)
+    [property: Id(8)] IReadOnlyList<string>? Choices = null,
+    [property: Id(9)] ListStart? MustStartWith = null)
 {
     /// <summary>The range in interval notation, e.g. "(0, 1]", or null when unbounded.</summary>
     public string? RangeText => Min is null && Max is null

@@ -1,5 +1,7 @@
 using Platform.Workers.Assignments.C1W2;
 using Platform.Workers.Assignments.C1W3;
+using Platform.Workers.Assignments.C1W4;
+using Platform.Workers.Assignments.C2W1;
 
 namespace Platform.Workers.Jobs;
 
@@ -10,6 +12,9 @@ public static class JobRegistry
     [
         new C1W2LogisticRegressionJob(),
         new C1W3PlanarDataJob(),
+        new C1W4DeepNnStepByStepJob(),
+        new C1W4DeepNnApplicationJob(),
+        new C2W1GradientCheckingJob(),
     ];
 
     public static IAssignmentJob? Find(string assignmentId) => All.FirstOrDefault(j => j.Descriptor.Id == assignmentId);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Workers.Numerics;
 
 namespace Platform.Workers.Tests.Support;
 
@@ -8,7 +9,7 @@ public static class Expect
     /// <summary>|actual - expected| ≤ max(relative·|expected|, half a unit in the last printed decimal of <paramref name="expected"/>).</summary>
     public static void Printed(double expected, double actual, double relative = 1e-7, string? what = null)
     {
-        var tolerance = Math.Max(relative * Math.Abs(expected), HalfUnitInLastDecimal(expected));
+        var tolerance = PrintedPrecision.Tolerance(expected, relative);
         Assert.True(Math.Abs(actual - expected) <= tolerance,
             $"{what ?? "value"}: expected {expected.ToString("R", CultureInfo.InvariantCulture)} (±{tolerance:G3}), got {actual.ToString("R", CultureInfo.InvariantCulture)}");
     }
@@ -20,18 +21,5 @@ public static class Expect
         {
             Printed(expected[i], actual[i], relative, $"{what ?? "value"}[{i}]");
         }
-    }
-
-    private static double HalfUnitInLastDecimal(double value)
-    {
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        if (text.Contains('E'))
-        {
-            return 0;
-        }
-
-        var point = text.IndexOf('.');
-        var decimals = point < 0 ? 0 : text.Length - point - 1;
-        return 0.5 * Math.Pow(10, -decimals);
     }
 }

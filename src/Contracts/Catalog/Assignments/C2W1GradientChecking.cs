@@ -1,0 +1,17 @@
+namespace Platform.Contracts.Catalog.Assignments;
+
+/// <summary>Course 2 week 1: two-sided gradient checking, 1-D and over a 3-layer network's 47 parameters (no data files).</summary>
+public static class C2W1GradientChecking
+{
+    public const string Id = "c2w1-gradient-checking";
+
+    public static AssignmentDescriptor Descriptor { get; } = new(
+        Id,
+        "Gradient checking",
+        [
+            new("epsilon", HyperparameterType.Float, "1e-07", "shift of each parameter in the two-sided difference",
+                Min: 0, MinExclusive: true, Max: 1),
+        ],
+        ["gradient_check_difference_1d", "gradient_check_difference_buggy", "gradient_check_difference"],
+        []);
+}
