@@ -29,6 +29,7 @@ public static class TorchRuntime
                 return;
             }
 
+            OpenMpEnvironment.PreferPassiveWaiting();
             TorchNativeLoader.EnsureLoadable();
             var chosen = numThreads
                 ?? (int.TryParse(Environment.GetEnvironmentVariable(ThreadsEnvironmentVariable), out var fromEnvironment) && fromEnvironment > 0
