@@ -10,6 +10,8 @@ public static class AssignmentCatalog
         C1W2LogisticRegression.Descriptor,
         C1W3PlanarData.Descriptor,
         C2W1Initialization.Descriptor,
+        C2W1Regularization.Descriptor,
+        C2W2Optimization.Descriptor,
     ];
 
     public static AssignmentDescriptor? Find(string id) => All.FirstOrDefault(a => a.Id == id);

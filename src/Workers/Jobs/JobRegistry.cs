@@ -1,6 +1,8 @@
 using Platform.Workers.Assignments.C1W2;
 using Platform.Workers.Assignments.C1W3;
 using Platform.Workers.Assignments.C2W1Initialization;
+using Platform.Workers.Assignments.C2W1Regularization;
+using Platform.Workers.Assignments.C2W2Optimization;
 
 namespace Platform.Workers.Jobs;
 
@@ -12,6 +14,8 @@ public static class JobRegistry
         new C1W2LogisticRegressionJob(),
         new C1W3PlanarDataJob(),
         new C2W1InitializationJob(),
+        new C2W1RegularizationJob(),
+        new C2W2OptimizationJob(),
     ];
 
     public static IAssignmentJob? Find(string assignmentId) => All.FirstOrDefault(j => j.Descriptor.Id == assignmentId);

@@ -31,7 +31,7 @@ public static class FullBatchTraining
             network.Forward(parameters, x.Data, x.Columns, dropout);
             if (i % options.CostPeriod == 0)
             {
-                onCost?.Invoke(i, Cost(network, parameters, y, options.Lambd));
+                onCost?.Invoke(i, Cost(network.Output, y.Data, parameters, options.Lambd));
             }
 
             network.Backward(parameters, x.Data, y.Data, gradients, options.Scaling, options.Lambd, dropout);
@@ -42,10 +42,10 @@ public static class FullBatchTraining
     }
 
     /// <summary>1./m·nansum(CE) plus, when lambd ≠ 0, (1./m·lambd/2)·Σ_l ‖W_l‖²_F (<c>compute_cost_with_regularization</c>).</summary>
-    public static double Cost(ReluSigmoidNetwork network, ParameterSet parameters, Matrix y, double lambd)
+    public static double Cost(ReadOnlySpan<double> output, ReadOnlySpan<double> y, ParameterSet parameters, double lambd)
     {
-        var m = network.Columns;
-        var crossEntropy = 1.0 / m * network.CrossEntropySum(y.Data);
+        var m = y.Length;
+        var crossEntropy = 1.0 / m * ReluSigmoidNetwork.CrossEntropySum(output, y);
         if (lambd == 0)
         {
             return crossEntropy;

@@ -52,7 +52,9 @@ public sealed class ParameterSet
         return result;
     }
 
-    public ParameterSet ZerosLike() => Zeros(LayerDims);
+    /// <summary>Zeros with each matrix's own shape (the notebooks' optimiser tests pair a (2,3) W1 with a (3,3) W2).</summary>
+    public ParameterSet ZerosLike() => new(
+        W.Select(w => Matrix.Zeros(w.Rows, w.Columns)).ToArray(), B.Select(b => Matrix.Zeros(b.Rows, b.Columns)).ToArray());
 
     public ParameterSet Clone() => new(W.Select(w => w.Clone()).ToArray(), B.Select(b => b.Clone()).ToArray());
 

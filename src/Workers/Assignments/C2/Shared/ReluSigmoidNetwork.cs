@@ -143,11 +143,13 @@ public sealed class ReluSigmoidNetwork
         }
     }
 
-    /// <summary>CE-nansum (spec §0.6) of the output against Y, summed over examples and not yet divided by m.</summary>
+    /// <summary>CE-nansum (spec §0.6) of the last output against Y, summed over examples and not yet divided by m.</summary>
+    public double CrossEntropySum(ReadOnlySpan<double> y) => CrossEntropySum(Output, y);
+
+    /// <summary>Σ [-log(a)·y - log(1-a)·(1-y)] with NaN terms (0·∞) skipped, as np.nansum does; an infinite term stays infinite.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double CrossEntropySum(ReadOnlySpan<double> y)
+    public static double CrossEntropySum(ReadOnlySpan<double> output, ReadOnlySpan<double> y)
     {
-        var output = Output;
         var sum = 0.0;
         for (var j = 0; j < output.Length; j++)
         {
@@ -187,6 +189,22 @@ public sealed class ReluSigmoidNetwork
             var dZRow = linearGradients[hidden - 1].AsSpan(k * m, m);
             dARow.CopyTo(dZRow);
             SpanMath.KeepWherePositive(activations[hidden - 1].AsSpan(k * m, m), dZRow);
+        }
+    }
+
+    /// <summary>
+    /// Rounds the cached activations to <paramref name="decimals"/> places, to rebuild a notebook test file's printed cache
+    /// (its backward tests read A_l and W_l as printed, not as computed).
+    /// </summary>
+    internal void RoundActivations(int decimals)
+    {
+        for (var l = 1; l <= LayerCount; l++)
+        {
+            var values = activations[l - 1].AsSpan(0, dims[l] * Columns);
+            for (var j = 0; j < values.Length; j++)
+            {
+                values[j] = Math.Round(values[j], decimals, MidpointRounding.ToEven);
+            }
         }
     }
 
