@@ -12,6 +12,7 @@ public static class AssignmentCatalog
         C2W1Initialization.Descriptor,
         C2W1Regularization.Descriptor,
         C2W2Optimization.Descriptor,
+        C2W3SignsMlp.Descriptor,
     ];
 
     public static AssignmentDescriptor? Find(string id) => All.FirstOrDefault(a => a.Id == id);

@@ -3,6 +3,7 @@ using Platform.Workers.Assignments.C1W3;
 using Platform.Workers.Assignments.C2W1Initialization;
 using Platform.Workers.Assignments.C2W1Regularization;
 using Platform.Workers.Assignments.C2W2Optimization;
+using Platform.Workers.Assignments.C2W3SignsMlp;
 
 namespace Platform.Workers.Jobs;
 
@@ -16,6 +17,7 @@ public static class JobRegistry
         new C2W1InitializationJob(),
         new C2W1RegularizationJob(),
         new C2W2OptimizationJob(),
+        new C2W3SignsMlpJob(),
     ];
 
     public static IAssignmentJob? Find(string assignmentId) => All.FirstOrDefault(j => j.Descriptor.Id == assignmentId);
