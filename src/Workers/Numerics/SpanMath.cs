@@ -128,20 +128,46 @@ public static class SpanMath
     public static void MaskAndDivide(ReadOnlySpan<double> mask, double divisor, Span<double> x)
     {
         RequireSameLength(mask, x);
-        for (var i = 0; i < x.Length; i++)
+        ref var m = ref MemoryMarshal.GetReference(mask);
+        ref var values = ref MemoryMarshal.GetReference(x);
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var d = new Vector<double>(divisor);
+            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                (Vector.LoadUnsafe(ref values, (nuint)i) * Vector.LoadUnsafe(ref m, (nuint)i) / d).StoreUnsafe(ref values, (nuint)i);
+            }
+        }
+
+        for (; i < x.Length; i++)
         {
             x[i] = x[i] * mask[i] / divisor;
         }
     }
 
-    /// <summary>x = x where reference &gt; 0, else 0 (the relu derivative applied to an upstream gradient).</summary>
+    /// <summary>destination = gradient where reference &gt; 0, else 0 (the relu derivative applied to an upstream gradient).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void KeepWherePositive(ReadOnlySpan<double> reference, Span<double> x)
+    public static void KeepWherePositive(ReadOnlySpan<double> reference, ReadOnlySpan<double> gradient, Span<double> destination)
     {
-        RequireSameLength(reference, x);
-        for (var i = 0; i < x.Length; i++)
+        RequireSameLength(reference, gradient);
+        RequireSameLength(reference, destination);
+        ref var r = ref MemoryMarshal.GetReference(reference);
+        ref var g = ref MemoryMarshal.GetReference(gradient);
+        ref var d = ref MemoryMarshal.GetReference(destination);
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            x[i] = reference[i] > 0 ? x[i] : 0;
+            for (; i <= reference.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var positive = Vector.GreaterThan(Vector.LoadUnsafe(ref r, (nuint)i), Vector<double>.Zero);
+                Vector.ConditionalSelect(positive, Vector.LoadUnsafe(ref g, (nuint)i), Vector<double>.Zero).StoreUnsafe(ref d, (nuint)i);
+            }
+        }
+
+        for (; i < reference.Length; i++)
+        {
+            destination[i] = reference[i] > 0 ? gradient[i] : 0;
         }
     }
 

@@ -73,7 +73,7 @@ public sealed class C2W3SignsMlpTests(ITestOutputHelper output)
 
         new C2W3SignsMlpJob().Run(C2TestSupport.Context(SignsAssignment.Descriptor, metrics, new Dictionary<string, string> { ["num_epochs"] = "4" }));
 
-        output.WriteLine($"4 epochs: {clock}");
+        output.WriteLine($"4 epochs: {clock}; " + string.Join(", ", metrics.For("cost").Select(c => c.Value)));
         var costs = metrics.For("cost");
         Assert.Equal([0L, 1, 2, 3], costs.Select(c => c.Step));
         Assert.InRange(costs[0].Value, 1.6, 2.0);

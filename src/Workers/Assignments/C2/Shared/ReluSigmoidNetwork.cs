@@ -186,9 +186,7 @@ public sealed class ReluSigmoidNetwork
                 SpanMath.MaskAndDivide(dropout.Masks[hidden - 1].AsSpan(k * m, m), dropout.KeepProb, dARow);
             }
 
-            var dZRow = linearGradients[hidden - 1].AsSpan(k * m, m);
-            dARow.CopyTo(dZRow);
-            SpanMath.KeepWherePositive(activations[hidden - 1].AsSpan(k * m, m), dZRow);
+            SpanMath.KeepWherePositive(activations[hidden - 1].AsSpan(k * m, m), dARow, linearGradients[hidden - 1].AsSpan(k * m, m));
         }
     }
 
