@@ -11,7 +11,11 @@ public static class AssignmentCatalog
         C1W3PlanarData.Descriptor,
         C1W4DeepNnStepByStep.Descriptor,
         C1W4DeepNnApplication.Descriptor,
+        C2W1Initialization.Descriptor,
+        C2W1Regularization.Descriptor,
         C2W1GradientChecking.Descriptor,
+        C2W2Optimization.Descriptor,
+        C2W3SignsMlp.Descriptor,
     ];
 
     public static AssignmentDescriptor? Find(string id) => All.FirstOrDefault(a => a.Id == id);

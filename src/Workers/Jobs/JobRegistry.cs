@@ -2,6 +2,10 @@ using Platform.Workers.Assignments.C1W2;
 using Platform.Workers.Assignments.C1W3;
 using Platform.Workers.Assignments.C1W4;
 using Platform.Workers.Assignments.C2W1;
+using Platform.Workers.Assignments.C2W1Initialization;
+using Platform.Workers.Assignments.C2W1Regularization;
+using Platform.Workers.Assignments.C2W2Optimization;
+using Platform.Workers.Assignments.C2W3SignsMlp;
 
 namespace Platform.Workers.Jobs;
 
@@ -14,7 +18,11 @@ public static class JobRegistry
         new C1W3PlanarDataJob(),
         new C1W4DeepNnStepByStepJob(),
         new C1W4DeepNnApplicationJob(),
+        new C2W1InitializationJob(),
+        new C2W1RegularizationJob(),
         new C2W1GradientCheckingJob(),
+        new C2W2OptimizationJob(),
+        new C2W3SignsMlpJob(),
     ];
 
     public static IAssignmentJob? Find(string assignmentId) => All.FirstOrDefault(j => j.Descriptor.Id == assignmentId);

@@ -1,0 +1,45 @@
+using Platform.Workers.Numerics;
+
+namespace Platform.Workers.Assignments.C2.Shared;
+
+/// <summary>
+/// Dropout masks D_l (0/1, shape (n_l, m)) for the hidden layers l = 1..L-1, with the keep_prob they were drawn for.
+/// <c>forward_propagation_with_dropout</c> calls seed(1) at the start of every forward pass, so the masks are the same
+/// every iteration: they are drawn once (spec §7).
+/// </summary>
+public sealed class Dropout
+{
+    public const uint NotebookSeed = 1;
+
+    private Dropout(double[][] masks, double keepProb)
+    {
+        Masks = masks;
+        KeepProb = keepProb;
+    }
+
+    /// <summary>Mask of hidden layer l (1-based) at index l-1, row-major (n_l, m).</summary>
+    public double[][] Masks { get; }
+
+    public double KeepProb { get; }
+
+    /// <summary>seed(1); then for each hidden layer D_l = rand(n_l, m) &lt; keep_prob, in layer order.</summary>
+    public static Dropout Draw(IReadOnlyList<int> layerDims, int columns, double keepProb)
+    {
+        if (keepProb is <= 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(keepProb), keepProb, "keep_prob must be in (0, 1]");
+        }
+
+        var random = new NumpyRandom(NotebookSeed);
+        var masks = new double[layerDims.Count - 2][];
+        for (var l = 1; l < layerDims.Count - 1; l++)
+        {
+            masks[l - 1] = random.Rand(layerDims[l], columns).Select(u => u < keepProb ? 1.0 : 0.0).ToArray();
+        }
+
+        return new Dropout(masks, keepProb);
+    }
+
+    /// <summary>The same masks used with another keep_prob (the notebook's backward test reuses a cache drawn at 0.5 with 0.8).</summary>
+    public Dropout WithKeepProb(double keepProb) => new(Masks, keepProb);
+}

@@ -1,0 +1,57 @@
+using Platform.Workers.Numerics;
+
+namespace Platform.Workers.Assignments.C2.Shared;
+
+/// <summary>How one full-batch gradient-descent training is regularised (spec §6, §7).</summary>
+public sealed record FullBatchOptions(
+    int NumIterations,
+    double LearningRate,
+    int CostPeriod = 1000,
+    GradientScaling Scaling = GradientScaling.AtOutput,
+    double Lambd = 0,
+    double KeepProb = 1);
+
+/// <summary>
+/// The C2W1 <c>model()</c> loop: forward (with dropout when keep_prob &lt; 1), cost, backward (with L2 when lambd ≠ 0),
+/// θ ← θ - learning_rate·dθ. The cost feeds nothing but the log, so it is computed only at the iterations that log it.
+/// </summary>
+public static class FullBatchTraining
+{
+    public static ParameterSet Train(
+        ParameterSet initial, Matrix x, Matrix y, FullBatchOptions options,
+        Action<int, double>? onCost = null, CancellationToken cancellation = default)
+    {
+        var parameters = initial.Clone();
+        var gradients = parameters.ZerosLike();
+        var network = new ReluSigmoidNetwork(parameters.LayerDims, x.Columns);
+        var dropout = options.KeepProb < 1 ? Dropout.Draw(parameters.LayerDims, x.Columns, options.KeepProb) : null;
+        for (var i = 0; i < options.NumIterations; i++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            network.Forward(parameters, x.Data, x.Columns, dropout);
+            if (i % options.CostPeriod == 0)
+            {
+                onCost?.Invoke(i, Cost(network.Output, y.Data, parameters, options.Lambd));
+            }
+
+            network.Backward(parameters, x.Data, y.Data, gradients, options.Scaling, options.Lambd, dropout);
+            Optimizers.GradientDescent(parameters, gradients, options.LearningRate);
+        }
+
+        return parameters;
+    }
+
+    /// <summary>1./m·nansum(CE) plus, when lambd ≠ 0, (1./m·lambd/2)·Σ_l ‖W_l‖²_F (<c>compute_cost_with_regularization</c>).</summary>
+    public static double Cost(ReadOnlySpan<double> output, ReadOnlySpan<double> y, ParameterSet parameters, double lambd)
+    {
+        var m = y.Length;
+        var crossEntropy = 1.0 / m * ReluSigmoidNetwork.CrossEntropySum(output, y);
+        if (lambd == 0)
+        {
+            return crossEntropy;
+        }
+
+        var squares = parameters.W.Sum(w => SpanMath.Dot(w.Data, w.Data));
+        return crossEntropy + 1.0 / m * lambd / 2 * squares;
+    }
+}

@@ -1,0 +1,54 @@
+using Platform.Workers.Numerics;
+
+namespace Platform.Workers.Assignments.C2.Shared;
+
+/// <summary>
+/// <c>random_mini_batches</c> (spec §0.6): seed(seed); p = permutation(m); batch k = shuffled columns [k·size, (k+1)·size)
+/// for k &lt; ⌊m/size⌋, then the remainder if any. Training loops use <see cref="Order"/> and <see cref="Ranges"/> and gather
+/// each batch into a reused buffer; <see cref="Random"/> builds the matrices as the notebook returns them.
+/// </summary>
+public static class MiniBatches
+{
+    public static int[] Order(int examples, uint seed) => new NumpyRandom(seed).Permutation(examples);
+
+    /// <summary>(start, count) of each batch within the shuffled order.</summary>
+    public static IReadOnlyList<(int Start, int Count)> Ranges(int examples, int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        var ranges = new List<(int, int)>();
+        for (var start = 0; start < examples; start += size)
+        {
+            ranges.Add((start, Math.Min(size, examples - start)));
+        }
+
+        return ranges;
+    }
+
+    /// <summary>Columns order[start..start+count) of <paramref name="source"/> into <paramref name="destination"/> as (rows, count).</summary>
+    public static void Gather(Matrix source, int[] order, int start, int count, Span<double> destination)
+    {
+        for (var r = 0; r < source.Rows; r++)
+        {
+            var row = source.Data.AsSpan(r * source.Columns, source.Columns);
+            var target = destination.Slice(r * count, count);
+            for (var j = 0; j < count; j++)
+            {
+                target[j] = row[order[start + j]];
+            }
+        }
+    }
+
+    /// <summary>The notebook's function: the list of (mini_batch_X, mini_batch_Y).</summary>
+    public static IReadOnlyList<(Matrix X, Matrix Y)> Random(Matrix x, Matrix y, int size, uint seed)
+    {
+        var order = Order(x.Columns, seed);
+        return Ranges(x.Columns, size).Select(range =>
+        {
+            var batchX = new Matrix(x.Rows, range.Count);
+            var batchY = new Matrix(y.Rows, range.Count);
+            Gather(x, order, range.Start, range.Count, batchX.Data);
+            Gather(y, order, range.Start, range.Count, batchY.Data);
+            return (batchX, batchY);
+        }).ToArray();
+    }
+}

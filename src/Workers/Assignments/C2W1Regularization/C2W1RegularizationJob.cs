@@ -1,0 +1,60 @@
+using Platform.Contracts.Catalog;
+using Platform.Workers.Assignments.C2.Shared;
+using Platform.Workers.Data;
+using Platform.Workers.Jobs;
+using Platform.Workers.Numerics;
+using RegularizationAssignment = Platform.Contracts.Catalog.Assignments.C2W1Regularization;
+
+namespace Platform.Workers.Assignments.C2W1Regularization;
+
+/// <summary>
+/// c2w1-regularization (spec §7): the [2, 20, 3, 1] relu network on the 2-D data set, full-batch gradient descent with no
+/// regularisation, L2 (lambd &gt; 0) or dropout (keep_prob &lt; 1) — never both, as the notebook asserts. Logs <c>cost</c>
+/// every 1000 iterations (the notebook records every 1000 and prints every 10000) and both accuracies at the end.
+/// </summary>
+public sealed class C2W1RegularizationJob : IAssignmentJob
+{
+    public const string TrainFile = "regularization_2d/train.csv";
+    public const string TestFile = "regularization_2d/test.csv";
+    public const uint InitializationSeed = 3;
+    public static readonly int[] LayersDims = [2, 20, 3, 1];
+
+    public AssignmentDescriptor Descriptor => RegularizationAssignment.Descriptor;
+
+    /// <summary>seed(3); W_l = randn(n_l, n_{l-1}) / sqrt(n_{l-1}); b = 0.</summary>
+    public static ParameterSet InitializeParameters(IReadOnlyList<int> layersDims) =>
+        ParameterSet.RandomNormal(layersDims, new NumpyRandom(InitializationSeed), (value, fanIn) => value / Math.Sqrt(fanIn));
+
+    /// <summary>
+    /// The notebook's model() options: its plain backward when neither is used (1/m at the output), the with_regularization
+    /// or with_dropout backward otherwise (1/m at the weights). Combining both is rejected with both parameters named.
+    /// </summary>
+    public static FullBatchOptions Options(int numIterations, double learningRate, double lambd, double keepProb)
+    {
+        if (lambd != 0 && keepProb < 1)
+        {
+            throw new ArgumentException(
+                $"lambd ({lambd}) and keep_prob ({keepProb}) cannot be combined: set lambd = 0 or keep_prob = 1");
+        }
+
+        var scaling = lambd == 0 && keepProb == 1 ? GradientScaling.AtOutput : GradientScaling.AtWeights;
+        return new FullBatchOptions(numIterations, learningRate, Scaling: scaling, Lambd: lambd, KeepProb: keepProb);
+    }
+
+    public void Run(JobContext context)
+    {
+        var hyperparameters = context.Hyperparameters;
+        var numIterations = hyperparameters.GetInt("num_iterations");
+        var options = Options(
+            numIterations, hyperparameters.GetDouble("learning_rate"), hyperparameters.GetDouble("lambd"), hyperparameters.GetDouble("keep_prob"));
+        var (trainX, trainY) = LabelledPointsCsv.Read(context.Data.File(TrainFile));
+        var (testX, testY) = LabelledPointsCsv.Read(context.Data.File(TestFile));
+
+        var parameters = FullBatchTraining.Train(
+            InitializeParameters(LayersDims), trainX, trainY, options,
+            (i, cost) => context.Metrics.Log("cost", cost, i), context.Cancellation);
+
+        context.Metrics.Log("train_accuracy", BinaryClassifier.Accuracy(parameters, trainX, trainY), numIterations);
+        context.Metrics.Log("test_accuracy", BinaryClassifier.Accuracy(parameters, testX, testY), numIterations);
+    }
+}

@@ -1,0 +1,47 @@
+using Platform.Contracts.Catalog;
+using Platform.Workers.Assignments.C2.Shared;
+using Platform.Workers.Jobs;
+using Platform.Workers.Numerics;
+using OptimizationAssignment = Platform.Contracts.Catalog.Assignments.C2W2Optimization;
+
+namespace Platform.Workers.Assignments.C2W2Optimization;
+
+/// <summary>
+/// c2w2-optimization (spec §9) on make_moons(300, noise 0.2) generated in code after seed(3). Logs, at epochs 0, 1000, …:
+/// <c>cost</c> (2020/21 average per example), <c>last_minibatch_cost</c> (2017) and, with decay, <c>learning_rate</c>;
+/// then <c>train_accuracy</c> (step = num_epochs). Plain float64 on the CPU whatever the device: the net is tiny.
+/// </summary>
+public sealed class C2W2OptimizationJob : IAssignmentJob
+{
+    public AssignmentDescriptor Descriptor => OptimizationAssignment.Descriptor;
+
+    public static (Matrix X, Matrix Y) TrainSet() => SklearnDatasets.MakeMoons(300, 0.2, seed: 3);
+
+    public void Run(JobContext context)
+    {
+        var h = context.Hyperparameters;
+        var layersDims = h.GetIntList("layers_dims");
+        var (x, y) = TrainSet();
+        if (layersDims.Count < 2 || layersDims[0] != x.Rows || layersDims[^1] != y.Rows)
+        {
+            throw new ArgumentException(
+                $"layers_dims must start at the {x.Rows} input features and end at {y.Rows} output unit; got [{string.Join(", ", layersDims)}]");
+        }
+
+        var options = new OptimizationOptions(
+            h.GetString("optimizer"), h.GetDouble("learning_rate"), h.GetInt("mini_batch_size"), h.GetDouble("beta"),
+            h.GetDouble("beta1"), h.GetDouble("beta2"), h.GetDouble("epsilon"), h.GetInt("num_epochs"),
+            h.GetString("decay"), h.GetDouble("decay_rate"), h.GetInt("time_interval"));
+        var parameters = OptimizationModel.Train(x, y, layersDims, options, report =>
+        {
+            context.Metrics.Log("cost", report.Cost, report.Epoch);
+            context.Metrics.Log("last_minibatch_cost", report.LastMinibatchCost, report.Epoch);
+            if (options.Decay != LearningRateDecay.None)
+            {
+                context.Metrics.Log("learning_rate", report.LearningRate, report.Epoch);
+            }
+        }, context.Cancellation);
+
+        context.Metrics.Log("train_accuracy", BinaryClassifier.Accuracy(parameters, x, y), options.NumEpochs);
+    }
+}

@@ -1,0 +1,105 @@
+using Platform.Workers.Assignments.C2W2Optimization;
+using Platform.Workers.Tests.Support;
+using Xunit.Abstractions;
+using OptimizationAssignment = Platform.Contracts.Catalog.Assignments.C2W2Optimization;
+
+namespace Platform.Workers.Tests.Assignments.C2;
+
+public sealed class C2W2OptimizationJobTests(ITestOutputHelper output)
+{
+    /// <summary>2020/21 runs: hyperparameters, average cost at epochs 0 … 4000, train accuracy after 5000 epochs.</summary>
+    public static TheoryData<string, double[], double> Runs2020 => new()
+    {
+        { "optimizer=gd", [0.702405, 0.668101, 0.635288, 0.600491, 0.573367], 0.7166666666666667 },
+        { "optimizer=adam", [0.702166, 0.167845, 0.141316, 0.138788, 0.136066], 0.9433333333333334 },
+        { "optimizer=gd learning_rate=0.1 decay=update_lr", [0.701091, 0.661884, 0.658620, 0.656765, 0.655486], 0.6533333333333333 },
+        { "optimizer=gd learning_rate=0.1 decay=schedule_lr_decay", [0.701091, 0.127161, 0.120304, 0.117033, 0.117512], 0.9433333333333334 },
+        { "optimizer=adam learning_rate=0.01 decay=schedule_lr_decay", [0.699346, 0.130074, 0.129826, 0.129282, 0.128361], 0.94 },
+    };
+
+    /// <summary>2017 runs: 10000 epochs, last mini-batch cost at 0 … 9000, train accuracy.</summary>
+    public static TheoryData<string, double[], double> Runs2017 => new()
+    {
+        {
+            "optimizer=gd",
+            [0.690736, 0.685273, 0.647072, 0.619525, 0.576584, 0.607243, 0.529403, 0.460768, 0.465586, 0.464518], 0.7966666666666666
+        },
+        { "optimizer=adam", [0.690552, 0.185567, 0.150852, 0.074454, 0.125936, 0.104235, 0.100552, 0.031601, 0.111709, 0.197648], 0.94 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Runs2020))]
+    public void The_first_1000_epochs_match_the_2020_notebook(string settings, double[] costs, double accuracy)
+    {
+        _ = accuracy;
+        var metrics = Run(settings + " num_epochs=1001");
+
+        Assert.Equal([0L, 1000], metrics.For("cost").Select(c => c.Step));
+        Expect.Printed(costs[..2], C2TestSupport.Values(metrics.For("cost")), relative: 1e-4, what: "cost");
+    }
+
+    [Theory]
+    [Trait("Category", "Slow")]
+    [MemberData(nameof(Runs2020))]
+    public void The_2020_runs_match_the_notebook_over_5000_epochs(string settings, double[] costs, double accuracy)
+    {
+        var clock = RunClock.Start();
+        var metrics = Run(settings + " num_epochs=5000");
+
+        output.WriteLine($"{settings}, 5000 epochs: {clock}");
+        Expect.Printed(costs, C2TestSupport.Values(metrics.For("cost")), relative: 1e-4, what: "cost");
+        Assert.Equal(accuracy, metrics.Single("train_accuracy"));
+    }
+
+    [Theory]
+    [Trait("Category", "Slow")]
+    [MemberData(nameof(Runs2017))]
+    public void The_2017_runs_match_the_notebook_over_10000_epochs(string settings, double[] costs, double accuracy)
+    {
+        var clock = RunClock.Start();
+        var metrics = Run(settings);
+
+        output.WriteLine($"{settings}, 10000 epochs: {clock} (numpy reference, adam: 4.46 s wall)");
+        Expect.Printed(costs, C2TestSupport.Values(metrics.For("last_minibatch_cost")), relative: 1e-4, what: "last_minibatch_cost");
+        Assert.Equal(accuracy, metrics.Single("train_accuracy"));
+    }
+
+    [Fact]
+    public void Decay_runs_log_the_learning_rate_after_each_reported_epoch()
+    {
+        var metrics = Run("optimizer=gd learning_rate=0.1 decay=update_lr num_epochs=1001");
+
+        Assert.Equal([0.1 / 1, 0.1 / 1001], C2TestSupport.Values(metrics.For("learning_rate")));
+        Assert.Empty(Run("optimizer=momentum num_epochs=1").For("learning_rate"));
+    }
+
+    [Fact]
+    public void Momentum_trains_and_reports()
+    {
+        var metrics = Run("optimizer=momentum num_epochs=1001");
+
+        Assert.Equal(2, metrics.For("cost").Count);
+        Assert.True(metrics.For("cost")[1].Value < metrics.For("cost")[0].Value);
+        Assert.InRange(metrics.Single("train_accuracy"), 0, 1);
+    }
+
+    [Fact]
+    public void A_layers_dims_that_does_not_start_at_the_input_size_is_rejected_before_training()
+    {
+        var metrics = new RecordingMetricSink();
+
+        var error = Assert.Throws<ArgumentException>(() => new C2W2OptimizationJob().Run(C2TestSupport.Context(
+            OptimizationAssignment.Descriptor, metrics, new Dictionary<string, string> { ["layers_dims"] = "[3, 5, 1]" })));
+
+        Assert.Contains("layers_dims", error.Message);
+        Assert.Empty(metrics.Points);
+    }
+
+    private static RecordingMetricSink Run(string settings)
+    {
+        var metrics = new RecordingMetricSink();
+        var raw = settings.Split(' ').Select(s => s.Split('=')).ToDictionary(p => p[0], p => p[1]);
+        new C2W2OptimizationJob().Run(C2TestSupport.Context(OptimizationAssignment.Descriptor, metrics, raw));
+        return metrics;
+    }
+}
