@@ -13,7 +13,8 @@ namespace Platform.Workers.Tests.Assignments.C2;
 /// so the JIT is warm after the first. Compare with ../shared/bench (numpy: he 1.02 s, regularization none 2.15 s, adam
 /// 10000 epochs 4.46 s on an unloaded 2-core build machine).
 /// </summary>
-[Trait("Category", "Slow")]
+// A timing harness, not a test: its figures go to BENCHMARKS.md. scripts/test.sh never runs the Benchmark category.
+[Trait("Category", "Benchmark")]
 public sealed class C2MainRunTimings(ITestOutputHelper output)
 {
     [Fact]

@@ -82,8 +82,10 @@ public sealed class C2W3SignsMlpTests(ITestOutputHelper output)
         Assert.InRange(metrics.Single("test_accuracy"), 0, 1);
     }
 
+    // 1500 epochs take tens of minutes on 2 cores, beyond the CI budget: the Long category is run by hand
+    // (dotnet test --filter Category=Long) until the model trains fast enough for Slow.
     [Fact]
-    [Trait("Category", "Slow")]
+    [Trait("Category", "Long")]
     public void The_main_run_falls_in_the_band()
     {
         var metrics = new RecordingMetricSink();
