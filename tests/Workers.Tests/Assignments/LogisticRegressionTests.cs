@@ -1,4 +1,5 @@
 using Platform.Workers.Assignments.C1W2;
+using Platform.Workers.Numerics;
 using Platform.Workers.Tests.Support;
 using Platform.Workers.Torch;
 using TorchSharp;
@@ -86,8 +87,7 @@ public sealed class LogisticRegressionTests
 
     private static Tensor Y2020 => Matrix(1, 3, [1, 1, 0]);
 
-    private static Tensor Matrix(long rows, long columns, double[] rowMajor) =>
-        torch.tensor(rowMajor, [rows, columns], dtype: ScalarType.Float64);
+    private static Tensor Matrix(long rows, long columns, double[] rowMajor) => Float64Tensors.FromRowMajor(rowMajor, [rows, columns]);
 
-    private static double[] Values(Tensor t) => t.contiguous().data<double>().ToArray();
+    private static double[] Values(Tensor t) => Float64Tensors.Values(t);
 }

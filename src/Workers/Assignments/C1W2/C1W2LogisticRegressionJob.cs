@@ -2,6 +2,7 @@ using Platform.Contracts.Catalog;
 using Platform.Contracts.Catalog.Assignments;
 using Platform.Workers.Data;
 using Platform.Workers.Jobs;
+using Platform.Workers.Numerics;
 using Platform.Workers.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -33,10 +34,10 @@ public sealed class C1W2LogisticRegressionJob : IAssignmentJob
         TorchRuntime.EnsureInitialized();
         var device = torch.device(context.Device);
         using var scope = torch.NewDisposeScope();
-        var xTrain = ToColumns(train, device);
-        var yTrain = ToLabelRow(train, device);
-        var xTest = ToColumns(test, device);
-        var yTest = ToLabelRow(test, device);
+        var xTrain = ImageTensors.Columns(train, device);
+        var yTrain = ImageTensors.LabelRow(train, device);
+        var xTest = ImageTensors.Columns(test, device);
+        var yTest = ImageTensors.LabelRow(test, device);
 
         var (w, b) = LogisticRegression.InitializeWithZeros(train.FeaturesPerImage, device);
         var result = LogisticRegression.Optimize(
@@ -50,11 +51,4 @@ public sealed class C1W2LogisticRegressionJob : IAssignmentJob
         context.Metrics.Log("train_accuracy", trainAccuracy, numIterations);
         context.Metrics.Log("test_accuracy", testAccuracy, numIterations);
     }
-
-    /// <summary>X (features, m) as the transposed view of an image-per-row tensor, the layout in which both X products are fastest.</summary>
-    private static Tensor ToColumns(Hdf5ImageDataset set, Device device) =>
-        torch.tensor(set.ScaledImageRows(), [set.Count, set.FeaturesPerImage], dtype: ScalarType.Float64, device: device).T;
-
-    private static Tensor ToLabelRow(Hdf5ImageDataset set, Device device) =>
-        torch.tensor(set.LabelRow(), [1, set.Count], dtype: ScalarType.Float64, device: device);
 }
