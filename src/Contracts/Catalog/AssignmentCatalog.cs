@@ -9,6 +9,7 @@ public static class AssignmentCatalog
     [
         C1W2LogisticRegression.Descriptor,
         C1W3PlanarData.Descriptor,
+        SleepAssignment.Descriptor,
     ];
 
     public static AssignmentDescriptor? Find(string id) => All.FirstOrDefault(a => a.Id == id);

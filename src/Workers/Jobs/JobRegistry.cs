@@ -1,5 +1,6 @@
 using Platform.Workers.Assignments.C1W2;
 using Platform.Workers.Assignments.C1W3;
+using Platform.Workers.Assignments.Sleep;
 
 namespace Platform.Workers.Jobs;
 
@@ -10,6 +11,7 @@ public static class JobRegistry
     [
         new C1W2LogisticRegressionJob(),
         new C1W3PlanarDataJob(),
+        new SleepJob(),
     ];
 
     public static IAssignmentJob? Find(string assignmentId) => All.FirstOrDefault(j => j.Descriptor.Id == assignmentId);

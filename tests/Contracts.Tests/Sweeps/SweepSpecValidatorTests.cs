@@ -19,7 +19,7 @@ public class SweepSpecValidatorTests
     public void Unknown_assignment_lists_the_known_ids()
     {
         AssertError(SingleError(() => Validate("method: grid\nassignment: c9-nope\nparameters: {x: {value: 1}}\n")),
-            "assignment", 2, "unknown assignment 'c9-nope' (known: c1w2-logistic-regression, c1w3-planar-data)");
+            "assignment", 2, $"unknown assignment 'c9-nope' (known: {string.Join(", ", Platform.Contracts.Catalog.AssignmentCatalog.All.Select(a => a.Id))})");
     }
 
     [Fact]

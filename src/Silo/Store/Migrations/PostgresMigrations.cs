@@ -64,5 +64,6 @@ internal static class PostgresMigrations
                 run_ids TEXT NOT NULL,
                 created_at BIGINT NOT NULL);
             """),
+        SweepEngineMigration.Migration,
     ];
 }

@@ -64,5 +64,6 @@ internal static class SqliteMigrations
                 run_ids TEXT NOT NULL,
                 created_at INTEGER NOT NULL);
             """),
+        SweepEngineMigration.Migration,
     ];
 }
