@@ -80,9 +80,10 @@ public sealed partial class TrialGrain
 
         _endHandled = true;
         var tags = new List<RunTag>();
-        if (error is not null || _state.Error is not null)
+        // A finished trial may remember a lost lease in its state; only a failure is worth an error tag.
+        if (_state.State == TrialState.Failed && (error ?? _state.Error) is { } reason)
         {
-            tags.Add(new RunTag(PlatformTags.Error, error ?? _state.Error!));
+            tags.Add(new RunTag(PlatformTags.Error, reason));
         }
 
         if (TrialStatusMapping.OutcomeTag(_state.State) is { } outcome)
