@@ -3,20 +3,23 @@ using Orleans.Concurrency;
 using Platform.Contracts.Api;
 using Platform.Contracts.Grains;
 using Platform.Silo.Store;
+using Platform.Silo.Sweeps.Placement;
 
 namespace Platform.Silo.Grains;
 
 /// <summary>
-/// The cluster's trial queue (key 0): first in, first out, matched to what each worker can run. The trial grain grants the
-/// lease (it owns the lifecycle); the queue only says whose turn it is. On activation (first use after a start) it recovers
-/// what the store says was unfinished: trials are queued again and running sweeps top up.
+/// The cluster's trial queue (key 0), matched to what each worker can run: first in, first out for a worker without a
+/// capacity, placed by <see cref="PlacementPlanner"/> (needs, fractional GPUs, fair share between sweeps) for one with it.
+/// The trial grain grants the lease (it owns the lifecycle); the queue only says whose turn it is. On activation (first use
+/// after a start) it recovers what the store says was unfinished: trials are queued again and running sweeps top up.
 /// Reentrant: trial grains call in to enqueue while it waits on another trial's lease, and each turn's queue edit is synchronous.
 /// </summary>
 [Reentrant]
-public sealed class SchedulerGrain(ITrackingStore store, IGrainFactory grains, ILogger<SchedulerGrain> logger) : Grain, ISchedulerGrain
+public sealed partial class SchedulerGrain(ITrackingStore store, IGrainFactory grains, ILogger<SchedulerGrain> logger) : Grain, ISchedulerGrain
 {
-    private readonly LinkedList<(TrialSpec Trial, string ExperimentId)> _queue = new();
+    private readonly LinkedList<(TrialSpec Trial, string ExperimentId, long Sequence)> _queue = new();
     private readonly HashSet<string> _queued = [];
+    private long _sequence;
 
     public override Task OnActivateAsync(CancellationToken ct)
     {
@@ -29,7 +32,7 @@ public sealed class SchedulerGrain(ITrackingStore store, IGrainFactory grains, I
     {
         if (_queued.Add(trial.RunId))
         {
-            _queue.AddLast((trial, experimentId));
+            _queue.AddLast((trial, experimentId, _sequence++));
         }
 
         return Task.CompletedTask;
@@ -37,6 +40,11 @@ public sealed class SchedulerGrain(ITrackingStore store, IGrainFactory grains, I
 
     public async Task<TrialLease?> TryLease(WorkerOffer offer)
     {
+        if (offer.Capacity is { } capacity)
+        {
+            return await TryPlaceAsync(capacity);
+        }
+
         for (var node = _queue.First; node is not null;)
         {
             var next = node.Next;

@@ -48,6 +48,7 @@ public sealed partial class TrialGrain
         {
             _leaseTimer?.Dispose();
             _leaseTimer = null;
+            await grains.GetGrain<ISchedulerGrain>(0).Release(RunId); // what it held on its worker is free again
         }
 
         if (_state.IsTerminal)
