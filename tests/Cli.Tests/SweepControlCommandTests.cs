@@ -1,30 +1,16 @@
-using Platform.Cli.Local;
 using Platform.Cli.Tests.Infrastructure;
-using Platform.Testing;
 
 namespace Platform.Cli.Tests;
 
 /// <summary><c>platform sweep submit|watch|pause|resume|cancel --server</c> as a user runs them, against an embedded platform.</summary>
-public sealed class SweepControlCommandTests : IAsyncLifetime
+public sealed class SweepControlCommandTests() : EmbeddedPlatformTest("platform-sweep-control")
 {
-    private readonly TempDirectory _home = new("platform-sweep-control");
-    private EmbeddedPlatform _platform = null!;
-
-    private string Server => _platform.BaseAddress.ToString();
-
-    public async Task InitializeAsync() =>
-        _platform = await EmbeddedPlatform.StartAsync(new EmbeddedPlatformOptions { Home = _home.Path, DataDirectory = TestDataDirectory.Path, Quiet = true });
-
-    public async Task DisposeAsync()
-    {
-        await _platform.DisposeAsync();
-        _home.Dispose();
-    }
+    private string Server => Platform.BaseAddress.ToString();
 
     [Fact]
     public async Task Submit_prints_the_id_and_watch_follows_the_sweep_to_finished_then_cancel_is_refused()
     {
-        var file = Path.Combine(_home.Path, "sleep.yaml");
+        var file = Path.Combine(Home.Path, "sleep.yaml");
         await File.WriteAllTextAsync(file, """
             assignment: sleep
             method: random
