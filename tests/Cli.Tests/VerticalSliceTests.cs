@@ -1,7 +1,6 @@
-using Platform.Cli.Local;
+using Platform.Cli.Tests.Infrastructure;
 using Platform.Contracts.Api;
 using Platform.Contracts.Tracking;
-using Platform.Testing;
 
 namespace Platform.Cli.Tests;
 
@@ -9,7 +8,7 @@ namespace Platform.Cli.Tests;
 /// The first assignment end to end through the real parts: HTTP API, trial grain, scheduler, worker agent, TorchSharp training on
 /// the real cat data, batched metric ingest through the MLflow API, SQLite store.
 /// </summary>
-public sealed class VerticalSliceTests : IAsyncLifetime
+public sealed class VerticalSliceTests() : EmbeddedPlatformTest("platform-slice")
 {
     private static readonly double[] NotebookCosts =
     [
@@ -17,23 +16,11 @@ public sealed class VerticalSliceTests : IAsyncLifetime
         0.214820, 0.203078, 0.192544, 0.183033, 0.174399, 0.166521, 0.159305, 0.152667, 0.146542, 0.140872,
     ];
 
-    private readonly TempDirectory _home = new("platform-slice");
-    private EmbeddedPlatform _platform = null!;
-
-    public async Task InitializeAsync() =>
-        _platform = await EmbeddedPlatform.StartAsync(new EmbeddedPlatformOptions { Home = _home.Path, DataDirectory = TestDataDirectory.Path, Quiet = true });
-
-    public async Task DisposeAsync()
-    {
-        await _platform.DisposeAsync();
-        _home.Dispose();
-    }
-
     [Fact]
     public async Task Submitted_logistic_regression_run_trains_on_the_worker_and_logs_the_notebook_cost_history()
     {
-        var submitted = await _platform.Client.SubmitRunAsync(new RunSubmission("c1w2-logistic-regression"));
-        var run = (await _platform.Client.WaitForRunsAsync(submitted.RunIds, TimeSpan.FromMilliseconds(100))).Single();
+        var submitted = await Platform.Client.SubmitRunAsync(new RunSubmission("c1w2-logistic-regression"));
+        var run = (await Platform.Client.WaitForRunsAsync(submitted.RunIds, TimeSpan.FromMilliseconds(100))).Single();
 
         Assert.Equal(RunStatus.FINISHED, run.Info.Status);
         Assert.NotNull(run.Info.EndTime);
@@ -42,14 +29,14 @@ public sealed class VerticalSliceTests : IAsyncLifetime
         Assert.Equal(0.9904306220095694, run.Data.LatestMetric("train_accuracy"));
         Assert.Equal(0.70, run.Data.LatestMetric("test_accuracy"));
 
-        var history = await _platform.Client.Tracking.GetMetricHistoryAsync(run.Info.RunId, "cost");
+        var history = await Platform.Client.Tracking.GetMetricHistoryAsync(run.Info.RunId, "cost");
         Assert.Equal(Enumerable.Range(0, 20).Select(i => (long)i * 100), history.Select(m => m.Step));
         for (var i = 0; i < NotebookCosts.Length; i++)
         {
             Assert.Equal(NotebookCosts[i], history[i].Value, 6);
         }
 
-        var experiment = await _platform.Client.Tracking.GetExperimentAsync(submitted.ExperimentId);
+        var experiment = await Platform.Client.Tracking.GetExperimentAsync(submitted.ExperimentId);
         Assert.Equal("c1w2-logistic-regression", experiment.Name);
     }
 
@@ -57,19 +44,19 @@ public sealed class VerticalSliceTests : IAsyncLifetime
     public async Task Submission_with_a_bad_parameter_is_refused_with_mlflow_error_code_and_creates_nothing()
     {
         var error = await Assert.ThrowsAsync<PlatformApiException>(() =>
-            _platform.Client.SubmitRunAsync(new RunSubmission("c1w3-planar-data", new Dictionary<string, string> { ["n_h"] = "0" }, "refused")));
+            Platform.Client.SubmitRunAsync(new RunSubmission("c1w3-planar-data", new Dictionary<string, string> { ["n_h"] = "0" }, "refused")));
 
         Assert.Equal(ErrorCodes.InvalidParameterValue, error.ErrorCode);
         Assert.Equal(400, error.HttpStatus);
         Assert.Equal("params.n_h: must be in [1, 10000], got 0", error.Message);
-        var missing = await Assert.ThrowsAsync<PlatformApiException>(() => _platform.Client.Tracking.GetExperimentByNameAsync("refused"));
+        var missing = await Assert.ThrowsAsync<PlatformApiException>(() => Platform.Client.Tracking.GetExperimentByNameAsync("refused"));
         Assert.Equal(ErrorCodes.ResourceDoesNotExist, missing.ErrorCode);
     }
 
     [Fact]
     public async Task Sweep_ends_finished_once_every_trial_has_ended()
     {
-        var submitted = await _platform.Client.SubmitSweepAsync("""
+        var submitted = await Platform.Client.SubmitSweepAsync("""
             assignment: c1w3-planar-data
             experiment: planar-sweep-state
             method: grid
@@ -77,9 +64,9 @@ public sealed class VerticalSliceTests : IAsyncLifetime
               n_h: {values: [2, 3]}
               num_iterations: {value: 10}
             """);
-        await _platform.Client.WaitForRunsAsync(submitted.RunIds, TimeSpan.FromMilliseconds(100));
+        await Platform.Client.WaitForRunsAsync(submitted.RunIds, TimeSpan.FromMilliseconds(100));
 
-        var sweep = await _platform.Client.GetSweepAsync(submitted.SweepId!);
+        var sweep = await Platform.Client.GetSweepAsync(submitted.SweepId!);
 
         Assert.Equal(SweepStates.Finished, sweep.State);
         Assert.Equal(submitted.RunIds, sweep.RunIds);

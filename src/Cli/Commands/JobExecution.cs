@@ -17,7 +17,11 @@ internal static class JobExecution
         await using var embedded = server is null ? await EmbeddedPlatform.StartAsync(local, ct) : null;
         var client = embedded?.Client ?? new PlatformClient(new HttpClient { BaseAddress = ParseServer(server!) });
         var result = await submit(client);
-        var runs = await client.WaitForRunsAsync(result.RunIds, TimeSpan.FromMilliseconds(200), ct);
+        // A sweep starts trials as it goes (random and bayes a few at a time): its full list of runs is known once it has ended.
+        var runIds = result.SweepId is { } sweepId
+            ? (await client.WaitForSweepAsync(sweepId, TimeSpan.FromMilliseconds(200), ct: ct)).RunIds
+            : result.RunIds;
+        var runs = await client.WaitForRunsAsync(runIds, TimeSpan.FromMilliseconds(200), ct);
         RunReport.Write(runs, json, Console.Out);
 
         var failed = runs.Where(r => r.Info.Status != RunStatus.FINISHED).ToArray();
@@ -44,6 +48,10 @@ internal static class JobExecution
             }
         }
     }
+
+    /// <summary>A client of the platform at <paramref name="server"/>, which the remote-only verbs require.</summary>
+    public static PlatformClient RemoteClient(string? server) =>
+        new(new HttpClient { BaseAddress = ParseServer(server ?? throw new CliError("--server is required: this verb talks to a running platform (see `platform up`)")) });
 
     private static Uri ParseServer(string server) =>
         Uri.TryCreate(server, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"

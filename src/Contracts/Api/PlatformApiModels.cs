@@ -15,10 +15,19 @@ public sealed record SubmissionResult(
     [property: Id(1)] IReadOnlyList<string> RunIds,
     [property: Id(2)] string? SweepId = null);
 
+/// <summary>
+/// A sweep's state. <see cref="RunIds"/> are its trials by suggestion index; <see cref="Trials"/> counts them by lifecycle state
+/// (queued, leased, running, paused, finished, failed, pruned, cancelled; only when one sweep is asked for).
+/// </summary>
 public sealed record SweepView(
     string SweepId,
     string Assignment,
     string ExperimentId,
     string State,
     IReadOnlyList<string> RunIds,
-    long CreatedAt);
+    long CreatedAt,
+    string? Method = null,
+    IReadOnlyDictionary<string, int>? Trials = null);
+
+/// <summary>The answer to a run cancel: the run and its status afterwards.</summary>
+public sealed record RunCancelResult(string RunId, string Status);

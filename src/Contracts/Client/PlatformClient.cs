@@ -50,6 +50,43 @@ public sealed class PlatformClient(HttpClient http)
     }
 
     private sealed record MetricSummariesResponse(IReadOnlyList<MetricSummary>? Summaries);
+    /// <summary>Cancels the sweep and its unfinished trials; INVALID_STATE once it has ended.</summary>
+    public Task<SweepView> CancelSweepAsync(string sweepId, CancellationToken ct = default) => ControlSweepAsync(sweepId, "cancel", ct);
+
+    /// <summary>Stops suggesting and leasing the sweep's trials; running ones run on.</summary>
+    public Task<SweepView> PauseSweepAsync(string sweepId, CancellationToken ct = default) => ControlSweepAsync(sweepId, "pause", ct);
+
+    public Task<SweepView> ResumeSweepAsync(string sweepId, CancellationToken ct = default) => ControlSweepAsync(sweepId, "resume", ct);
+
+    /// <summary>Cancels one run (a platform trial): it ends KILLED with the tag platform.outcome=CANCELLED.</summary>
+    public Task<RunCancelResult> CancelRunAsync(string runId, CancellationToken ct = default) =>
+        ApiHttp.PostAsync<RunCancelResult>(http, $"{Prefix}runs/{Uri.EscapeDataString(runId)}/cancel", new { }, ct);
+
+    /// <summary>Polls until the sweep has ended (FINISHED or CANCELLED); <paramref name="onChange"/> sees each new view.</summary>
+    public async Task<SweepView> WaitForSweepAsync(string sweepId, TimeSpan pollInterval, Action<SweepView>? onChange = null, CancellationToken ct = default)
+    {
+        string? last = null;
+        while (true)
+        {
+            var sweep = await GetSweepAsync(sweepId, ct);
+            var signature = $"{sweep.State} {string.Join(",", (sweep.Trials ?? new Dictionary<string, int>()).OrderBy(t => t.Key).Select(t => $"{t.Key}={t.Value}"))}";
+            if (signature != last)
+            {
+                onChange?.Invoke(sweep);
+                last = signature;
+            }
+
+            if (SweepStates.IsTerminal(sweep.State))
+            {
+                return sweep;
+            }
+
+            await Task.Delay(pollInterval, ct);
+        }
+    }
+
+    private Task<SweepView> ControlSweepAsync(string sweepId, string verb, CancellationToken ct) =>
+        ApiHttp.PostAsync<SweepView>(http, $"{Prefix}sweeps/{Uri.EscapeDataString(sweepId)}/{verb}", new { }, ct);
 
     /// <summary>Polls until every run has ended, then returns them in the order given.</summary>
     public async Task<IReadOnlyList<Run>> WaitForRunsAsync(IReadOnlyList<string> runIds, TimeSpan pollInterval, CancellationToken ct = default)

@@ -11,6 +11,10 @@ public interface ISchedulerGrain : IGrainWithIntegerKey
     [Alias("TryLease")]
     Task<TrialLease?> TryLease(WorkerOffer offer);
 
+    /// <summary>The trial no longer holds what it was granted (it ended or was queued again).</summary>
+    [Alias("Release")]
+    Task Release(string runId);
+
     [Alias("QueueLength")]
     Task<int> QueueLength();
 }

@@ -1,8 +1,11 @@
-using Platform.Contracts.Tracking;
+using Platform.Contracts.Sweeps;
 
 namespace Platform.Contracts.Grains;
 
-/// <summary>One trial (one tracked run), keyed by its run id. Creates the run in the store, queues it, and records how it ended.</summary>
+/// <summary>
+/// One trial (one tracked run), keyed by its run id: owns the trial's lifecycle (queued, leased, running, ended) and its lease.
+/// Worker calls name the worker; calls from a worker that no longer holds the lease are ignored and answered with a stop.
+/// </summary>
 [Alias("Platform.ITrialGrain")]
 public interface ITrialGrain : IGrainWithStringKey
 {
@@ -10,14 +13,46 @@ public interface ITrialGrain : IGrainWithStringKey
     [Alias("Start")]
     Task<string> Start(TrialSpec spec);
 
+    /// <summary>The scheduler offers the trial to a worker: a lease, or null when the trial can no longer be leased.</summary>
+    [Alias("TryLease")]
+    Task<TrialLease?> TryLease(string workerId);
+
     /// <summary>A worker holds the lease and has begun training: the run becomes RUNNING.</summary>
     [Alias("MarkRunning")]
-    Task MarkRunning(string workerId);
+    Task<TrialDirective> MarkRunning(string workerId);
 
-    /// <summary>The run ends; the sweep it belongs to, if any, is told.</summary>
+    /// <summary>Renews the lease; the answer says whether to stop (cancelled, pruned, lease lost).</summary>
+    [Alias("Heartbeat")]
+    Task<TrialDirective> Heartbeat(string workerId);
+
+    /// <summary>Values of the watched metric since the last report (at most one per step); renews the lease like a heartbeat.</summary>
+    [Alias("ReportMetrics")]
+    Task<TrialDirective> ReportMetrics(string workerId, TrialMetricReport[] reports);
+
+    /// <summary>The worker's report of how the run ended; the sweep it belongs to, if any, is told. Stale reports are ignored.</summary>
     [Alias("Complete")]
-    Task Complete(TrialOutcome outcome);
+    Task Complete(string workerId, TrialOutcome outcome);
+
+    /// <summary>Ends the trial KILLED (tag platform.outcome=CANCELLED); a running one is told to stop at its next heartbeat.</summary>
+    /// <returns>Null when cancelled (or already cancelled), else why not (the trial already ended otherwise).</returns>
+    [Alias("Cancel")]
+    Task<string?> Cancel();
+
+    /// <summary>Early stopping decided against the trial: it ends KILLED (tag platform.outcome=PRUNED), metrics kept.</summary>
+    [Alias("Prune")]
+    Task Prune(string reason);
+
+    /// <summary>A queued trial is held back (not leased) until <see cref="Resume"/>; a running one runs on.</summary>
+    [Alias("Pause")]
+    Task Pause();
+
+    [Alias("Resume")]
+    Task Resume();
+
+    /// <summary>After a restart: reloads the stored state; a trial that was queued, leased or running is queued again.</summary>
+    [Alias("Recover")]
+    Task Recover();
 
     [Alias("GetStatus")]
-    Task<RunStatus> GetStatus();
+    Task<Tracking.RunStatus> GetStatus();
 }

@@ -10,7 +10,7 @@ using Platform.Silo.Store;
 namespace Platform.Silo.Api;
 
 /// <summary>
-/// The platform API (<c>/api/platform/v1</c>): the assignment catalog, run and sweep submission, sweep state.
+/// The platform API (<c>/api/platform/v1</c>): the assignment catalog, run and sweep submission, sweep state and control.
 /// Everything is validated here, before a run exists, so bad input never leaves a half-created run behind.
 /// </summary>
 public static class PlatformEndpoints
@@ -31,23 +31,65 @@ public static class PlatformEndpoints
             return new SubmissionResult(experimentId, [runId]);
         });
 
+        api.MapPost("/runs/{runId}/cancel", async (string runId, IGrainFactory grains, ITrackingStore store, CancellationToken ct) =>
+        {
+            if (await store.GetTrialAsync(runId, ct) is null)
+            {
+                throw new ApiRequestException(ErrorCodes.ResourceDoesNotExist, $"No platform trial with run id={runId}");
+            }
+
+            var trial = grains.GetGrain<ITrialGrain>(runId);
+            ThrowIfRefused(await trial.Cancel());
+            return new RunCancelResult(runId, (await trial.GetStatus()).ToString());
+        });
+
         api.MapPost("/sweeps", async (SweepSubmission body, IGrainFactory grains) =>
         {
             var plan = SweepPlanner.Plan(body.Yaml ?? throw ApiRequestException.Missing("yaml"));
             var sweepId = Guid.NewGuid().ToString("N");
-            return await grains.GetGrain<ISweepGrain>(sweepId).Submit(plan.ToDefinition());
+            var definition = new SweepDefinition(plan.Assignment.Id, plan.ExperimentName, plan.Yaml, Array.Empty<IReadOnlyDictionary<string, string>>());
+            return await grains.GetGrain<ISweepGrain>(sweepId).Submit(definition);
         });
 
         api.MapGet("/sweeps", async (ITrackingStore store, CancellationToken ct) =>
-            (await store.ListSweepsAsync(ct)).Select(ToView).ToArray());
+            (await store.ListSweepsAsync(ct)).Select(s => ToView(s, null)).ToArray());
 
-        api.MapGet("/sweeps/{sweepId}", async (string sweepId, ITrackingStore store, CancellationToken ct) =>
-            ToView(await store.GetSweepAsync(sweepId, ct)
-                   ?? throw new ApiRequestException(ErrorCodes.ResourceDoesNotExist, $"Sweep with id={sweepId} not found")));
+        api.MapGet("/sweeps/{sweepId}", (string sweepId, ITrackingStore store, CancellationToken ct) => DetailedViewAsync(sweepId, store, ct));
 
+        MapSweepControl(api, "cancel", (sweep) => sweep.Cancel());
+        MapSweepControl(api, "pause", (sweep) => sweep.Pause());
+        MapSweepControl(api, "resume", (sweep) => sweep.Resume());
         return endpoints;
     }
 
-    private static SweepView ToView(SweepRecord s) =>
-        new(s.SweepId, s.Assignment, s.ExperimentId, s.State, s.RunIds, s.CreatedAt);
+    /// <summary><c>POST /sweeps/{id}/{verb}</c>: 404 for an unknown sweep, INVALID_STATE when the sweep's state forbids the verb.</summary>
+    private static void MapSweepControl(RouteGroupBuilder api, string verb, Func<ISweepGrain, Task<string?>> control) =>
+        api.MapPost($"/sweeps/{{sweepId}}/{verb}", async (string sweepId, IGrainFactory grains, ITrackingStore store, CancellationToken ct) =>
+        {
+            _ = await FindSweepAsync(sweepId, store, ct);
+            ThrowIfRefused(await control(grains.GetGrain<ISweepGrain>(sweepId)));
+            return await DetailedViewAsync(sweepId, store, ct);
+        });
+
+    private static void ThrowIfRefused(string? refusal)
+    {
+        if (refusal is not null)
+        {
+            throw new ApiRequestException(ErrorCodes.InvalidState, refusal);
+        }
+    }
+
+    private static async Task<SweepRecord> FindSweepAsync(string sweepId, ITrackingStore store, CancellationToken ct) =>
+        await store.GetSweepAsync(sweepId, ct) ?? throw new ApiRequestException(ErrorCodes.ResourceDoesNotExist, $"Sweep with id={sweepId} not found");
+
+    private static async Task<SweepView> DetailedViewAsync(string sweepId, ITrackingStore store, CancellationToken ct)
+    {
+        var sweep = await FindSweepAsync(sweepId, store, ct);
+        var trials = await store.ListSweepTrialsAsync(sweepId, ct);
+        var counts = trials.GroupBy(t => t.State.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Count());
+        return ToView(sweep, counts);
+    }
+
+    private static SweepView ToView(SweepRecord s, IReadOnlyDictionary<string, int>? trials) =>
+        new(s.SweepId, s.Assignment, s.ExperimentId, s.State, s.RunIds, s.CreatedAt, s.Method, trials);
 }

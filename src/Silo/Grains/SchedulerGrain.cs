@@ -1,40 +1,89 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using Platform.Contracts.Api;
 using Platform.Contracts.Grains;
+using Platform.Silo.Store;
+using Platform.Silo.Sweeps.Placement;
 
 namespace Platform.Silo.Grains;
 
 /// <summary>
-/// The cluster's trial queue (key 0): first in, first out, matched to what each worker can run. Leases carry an expiry that
-/// the sweeps-and-scheduling work will enforce; for now a granted trial is the worker's until it reports an outcome.
+/// The cluster's trial queue (key 0), matched to what each worker can run: first in, first out for a worker without a
+/// capacity, placed by <see cref="PlacementPlanner"/> (needs, fractional GPUs, fair share between sweeps) for one with it.
+/// The trial grain grants the lease (it owns the lifecycle); the queue only says whose turn it is. On activation (first use
+/// after a start) it recovers what the store says was unfinished: trials are queued again and running sweeps top up.
+/// Reentrant: trial grains call in to enqueue while it waits on another trial's lease, and each turn's queue edit is synchronous.
 /// </summary>
-public sealed class SchedulerGrain : Grain, ISchedulerGrain
+[Reentrant]
+public sealed partial class SchedulerGrain(ITrackingStore store, IGrainFactory grains, ILogger<SchedulerGrain> logger) : Grain, ISchedulerGrain
 {
-    private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(5);
+    private readonly LinkedList<(TrialSpec Trial, string ExperimentId, long Sequence)> _queue = new();
+    private readonly HashSet<string> _queued = [];
+    private long _sequence;
 
-    private readonly LinkedList<(TrialSpec Trial, string ExperimentId)> _queue = new();
+    public override Task OnActivateAsync(CancellationToken ct)
+    {
+        // After activation, not during it: recovery calls trial and sweep grains, which call back into this one.
+        this.RegisterGrainTimer(RecoverAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
+        return Task.CompletedTask;
+    }
 
     public Task Enqueue(TrialSpec trial, string experimentId)
     {
-        if (!_queue.Any(q => q.Trial.RunId == trial.RunId))
+        if (_queued.Add(trial.RunId))
         {
-            _queue.AddLast((trial, experimentId));
+            _queue.AddLast((trial, experimentId, _sequence++));
         }
 
         return Task.CompletedTask;
     }
 
-    public Task<TrialLease?> TryLease(WorkerOffer offer)
+    public async Task<TrialLease?> TryLease(WorkerOffer offer)
     {
-        for (var node = _queue.First; node is not null; node = node.Next)
+        if (offer.Capacity is { } capacity)
         {
-            if (offer.Assignments.Contains(node.Value.Trial.Assignment))
-            {
-                _queue.Remove(node);
-                return Task.FromResult<TrialLease?>(new TrialLease(node.Value.Trial, node.Value.ExperimentId, DateTimeOffset.UtcNow + LeaseDuration));
-            }
+            return await TryPlaceAsync(capacity);
         }
 
-        return Task.FromResult<TrialLease?>(null);
+        for (var node = _queue.First; node is not null;)
+        {
+            var next = node.Next;
+            if (offer.Assignments.Contains(node.Value.Trial.Assignment))
+            {
+                // Taken off the queue before asking: a trial that refuses (cancelled, paused, backing off) queues itself again when due.
+                _queue.Remove(node);
+                _queued.Remove(node.Value.Trial.RunId);
+                if (await grains.GetGrain<ITrialGrain>(node.Value.Trial.RunId).TryLease(offer.WorkerId) is { } lease)
+                {
+                    return lease;
+                }
+            }
+
+            node = next is { List: not null } ? next : _queue.First;
+        }
+
+        return null;
     }
 
     public Task<int> QueueLength() => Task.FromResult(_queue.Count);
+
+    private async Task RecoverAsync(CancellationToken ct)
+    {
+        var trials = await store.ListUnfinishedTrialsAsync(TrialStatusMapping.TerminalStates, ct);
+        foreach (var trial in trials)
+        {
+            await grains.GetGrain<ITrialGrain>(trial.RunId).Recover();
+        }
+
+        var sweeps = (await store.ListSweepsAsync(ct)).Where(s => !SweepStates.IsTerminal(s.State)).ToArray();
+        foreach (var sweep in sweeps)
+        {
+            await grains.GetGrain<ISweepGrain>(sweep.SweepId).Recover();
+        }
+
+        if (trials.Count + sweeps.Length > 0)
+        {
+            logger.LogInformation("Recovered {Trials} unfinished trials and {Sweeps} unfinished sweeps", trials.Count, sweeps.Length);
+        }
+    }
 }

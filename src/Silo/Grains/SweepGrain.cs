@@ -1,56 +1,143 @@
 using Microsoft.Extensions.Logging;
 using Platform.Contracts.Api;
 using Platform.Contracts.Grains;
+using Platform.Contracts.Sweeps;
 using Platform.Contracts.Tracking;
 using Platform.Silo.Store;
+using Platform.Silo.Sweeps.Lifecycle;
 
 namespace Platform.Silo.Grains;
 
-/// <summary>One sweep, keyed by its id: stores it, starts its trials, and marks it FINISHED once every trial has ended.</summary>
-public sealed class SweepGrain(ITrackingStore store, IGrainFactory grains, ILogger<SweepGrain> logger) : Grain, ISweepGrain
+/// <summary>
+/// One sweep, keyed by its id. Runs the search: on submit it stores the sweep (spec, method, seed) and starts trials up to its
+/// parallelism; each ended trial becomes an observation and frees a slot for the next suggestion; early stopping is decided here
+/// from the reports trials relay. It ends FINISHED once the search is exhausted (grid done, run_cap or the metric's target
+/// reached) and every trial ended. The store is the state: after a restart the grain rebuilds the search from it.
+/// </summary>
+public sealed partial class SweepGrain(ITrackingStore store, IGrainFactory grains, ILogger<SweepGrain> logger) : Grain, ISweepGrain
 {
+    /// <summary>Trials a random or bayes sweep runs at once: a few, so TPE learns from finished trials before suggesting many more.</summary>
+    public const int SampledParallelism = 4;
+
     private string SweepId => this.GetPrimaryKeyString();
 
     public async Task<SubmissionResult> Submit(SweepDefinition definition)
     {
-        if (await store.GetSweepAsync(SweepId) is { } existing)
+        if (await LoadAsync() is { } existing)
         {
-            return new SubmissionResult(existing.ExperimentId, existing.RunIds.ToArray(), SweepId);
+            return new SubmissionResult(existing.Record.ExperimentId, existing.Record.RunIds.ToArray(), SweepId);
         }
 
-        var experimentId = await store.GetOrCreateExperimentAsync(definition.ExperimentName);
-        var runIds = definition.Trials.Select(_ => Guid.NewGuid().ToString("N")).ToArray();
-        await store.UpsertSweepAsync(new SweepRecord(SweepId, experimentId, definition.Assignment, definition.Yaml, SweepStates.Running,
-            runIds, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
-        for (var i = 0; i < runIds.Length; i++)
-        {
-            var spec = new TrialSpec(runIds[i], definition.ExperimentName, definition.Assignment,
-                new Dictionary<string, string>(definition.Trials[i]), SweepId, $"{SweepId[..8]}-{i + 1}");
-            await grains.GetGrain<ITrialGrain>(runIds[i]).Start(spec);
-        }
-
-        logger.LogInformation("Sweep {SweepId} started {Trials} trials of {Assignment}", SweepId, runIds.Length, definition.Assignment);
-        return new SubmissionResult(experimentId, runIds, SweepId);
+        var plan = SweepPlanner.Plan(definition.Yaml);
+        var experimentId = await store.GetOrCreateExperimentAsync(plan.ExperimentName);
+        var record = new SweepRecord(SweepId, experimentId, plan.Assignment.Id, definition.Yaml, SweepStates.Running, [],
+            DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), plan.Spec.Method.ToString().ToLowerInvariant(), Random.Shared.Next());
+        await store.UpsertSweepAsync(record);
+        _run = SweepRun.Create(record, plan, []);
+        await TopUpAsync();
+        logger.LogInformation("Sweep {SweepId} ({Method}) started {Trials} trials of {Assignment}", SweepId, record.Method, _run.Record.RunIds.Count, record.Assignment);
+        return new SubmissionResult(experimentId, _run.Record.RunIds.ToArray(), SweepId);
     }
 
     public async Task TrialCompleted(string runId, RunStatus status)
     {
-        var sweep = await store.GetSweepAsync(SweepId);
-        if (sweep is null || sweep.State != SweepStates.Running)
+        if (await LoadAsync() is not { } sweep || !sweep.MarkEnded(runId))
+        {
+            return; // unknown trial, or a repeated notice
+        }
+
+        if (status == RunStatus.FINISHED)
+        {
+            sweep.Stopping?.Completed(runId);
+            if (await ObserveAsync(sweep, runId) is { } observation)
+            {
+                sweep.History.Add(observation);
+            }
+        }
+
+        await TopUpAsync();
+    }
+
+    public async Task<string?> ReportMetrics(string runId, TrialMetricReport[] reports)
+    {
+        if (await LoadAsync() is not { Stopping: { } rule } sweep || sweep.IsEnded(runId))
+        {
+            return null;
+        }
+
+        foreach (var report in reports)
+        {
+            var decision = rule.Report(report with { TrialId = runId });
+            if (decision.ShouldStop)
+            {
+                return decision.Reason;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Starts suggested trials while there are free slots and the search goes on, then finishes the sweep if it is done.</summary>
+    private async Task TopUpAsync()
+    {
+        var sweep = _run!;
+        if (sweep.State != SweepState.Running)
         {
             return;
         }
 
-        foreach (var id in sweep.RunIds.Where(id => id != runId)) // the reporting trial has ended, whatever the store says yet
+        var wanted = sweep.FreeSlots();
+        if (wanted > 0 && !sweep.Exhausted)
         {
-            var run = await store.GetRunAsync(id);
-            if (run is null || !run.Info.Status.IsTerminal())
+            var suggestions = sweep.Search.Suggest(sweep.Issued, wanted, sweep.History);
+            sweep.Exhausted = suggestions.Count < wanted || sweep.TargetReached();
+            foreach (var suggestion in suggestions)
             {
-                return;
+                await StartTrialAsync(sweep, suggestion);
             }
         }
 
-        await store.UpsertSweepAsync(sweep with { State = SweepStates.Finished });
-        logger.LogInformation("Sweep {SweepId} finished", SweepId);
+        if (sweep.Exhausted && sweep.AllEnded)
+        {
+            await SetStateAsync(SweepLifecycle.Finish(sweep.State));
+            logger.LogInformation("Sweep {SweepId} finished", SweepId);
+        }
+    }
+
+    private async Task StartTrialAsync(SweepRun sweep, TrialSuggestion suggestion)
+    {
+        var runId = Guid.NewGuid().ToString("N");
+        sweep.Issue(runId);
+        // The sweep is written before the trial exists so that a restart in between never reuses the suggestion index.
+        await store.UpsertSweepAsync(sweep.Record);
+        await grains.GetGrain<ITrialGrain>(runId).Start(TrialSpecFor(sweep, runId, suggestion));
+    }
+
+    /// <summary>The trial for a suggestion; it relays the sweep's metric only when an early stopping rule needs it.</summary>
+    private TrialSpec TrialSpecFor(SweepRun sweep, string runId, TrialSuggestion suggestion) =>
+        new(runId, sweep.Plan.ExperimentName, sweep.Record.Assignment, new Dictionary<string, string>(suggestion.Params),
+            SweepId, $"{SweepId[..8]}-{suggestion.Index + 1}", sweep.Stopping is null ? null : sweep.Plan.Spec.Metric?.Name, suggestion.Index);
+
+    private async Task<TrialObservation?> ObserveAsync(SweepRun sweep, string runId)
+    {
+        if (sweep.Plan.Spec.Metric is not { } metric || await store.GetRunAsync(runId) is not { } run)
+        {
+            return null;
+        }
+
+        var value = run.Data.LatestMetric(metric.Name);
+        var index = sweep.Record.RunIds.ToList().IndexOf(runId);
+        return value is { } v && double.IsFinite(v) && index >= 0
+            ? new TrialObservation(index, run.Data.Params.ToDictionary(p => p.Key, p => p.Value), v)
+            : null;
+    }
+
+    private async Task SetStateAsync(Transition<SweepState> transition)
+    {
+        if (transition.Applied)
+        {
+            _run!.State = transition.State;
+            await store.UpsertSweepAsync(_run.Record);
+        }
     }
 }

@@ -1,76 +1,219 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
 using Platform.Contracts.Grains;
+using Platform.Contracts.Sweeps;
 using Platform.Contracts.Tracking;
 using Platform.Silo.Store;
+using Platform.Silo.Sweeps.Lifecycle;
 
 namespace Platform.Silo.Grains;
 
 /// <summary>
-/// One trial, keyed by its run id. The store is its state: the grain writes through on every transition, so a reactivated grain
-/// reads the run back instead of trusting memory.
+/// One trial, keyed by its run id: the <see cref="TrialLifecycle"/> state machine over a lease. The state lives in the store
+/// (table <c>trials</c>, plus the run's status) and is written through on every transition.
+/// Reentrant so that the sweep, the scheduler and workers can never deadlock on it: every method applies its transition to
+/// the in-memory state before its first await, and <see cref="PersistAsync"/> always writes the latest state.
 /// </summary>
-public sealed class TrialGrain(ITrackingStore store, IGrainFactory grains, ILogger<TrialGrain> logger) : Grain, ITrialGrain
+[Reentrant]
+public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grains, IServiceProvider services, ILogger<TrialGrain> logger)
+    : Grain, ITrialGrain
 {
+    private readonly TrialLifecycle _lifecycle = new(services.GetService<RetryPolicy>() ?? RetryPolicy.Default);
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private TrialSpec? _spec;
+    private string? _experimentId;
+    private TrialLifecycleState _state = TrialLifecycleState.Queued;
+    private string? _stopReason;
+    private bool _endHandled;
+
+    /// <summary>True until a live event touches the trial: its held state came from the store, so its lease died with the old silo.</summary>
+    private bool _onlyLoaded;
+    private IGrainTimer? _leaseTimer;
+
     private string RunId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken ct)
+    {
+        if (await store.GetTrialAsync(RunId, ct) is { } stored)
+        {
+            _spec = JsonSerializer.Deserialize<TrialSpec>(stored.SpecJson);
+            _state = new TrialLifecycleState(Enum.Parse<TrialState>(stored.State), (int)stored.Retries);
+            _experimentId = (await store.GetRunAsync(RunId, ct))?.Info.ExperimentId;
+            _endHandled = _state.IsTerminal;
+            _onlyLoaded = true;
+        }
+    }
 
     public async Task<string> Start(TrialSpec spec)
     {
-        var experimentId = await store.GetOrCreateExperimentAsync(spec.ExperimentName);
-        var existing = await store.GetRunAsync(RunId);
-        if (existing is not null)
+        if (_spec is not null)
         {
-            return existing.Info.ExperimentId; // a retried Start: the run is already created and queued
+            return _experimentId!; // a retried Start: the run is already created and queued
         }
 
+        _spec = spec;
+        _onlyLoaded = false;
+        _experimentId = await store.GetOrCreateExperimentAsync(spec.ExperimentName);
         var tags = new List<RunTag> { new(PlatformTags.Assignment, spec.Assignment) };
         if (spec.SweepId is not null)
         {
             tags.Add(new RunTag(PlatformTags.SweepId, spec.SweepId));
         }
 
-        await store.CreateRunAsync(new NewRun(experimentId, RunId, spec.RunName, Now(), RunStatus.SCHEDULED, tags));
+        await store.CreateRunAsync(new NewRun(_experimentId, RunId, spec.RunName, Now(), RunStatus.SCHEDULED, tags));
         await store.LogBatchAsync(RunId, [], spec.Params.Select(p => new Param(p.Key, p.Value)).ToArray(), []);
-        await grains.GetGrain<ISchedulerGrain>(0).Enqueue(spec, experimentId);
+        await PersistAsync();
+        await EnqueueAsync();
         logger.LogInformation("Trial {RunId} of {Assignment} queued", RunId, spec.Assignment);
-        return experimentId;
+        return _experimentId;
     }
 
-    public async Task MarkRunning(string workerId)
+    public async Task<TrialLease?> TryLease(string workerId)
     {
-        await store.UpdateRunAsync(RunId, RunStatus.RUNNING, endTime: null);
-        await store.LogBatchAsync(RunId, [], [], [new RunTag(PlatformTags.Worker, workerId)]);
+        if (_spec is null || _experimentId is null)
+        {
+            return null;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var leased = _lifecycle.Lease(_state, workerId, now);
+        if (leased.Outcome == TransitionOutcome.Rejected)
+        {
+            return null; // cancelled, paused or backing off meanwhile: whoever changed it queues it again when due
+        }
+
+        _state = leased.State;
+        _onlyLoaded = false;
+        StartLeaseTimer();
+        await PersistAsync();
+        return new TrialLease(_spec, _experimentId, _state.LeaseExpiresAt ?? now);
     }
 
-    public async Task Complete(TrialOutcome outcome)
+    public async Task<TrialDirective> MarkRunning(string workerId)
+    {
+        var started = _lifecycle.Start(_state, workerId, DateTimeOffset.UtcNow);
+        if (started.Outcome == TransitionOutcome.Rejected)
+        {
+            return Stop(started.Reason);
+        }
+
+        _state = started.State;
+        await PersistAsync();
+        await store.LogBatchAsync(RunId, [], [], [new RunTag(PlatformTags.Worker, workerId)]);
+        return TrialDirective.Continue;
+    }
+
+    public Task<TrialDirective> Heartbeat(string workerId) => Task.FromResult(Renew(workerId));
+
+    public async Task<TrialDirective> ReportMetrics(string workerId, TrialMetricReport[] reports)
+    {
+        var directive = Renew(workerId);
+        if (directive.Stop || _spec?.SweepId is not { } sweepId || reports.Length == 0)
+        {
+            return directive;
+        }
+
+        // The sweep only decides; the trial prunes itself once the sweep's turn is over, since pruning tells the sweep.
+        if (await grains.GetGrain<ISweepGrain>(sweepId).ReportMetrics(RunId, reports) is not { } reason)
+        {
+            return directive;
+        }
+
+        await Prune(reason);
+        return Stop(reason);
+    }
+
+    public async Task Complete(string workerId, TrialOutcome outcome)
     {
         if (!outcome.Status.IsTerminal())
         {
             throw new ArgumentException($"a trial cannot complete as {outcome.Status}", nameof(outcome));
         }
 
-        var run = await store.GetRunAsync(RunId) ?? throw new InvalidOperationException($"run {RunId} does not exist");
-        if (run.Info.Status.IsTerminal())
+        var now = DateTimeOffset.UtcNow;
+        var transition = outcome.Status switch
         {
-            return; // a duplicate report: the first one counted
+            RunStatus.FINISHED => _lifecycle.Finish(_state, workerId),
+            RunStatus.KILLED when !outcome.Retryable => _state.IsTerminal ? _lifecycle.Cancel(_state) : _lifecycle.Fail(_state, workerId, outcome.Error ?? "killed on the worker", false, now),
+            _ => _lifecycle.Fail(_state, workerId, outcome.Error ?? outcome.Status.ToString(), outcome.Retryable, now),
+        };
+        if (!transition.Applied)
+        {
+            return; // a duplicate or late report (the trial ended or was re-queued meanwhile): the first one counted
         }
 
-        if (outcome.Error is not null)
-        {
-            await store.LogBatchAsync(RunId, [], [], [new RunTag(PlatformTags.Error, outcome.Error)]);
-        }
-
-        // The sweep hears first, so that anyone who sees every run of a sweep ended also sees the sweep's final state.
-        if (run.Data.Tag(PlatformTags.SweepId) is { } sweepId)
-        {
-            await grains.GetGrain<ISweepGrain>(sweepId).TrialCompleted(RunId, outcome.Status);
-        }
-
-        await store.UpdateRunAsync(RunId, outcome.Status, Now());
-        logger.LogInformation("Trial {RunId} ended {Status}", RunId, outcome.Status);
+        _state = transition.State;
+        await AfterTransitionAsync(outcome.Error);
     }
 
-    public async Task<RunStatus> GetStatus() =>
-        (await store.GetRunAsync(RunId))?.Info.Status ?? throw new InvalidOperationException($"run {RunId} does not exist");
+    public async Task<string?> Cancel()
+    {
+        var cancelled = _lifecycle.Cancel(_state);
+        if (cancelled.Applied)
+        {
+            _stopReason = "cancelled";
+            _state = cancelled.State;
+            await AfterTransitionAsync(null);
+        }
+
+        return cancelled.Outcome == TransitionOutcome.Rejected ? cancelled.Reason : null;
+    }
+
+    public async Task Prune(string reason)
+    {
+        var pruned = _lifecycle.Prune(_state, reason);
+        if (pruned.Applied)
+        {
+            _stopReason = reason;
+            _state = pruned.State;
+            await AfterTransitionAsync(null);
+        }
+    }
+
+    public async Task Pause()
+    {
+        // Only a waiting trial is held back: a running one runs on (W&B's pause stops new runs, not running ones).
+        if (_state.State == TrialState.Queued)
+        {
+            _state = _lifecycle.Pause(_state).State;
+            await PersistAsync();
+        }
+    }
+
+    public async Task Resume()
+    {
+        var resumed = _lifecycle.Resume(_state);
+        if (resumed.Applied)
+        {
+            _state = resumed.State;
+            await PersistAsync();
+            await EnqueueAsync();
+        }
+    }
+
+    public async Task Recover()
+    {
+        if (_spec is null || _state.IsTerminal)
+        {
+            return;
+        }
+
+        if (_state.IsHeld && _onlyLoaded)
+        {
+            // Its lease died with the previous platform: not the trial's fault, so no retry is counted and there is no backoff.
+            _state = new TrialLifecycleState(TrialState.Queued, _state.Retries, Error: "re-queued after a platform restart");
+            await PersistAsync();
+        }
+
+        _onlyLoaded = false;
+        await EnqueueAsync(); // also refills a scheduler that lost its queue; the scheduler ignores a trial it already holds
+    }
+
+    public Task<RunStatus> GetStatus() => Task.FromResult(TrialStatusMapping.ToRunStatus(_state.State));
 
     private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+    private TrialDirective Stop(string? reason) => new(true, _stopReason ?? reason ?? "the trial is no longer leased to this worker");
 }

@@ -101,6 +101,17 @@ public interface ITrackingStore
     Task<SweepRecord?> GetSweepAsync(string sweepId, CancellationToken ct = default);
 
     Task<IReadOnlyList<SweepRecord>> ListSweepsAsync(CancellationToken ct = default);
+
+    /// <summary>Inserts the trial or replaces its state, retries and spec.</summary>
+    Task UpsertTrialAsync(TrialRecord trial, CancellationToken ct = default);
+
+    Task<TrialRecord?> GetTrialAsync(string runId, CancellationToken ct = default);
+
+    /// <summary>The trials of one sweep, by index.</summary>
+    Task<IReadOnlyList<TrialRecord>> ListSweepTrialsAsync(string sweepId, CancellationToken ct = default);
+
+    /// <summary>Every trial whose state is not one of <paramref name="terminalStates"/> (what a restarted platform picks up again).</summary>
+    Task<IReadOnlyList<TrialRecord>> ListUnfinishedTrialsAsync(IReadOnlyList<string> terminalStates, CancellationToken ct = default);
 }
 
 /// <summary>A run to create. Times are Unix milliseconds.</summary>
@@ -115,7 +126,10 @@ public sealed record RunSearchQuery(
     IReadOnlyList<string>? OrderBy = null,
     string? PageToken = null);
 
-/// <summary>A sweep as stored: its spec, its trials' run ids, and its state (RUNNING, FINISHED, FAILED, CANCELLED).</summary>
+/// <summary>
+/// A sweep as stored: its spec, its trials' run ids (by suggestion index), its state (RUNNING, PAUSED, FINISHED, CANCELLED),
+/// and what its search algorithm needs to continue after a restart: the method, the seed and how many suggestions it issued.
+/// </summary>
 public sealed record SweepRecord(
     string SweepId,
     string ExperimentId,
@@ -123,4 +137,13 @@ public sealed record SweepRecord(
     string SpecYaml,
     string State,
     IReadOnlyList<string> RunIds,
-    long CreatedAt);
+    long CreatedAt,
+    string Method = "grid",
+    long Seed = 0,
+    long Issued = 0);
+
+/// <summary>
+/// One trial's lifecycle as stored: its state (a <c>TrialState</c> name), lost leases and retryable failures so far, and its
+/// <c>TrialSpec</c> as JSON so that it can be queued again after a restart. <see cref="SweepId"/> is null for a single run.
+/// </summary>
+public sealed record TrialRecord(string RunId, string? SweepId, long Index, string State, long Retries, string SpecJson, long UpdatedAt);

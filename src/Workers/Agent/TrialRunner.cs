@@ -9,8 +9,10 @@ using Platform.Workers.Jobs;
 namespace Platform.Workers.Agent;
 
 /// <summary>
-/// Runs one leased trial: marks it running, trains on a dedicated thread, ships its metrics in batches and reports the outcome.
-/// Any failure of the job becomes a FAILED run with a one-line reason; the agent itself never goes down with a trial.
+/// Runs one leased trial: marks it running, trains on a dedicated thread while a <see cref="TrialSupervisor"/> heartbeats and
+/// relays the sweep's metric, ships its metrics in batches and reports the outcome. Any failure of the job becomes a FAILED run
+/// with a one-line reason; a stop from the platform cancels the job through <see cref="JobContext.Cancellation"/>; a worker that
+/// shuts down hands the trial back (a retryable outcome). The agent itself never goes down with a trial.
 /// </summary>
 public sealed class TrialRunner(
     IGrainFactory grains,
@@ -22,35 +24,45 @@ public sealed class TrialRunner(
     {
         var runId = lease.Trial.RunId;
         var trial = grains.GetGrain<ITrialGrain>(runId);
+        using var stopJob = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        TrialSupervisor? supervisor = null;
         TrialOutcome outcome;
         try
         {
             var job = JobRegistry.Find(lease.Trial.Assignment)
                       ?? throw new InvalidOperationException($"this worker has no job '{lease.Trial.Assignment}'");
             var values = HyperparameterBinder.Bind(job.Descriptor, lease.Trial.Params);
-            await trial.MarkRunning(options.WorkerId);
-            logger.LogInformation("Training {RunId} ({Assignment}) on {Device}", runId, lease.Trial.Assignment, options.Device);
+            if ((await trial.MarkRunning(options.WorkerId)).Stop)
+            {
+                return; // cancelled or re-leased meanwhile: nothing to run, nothing to report
+            }
 
+            logger.LogInformation("Training {RunId} ({Assignment}) on {Device}", runId, lease.Trial.Assignment, options.Device);
+            supervisor = new TrialSupervisor(trial, options.WorkerId, lease.Trial.WatchMetric, options.HeartbeatInterval, stopJob, logger);
             await using (var metrics = new BatchingMetricLogger(tracking, runId))
             {
                 var context = new JobContext
                 {
                     Hyperparameters = values,
                     Data = DataDirectory.Resolve(options.DataDirectory),
-                    Metrics = new BatchingMetricSink(metrics),
+                    Metrics = new RelayingMetricSink(metrics, supervisor),
                     Device = options.Device,
-                    Cancellation = ct,
+                    Cancellation = stopJob.Token,
                 };
 
                 // A dedicated thread: training is synchronous and TorchSharp's dispose scopes are thread-static.
-                await Task.Factory.StartNew(() => job.Run(context), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                await Task.Factory.StartNew(() => job.Run(context), stopJob.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             }
 
             outcome = new TrialOutcome(RunStatus.FINISHED);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            outcome = new TrialOutcome(RunStatus.KILLED, "the worker stopped while the trial was running");
+            outcome = new TrialOutcome(RunStatus.KILLED, "the worker stopped while the trial was running", Retryable: true);
+        }
+        catch (OperationCanceledException) when (stopJob.IsCancellationRequested)
+        {
+            outcome = new TrialOutcome(RunStatus.KILLED, supervisor?.StopReason);
         }
         catch (DataFileNotFoundException e)
         {
@@ -61,12 +73,36 @@ public sealed class TrialRunner(
             logger.LogError(e, "Trial {RunId} failed", runId);
             outcome = new TrialOutcome(RunStatus.FAILED, $"{e.GetType().Name}: {e.Message}");
         }
+        finally
+        {
+            if (supervisor is not null)
+            {
+                await supervisor.DisposeAsync();
+            }
+        }
 
-        await trial.Complete(outcome);
+        await ReportAsync(trial, outcome);
     }
 
-    private sealed class BatchingMetricSink(BatchingMetricLogger logger) : IMetricSink
+    private async Task ReportAsync(ITrialGrain trial, TrialOutcome outcome)
     {
-        public void Log(string key, double value, long step) => logger.Log(key, value, step);
+        try
+        {
+            await trial.Complete(options.WorkerId, outcome);
+        }
+        catch (Exception e) when (outcome.Retryable)
+        {
+            // Shutting down with the silo: the stored lease outlives us and the trial is queued again when the platform restarts.
+            logger.LogWarning("Could not hand back trial {RunId}: {Message}", trial.GetPrimaryKeyString(), e.Message);
+        }
+    }
+
+    private sealed class RelayingMetricSink(BatchingMetricLogger logger, TrialSupervisor supervisor) : IMetricSink
+    {
+        public void Log(string key, double value, long step)
+        {
+            logger.Log(key, value, step);
+            supervisor.Observe(key, value, step);
+        }
     }
 }

@@ -18,6 +18,9 @@ public sealed class WorkerAgentOptions
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>How often a running trial renews its lease; also how soon a cancel reaches it (well under the 2 s promised).</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
     public IEnumerable<string> Validate()
     {
         if (ApiBaseAddress is null || !ApiBaseAddress.IsAbsoluteUri)
@@ -28,6 +31,11 @@ public sealed class WorkerAgentOptions
         if (Device != "cpu" && Device != "cuda" && !System.Text.RegularExpressions.Regex.IsMatch(Device, @"^cuda:\d+$"))
         {
             yield return $"{Section}:Device must be cpu, cuda or cuda:N, got '{Device}'";
+        }
+
+        if (HeartbeatInterval <= TimeSpan.Zero)
+        {
+            yield return $"{Section}:HeartbeatInterval must be positive, got {HeartbeatInterval}";
         }
 
         if (PollInterval <= TimeSpan.Zero)

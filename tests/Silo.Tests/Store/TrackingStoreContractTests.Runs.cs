@@ -119,4 +119,31 @@ public abstract partial class TrackingStoreContractTests
         Assert.Single(await Store.ListSweepsAsync(), s => s.SweepId == id);
         Assert.Null(await Store.GetSweepAsync(Unique("missing")));
     }
+
+    [Fact]
+    public async Task Sweep_search_state_and_trials_round_trip_and_unfinished_trials_are_listed()
+    {
+        var experimentId = await NewExperimentAsync();
+        var sweepId = Unique("sweep");
+        var sweep = new SweepRecord(sweepId, experimentId, "sleep", "yaml", "RUNNING", ["t1", "t2"], 1_000, "bayes", 1234567, 2);
+        await Store.UpsertSweepAsync(sweep);
+        Assert.Equal(("bayes", 1234567L, 2L), await Store.GetSweepAsync(sweepId) is { } s ? (s.Method, s.Seed, s.Issued) : default);
+
+        var queued = new TrialRecord(Unique("t"), sweepId, 0, "Queued", 0, "{}", 1);
+        var running = new TrialRecord(Unique("t"), sweepId, 1, "Running", 1, "{}", 2);
+        var single = new TrialRecord(Unique("t"), null, 0, "Leased", 0, "{}", 3);
+        foreach (var trial in new[] { queued, running, single })
+        {
+            await Store.UpsertTrialAsync(trial);
+        }
+
+        await Store.UpsertTrialAsync(queued with { State = "Finished", UpdatedAt = 4 });
+
+        Assert.Equal([queued with { State = "Finished", UpdatedAt = 4 }, running], await Store.ListSweepTrialsAsync(sweepId));
+        Assert.Equal(single, await Store.GetTrialAsync(single.RunId));
+        var unfinished = await Store.ListUnfinishedTrialsAsync(["Finished", "Failed", "Pruned", "Cancelled"]);
+        Assert.Contains(running, unfinished);
+        Assert.Contains(single, unfinished);
+        Assert.DoesNotContain(unfinished, t => t.RunId == queued.RunId);
+    }
 }

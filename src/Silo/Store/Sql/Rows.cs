@@ -83,14 +83,33 @@ internal sealed class SweepRow
     public string State { get; set; } = "";
     public string RunIds { get; set; } = "[]";
     public long CreatedAt { get; set; }
+    public string Method { get; set; } = "grid";
+    public long Seed { get; set; }
+    public long Issued { get; set; }
 
     public const string Columns =
         "sweep_id AS SweepId, experiment_id AS ExperimentId, assignment AS Assignment, spec_yaml AS SpecYaml, state AS State, " +
-        "run_ids AS RunIds, created_at AS CreatedAt";
+        "run_ids AS RunIds, created_at AS CreatedAt, method AS Method, seed AS Seed, issued AS Issued";
 
     public SweepRecord ToRecord() => new(
         SweepId, ExperimentId, Assignment, SpecYaml, State,
-        System.Text.Json.JsonSerializer.Deserialize<List<string>>(RunIds) ?? [], CreatedAt);
+        System.Text.Json.JsonSerializer.Deserialize<List<string>>(RunIds) ?? [], CreatedAt, Method, Seed, Issued);
+}
+
+internal sealed class TrialRow
+{
+    public string RunId { get; set; } = "";
+    public string? SweepId { get; set; }
+    public long TrialIndex { get; set; }
+    public string State { get; set; } = "";
+    public long Retries { get; set; }
+    public string SpecJson { get; set; } = "";
+    public long UpdatedAt { get; set; }
+
+    public const string Columns =
+        "run_id AS RunId, sweep_id AS SweepId, trial_index AS TrialIndex, state AS State, retries AS Retries, spec_json AS SpecJson, updated_at AS UpdatedAt";
+
+    public TrialRecord ToRecord() => new(RunId, SweepId, TrialIndex, State, Retries, SpecJson, UpdatedAt);
 }
 
 internal sealed class InputRow

@@ -12,14 +12,15 @@ public abstract partial class SqlTrackingStore
         ArgumentNullException.ThrowIfNull(sweep);
         await using var connection = await OpenAsync(ct);
         await connection.ExecuteAsync(Cmd(
-            "INSERT INTO sweeps (sweep_id, experiment_id, assignment, spec_yaml, state, run_ids, created_at) " +
-            "VALUES (@SweepId, @ExperimentId, @Assignment, @SpecYaml, @State, @RunIds, @CreatedAt) " +
+            "INSERT INTO sweeps (sweep_id, experiment_id, assignment, spec_yaml, state, run_ids, created_at, method, seed, issued) " +
+            "VALUES (@SweepId, @ExperimentId, @Assignment, @SpecYaml, @State, @RunIds, @CreatedAt, @Method, @Seed, @Issued) " +
             "ON CONFLICT (sweep_id) DO UPDATE SET experiment_id = excluded.experiment_id, assignment = excluded.assignment, " +
-            "spec_yaml = excluded.spec_yaml, state = excluded.state, run_ids = excluded.run_ids",
+            "spec_yaml = excluded.spec_yaml, state = excluded.state, run_ids = excluded.run_ids, method = excluded.method, " +
+            "seed = excluded.seed, issued = excluded.issued",
             new
             {
                 sweep.SweepId, sweep.ExperimentId, sweep.Assignment, sweep.SpecYaml, sweep.State,
-                RunIds = JsonSerializer.Serialize(sweep.RunIds ?? []), sweep.CreatedAt,
+                RunIds = JsonSerializer.Serialize(sweep.RunIds ?? []), sweep.CreatedAt, sweep.Method, sweep.Seed, sweep.Issued,
             }, null, ct));
     }
 

@@ -1,0 +1,138 @@
+using Microsoft.Extensions.Logging;
+using Platform.Contracts.Grains;
+using Platform.Contracts.Tracking;
+using Platform.Silo.Store;
+using Platform.Silo.Sweeps.Lifecycle;
+
+namespace Platform.Silo.Grains;
+
+/// <summary>The lease timer, re-queueing with backoff, and writing the state through to the store.</summary>
+public sealed partial class TrialGrain
+{
+    /// <summary>A heartbeat or report from the lease holder: renews the lease, or tells a worker that lost it to stop.</summary>
+    private TrialDirective Renew(string workerId)
+    {
+        var renewed = _lifecycle.Heartbeat(_state, workerId, DateTimeOffset.UtcNow);
+        if (!renewed.Applied)
+        {
+            return Stop(renewed.Reason);
+        }
+
+        _state = renewed.State;
+        _onlyLoaded = false;
+        return TrialDirective.Continue;
+    }
+
+    private void StartLeaseTimer()
+    {
+        // Checked several times per lease so an expired one is noticed within a quarter of its duration.
+        var period = TimeSpan.FromTicks(Math.Max(_lifecycle.Policy.LeaseDuration.Ticks / 4, TimeSpan.FromMilliseconds(50).Ticks));
+        _leaseTimer ??= this.RegisterGrainTimer(CheckLeaseAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = true, Interleave = true });
+    }
+
+    private async Task CheckLeaseAsync(CancellationToken ct)
+    {
+        var expired = _lifecycle.ExpireLease(_state, DateTimeOffset.UtcNow);
+        if (expired.Applied)
+        {
+            logger.LogWarning("Trial {RunId}: {Reason}", RunId, expired.State.Error);
+            _state = expired.State;
+            await AfterTransitionAsync(expired.State.Error);
+        }
+    }
+
+    /// <summary>After a transition already applied in memory: ends the trial (sweep first, then the run) or queues it again.</summary>
+    private async Task AfterTransitionAsync(string? error)
+    {
+        if (!_state.IsHeld)
+        {
+            _leaseTimer?.Dispose();
+            _leaseTimer = null;
+            await grains.GetGrain<ISchedulerGrain>(0).Release(RunId); // what it held on its worker is free again
+        }
+
+        if (_state.IsTerminal)
+        {
+            await EndAsync(error);
+            return;
+        }
+
+        await PersistAsync();
+        if (_state.State == TrialState.Queued)
+        {
+            var wait = _state.NotBefore is { } notBefore ? notBefore - DateTimeOffset.UtcNow : TimeSpan.Zero;
+            if (wait > TimeSpan.Zero)
+            {
+                this.RegisterGrainTimer(_ => EnqueueAsync(), new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan) { KeepAlive = true, Interleave = true });
+            }
+            else
+            {
+                await EnqueueAsync();
+            }
+        }
+    }
+
+    private async Task EndAsync(string? error)
+    {
+        if (_endHandled)
+        {
+            return;
+        }
+
+        _endHandled = true;
+        var tags = new List<RunTag>();
+        // A finished trial may remember a lost lease in its state; only a failure is worth an error tag.
+        if (_state.State == TrialState.Failed && (error ?? _state.Error) is { } reason)
+        {
+            tags.Add(new RunTag(PlatformTags.Error, reason));
+        }
+
+        if (TrialStatusMapping.OutcomeTag(_state.State) is { } outcome)
+        {
+            tags.Add(new RunTag(TrialTags.Outcome, outcome));
+        }
+
+        if (tags.Count > 0)
+        {
+            await store.LogBatchAsync(RunId, [], [], tags);
+        }
+
+        // The sweep hears first, so that anyone who sees every run of a sweep ended also sees the sweep's final state.
+        var status = TrialStatusMapping.ToRunStatus(_state.State);
+        if (_spec?.SweepId is { } sweepId)
+        {
+            await grains.GetGrain<ISweepGrain>(sweepId).TrialCompleted(RunId, status);
+        }
+
+        await PersistAsync();
+        logger.LogInformation("Trial {RunId} ended {State}", RunId, _state.State);
+    }
+
+    private Task EnqueueAsync() =>
+        _state.State == TrialState.Queued && _spec is not null && _experimentId is not null
+            ? grains.GetGrain<ISchedulerGrain>(0).Enqueue(_spec, _experimentId)
+            : Task.CompletedTask;
+
+    /// <summary>Writes the current state (taken under the lock, so concurrent writers never leave an older state last).</summary>
+    private async Task PersistAsync()
+    {
+        if (_spec is null)
+        {
+            return;
+        }
+
+        await _writeLock.WaitAsync();
+        try
+        {
+            var state = _state;
+            await store.UpsertTrialAsync(new TrialRecord(RunId, _spec.SweepId, _spec.Index, state.State.ToString(), state.Retries,
+                System.Text.Json.JsonSerializer.Serialize(_spec), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+            var status = TrialStatusMapping.ToRunStatus(state.State);
+            await store.UpdateRunAsync(RunId, status, status.IsTerminal() ? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : null);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Platform.Contracts.Catalog;
+using Platform.Contracts.Catalog.Assignments;
+using Platform.Workers.Jobs;
+
+namespace Platform.Workers.Assignments.Sleep;
+
+/// <summary>
+/// <c>sleep</c>: logs <c>loss</c> = metric + slope · step for steps 1..steps, waiting duration_ms / steps before each.
+/// Waits on the cancellation token's handle, so a cancelled trial stops at once instead of finishing its step.
+/// </summary>
+public sealed class SleepJob : IAssignmentJob
+{
+    public AssignmentDescriptor Descriptor => SleepAssignment.Descriptor;
+
+    public void Run(JobContext context)
+    {
+        var duration = context.Hyperparameters.GetInt("duration_ms");
+        var steps = context.Hyperparameters.GetInt("steps");
+        var intercept = context.Hyperparameters.GetDouble("metric");
+        var slope = context.Hyperparameters.GetDouble("slope");
+        var perStep = TimeSpan.FromMilliseconds((double)duration / steps);
+        var ct = context.Cancellation;
+
+        for (var step = 1; step <= steps; step++)
+        {
+            if (perStep > TimeSpan.Zero)
+            {
+                ct.WaitHandle.WaitOne(perStep);
+            }
+
+            ct.ThrowIfCancellationRequested();
+            context.Metrics.Log("loss", intercept + slope * step, step);
+        }
+    }
+}

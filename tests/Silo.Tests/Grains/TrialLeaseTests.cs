@@ -1,0 +1,98 @@
+using Platform.Contracts.Grains;
+using Platform.Contracts.Tracking;
+using Platform.Silo.Sweeps.Lifecycle;
+
+namespace Platform.Silo.Tests.Grains;
+
+/// <summary>Leases through the real scheduler and trial grains: expiry re-queues with backoff, stale reports are ignored, retries are capped.</summary>
+public sealed class TrialLeaseTests : IAsyncLifetime
+{
+    private static readonly RetryPolicy ShortLeases = new(TimeSpan.FromMilliseconds(300), 1, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100));
+    private GrainTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await GrainTestHost.StartAsync(ShortLeases);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Expired_lease_requeues_the_trial_and_the_old_worker_is_told_to_stop_and_ignored()
+    {
+        var trial = await StartTrialAsync();
+        var first = await LeaseAsync("w1");
+        Assert.False((await trial.MarkRunning("w1")).Stop);
+
+        var second = await LeaseAsync("w2"); // w1 never heartbeats: its lease runs out and the trial is queued again
+
+        Assert.Equal(first.Trial.RunId, second.Trial.RunId);
+        Assert.False((await trial.MarkRunning("w2")).Stop);
+        Assert.True((await trial.Heartbeat("w1")).Stop);
+        await trial.Complete("w1", new TrialOutcome(RunStatus.FAILED, "late"));
+        Assert.Equal(RunStatus.RUNNING, await trial.GetStatus());
+
+        await trial.Complete("w2", new TrialOutcome(RunStatus.FINISHED));
+        await trial.Complete("w2", new TrialOutcome(RunStatus.FINISHED)); // a duplicate report changes nothing
+
+        var run = await _host.Store.GetRunAsync(first.Trial.RunId);
+        Assert.Equal(RunStatus.FINISHED, run!.Info.Status);
+        Assert.Null(run.Data.Tag(PlatformTags.Error));
+        var stored = await _host.Store.GetTrialAsync(first.Trial.RunId);
+        Assert.Equal(("Finished", 1L), (stored!.State, stored.Retries));
+    }
+
+    [Fact]
+    public async Task Lease_lost_more_often_than_the_retry_cap_fails_the_trial()
+    {
+        var trial = await StartTrialAsync();
+        await LeaseAsync("w1");
+        await LeaseAsync("w2");
+
+        while (await trial.GetStatus() != RunStatus.FAILED)
+        {
+            await Task.Delay(20); // the lease timer fires on its own schedule; nothing to await but the status
+        }
+
+        var run = await _host.Store.GetRunAsync(trial.GetPrimaryKeyString());
+        Assert.Contains("gave up after 1 retries", run!.Data.Tag(PlatformTags.Error));
+    }
+
+    [Fact]
+    public async Task Heartbeats_keep_the_lease()
+    {
+        var trial = await StartTrialAsync();
+        await LeaseAsync("w1");
+        await trial.MarkRunning("w1");
+        var until = DateTime.UtcNow + TimeSpan.FromMilliseconds(900); // three lease durations
+
+        while (DateTime.UtcNow < until)
+        {
+            Assert.False((await trial.Heartbeat("w1")).Stop);
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(RunStatus.RUNNING, await trial.GetStatus());
+    }
+
+    private async Task<ITrialGrain> StartTrialAsync()
+    {
+        var runId = Guid.NewGuid().ToString("N");
+        var spec = new TrialSpec(runId, "leases", "sleep", new Dictionary<string, string> { ["duration_ms"] = "0" });
+        await _host.Grains.GetGrain<ITrialGrain>(runId).Start(spec);
+        return _host.Grains.GetGrain<ITrialGrain>(runId);
+    }
+
+    /// <summary>Asks the scheduler until it grants a lease (a re-queued trial waits out its lease and backoff first).</summary>
+    private async Task<TrialLease> LeaseAsync(string workerId)
+    {
+        var scheduler = _host.Grains.GetGrain<ISchedulerGrain>(0);
+        var offer = new WorkerOffer(workerId, new[] { "sleep" });
+        while (true)
+        {
+            if (await scheduler.TryLease(offer) is { } lease)
+            {
+                return lease;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+}
