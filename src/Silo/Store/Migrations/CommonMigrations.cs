@@ -17,4 +17,24 @@ internal static class CommonMigrations
             CREATE INDEX ix_latest_metrics_key_value ON latest_metrics (key, value);
             CREATE INDEX ix_runs_lifecycle ON runs (experiment_id, lifecycle_stage);
             """);
+
+    /// <summary>
+    /// Sweep engine state (BIGINT and TEXT mean the same to both): how a sweep searches (method, seed, suggestions issued) and one
+    /// row per trial with its lifecycle state, so a restarted platform re-queues what was unfinished.
+    /// </summary>
+    public static Migration SweepEngine { get; } = new(3, "sweep engine state", """
+        ALTER TABLE sweeps ADD COLUMN method TEXT NOT NULL DEFAULT 'grid';
+        ALTER TABLE sweeps ADD COLUMN seed BIGINT NOT NULL DEFAULT 0;
+        ALTER TABLE sweeps ADD COLUMN issued BIGINT NOT NULL DEFAULT 0;
+        CREATE TABLE trials (
+            run_id TEXT PRIMARY KEY,
+            sweep_id TEXT NULL,
+            trial_index BIGINT NOT NULL,
+            state TEXT NOT NULL,
+            retries BIGINT NOT NULL DEFAULT 0,
+            spec_json TEXT NOT NULL,
+            updated_at BIGINT NOT NULL);
+        CREATE INDEX ix_trials_sweep ON trials (sweep_id, trial_index);
+        CREATE INDEX ix_trials_state ON trials (state);
+        """);
 }

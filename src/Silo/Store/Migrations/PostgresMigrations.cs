@@ -65,6 +65,6 @@ internal static class PostgresMigrations
                 created_at BIGINT NOT NULL);
             """),
         CommonMigrations.DatasetInputs,
-        SweepEngineMigration.Migration,
+        CommonMigrations.SweepEngine,
     ];
 }

@@ -65,6 +65,6 @@ internal static class SqliteMigrations
                 created_at INTEGER NOT NULL);
             """),
         CommonMigrations.DatasetInputs,
-        SweepEngineMigration.Migration,
+        CommonMigrations.SweepEngine,
     ];
 }
