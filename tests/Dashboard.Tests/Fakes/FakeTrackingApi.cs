@@ -26,6 +26,9 @@ public sealed class FakeTrackingApi : HttpMessageHandler
 
     public List<string> Requests { get; } = [];
 
+    /// <summary>The bodies of runs/search calls, to check the filter and order_by the pages send.</summary>
+    public List<JsonElement> Searches { get; } = [];
+
     public HttpClient CreateClient() => new(this) { BaseAddress = new Uri("http://platform.test/") };
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
@@ -68,8 +71,20 @@ public sealed class FakeTrackingApi : HttpMessageHandler
 
     private HttpResponseMessage SearchRuns(JsonElement body)
     {
-        var ids = body.GetProperty("experiment_ids").EnumerateArray().Select(e => e.GetString()).ToHashSet();
-        return Json(new { runs = Runs.Where(r => ids.Contains(r.Info.ExperimentId)).ToArray() });
+        lock (Searches)
+        {
+            Searches.Add(body.Clone());
+        }
+
+        try
+        {
+            var (page, next) = FakeRunSearch.Search(Runs, body);
+            return Json(new { runs = page, next_page_token = next });
+        }
+        catch (FakeRunSearch.InvalidFilter e)
+        {
+            return Error(HttpStatusCode.BadRequest, ErrorCodes.InvalidParameterValue, e.Message);
+        }
     }
 
     private HttpResponseMessage History(string runId, string key)
