@@ -5,8 +5,12 @@ namespace Platform.Dashboard.Components;
 
 public partial class MetricChart
 {
-    [Parameter, EditorRequired]
+    [Parameter]
     public IReadOnlyList<ChartPoint> Points { get; set; } = [];
+
+    /// <summary>Several runs' curves on one chart (the compare view); the transforms apply to each.</summary>
+    [Parameter]
+    public IReadOnlyList<ChartSeries>? Series { get; set; }
 
     [Parameter]
     public string? Title { get; set; }
@@ -23,6 +27,8 @@ public partial class MetricChart
     internal double Smoothing { get; private set; }
 
     private IReadOnlyList<ChartPoint> Drawn { get; set; } = [];
+
+    private IReadOnlyList<ChartSeries>? DrawnSeries { get; set; }
 
     private string? Note { get; set; }
 
@@ -42,15 +48,9 @@ public partial class MetricChart
 
     private void Recompute()
     {
-        // Smoothing before the log: averaging in log space would be a geometric mean, which is not what the slider promises.
-        var smoothed = ChartTransforms.Smooth(Points, Smoothing);
         var dropped = 0;
-        if (LogScale)
-        {
-            (smoothed, dropped) = ChartTransforms.Log10(smoothed);
-        }
-
-        Drawn = smoothed;
+        Drawn = Transform(Points, ref dropped);
+        DrawnSeries = Series?.Select(s => s with { Points = Transform(s.Points, ref dropped) }).ToArray();
         var parts = new List<string>();
         if (Caption is not null)
         {
@@ -63,6 +63,20 @@ public partial class MetricChart
         }
 
         Note = parts.Count == 0 ? null : string.Join(" ", parts);
+    }
+
+    private IReadOnlyList<ChartPoint> Transform(IReadOnlyList<ChartPoint> points, ref int dropped)
+    {
+        // Smoothing before the log: averaging in log space would be a geometric mean, which is not what the slider promises.
+        var smoothed = ChartTransforms.Smooth(points, Smoothing);
+        if (!LogScale)
+        {
+            return smoothed;
+        }
+
+        var (logged, nonPositive) = ChartTransforms.Log10(smoothed);
+        dropped += nonPositive;
+        return logged;
     }
 
     private static double ParseWeight(object? value) =>

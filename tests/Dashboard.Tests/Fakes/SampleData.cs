@@ -54,6 +54,9 @@ public static class SampleData
             [new Param("learning_rate", "0.01"), new Param("num_iterations", "2000"), new Param("print_cost", "true")],
             [new Metric("cost", 0.3021, T0 + 121_000, 500)],
             []));
+        // Still running: a larger learning rate, so the cost falls faster, up to step 500 so far.
+        api.Histories[(RunningRunId, "cost")] = [.. new[] { 0.693147, 0.512, 0.401, 0.352, 0.321, 0.3021 }
+            .Select((c, i) => new Metric("cost", c, T0 + 120_000 + i * 200, i * 100L))];
         return api;
     }
 
