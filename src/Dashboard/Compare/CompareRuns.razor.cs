@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Platform.Contracts.Api;
 using Platform.Contracts.Client;
 using Platform.Contracts.Tracking;
 using Platform.Dashboard.Components;
@@ -27,9 +28,7 @@ public partial class CompareRuns
 
     private IReadOnlyList<CompareRow> AllRows { get; set; } = [];
 
-    private bool DifferencesOnly { get; set; }
-
-    private IReadOnlyList<CompareRow> Rows => CompareTable.Filter(AllRows, DifferencesOnly);
+    private IReadOnlyList<string> Missing { get; set; } = [];
 
     protected override string Subject => "Runs to compare";
 
@@ -38,7 +37,11 @@ public partial class CompareRuns
         var ids = (RunIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct(StringComparer.Ordinal).Take(MaxRuns).ToArray();
         Runs = [];
-        var runs = await Task.WhenAll(ids.Select(id => Platform.Tracking.GetRunAsync(id, ct)));
+        Missing = [];
+        var found = await Task.WhenAll(ids.Select(id => TryGetRunAsync(id, ct)));
+        var runs = found.OfType<Run>().ToArray();
+        // A deleted run in a shared link should not hide the others: they are compared, and the page says what is missing.
+        Missing = ids.Where((_, i) => found[i] is null).ToArray();
         var keys = runs.SelectMany(r => r.Data.Metrics.Select(m => m.Key)).Distinct().Order(StringComparer.Ordinal).ToArray();
 
         // Every run is a series of every chart (empty where it lacks the metric), so a run keeps its colour across charts.
@@ -55,5 +58,17 @@ public partial class CompareRuns
         Charts = charts.Where(c => c.Item2.Any(s => s.Points.Count > 1)).ToArray();
         AllRows = CompareTable.Build(runs);
         Runs = runs;
+    }
+
+    private async Task<Run?> TryGetRunAsync(string runId, CancellationToken ct)
+    {
+        try
+        {
+            return await Platform.Tracking.GetRunAsync(runId, ct);
+        }
+        catch (PlatformApiException e) when (e.ErrorCode == ErrorCodes.ResourceDoesNotExist)
+        {
+            return null;
+        }
     }
 }

@@ -58,13 +58,17 @@ public partial class ExperimentRuns
 
     private string SearchText { get; set; } = "";
 
-    private HashSet<string> Selected { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Selected run ids in the order they were picked (the compare view colours runs in that order). The selection survives
+    /// a new filter or sort, so runs can be gathered from several searches.
+    /// </summary>
+    private List<string> Selected { get; } = [];
 
     private DateTimeOffset Now { get; set; }
 
     protected override string Subject => $"Experiment '{ExperimentId}'";
 
-    private string CompareUrl => "compare?runs=" + string.Join(',', Table.Runs.Select(r => r.Info.RunId).Where(Selected.Contains).Select(Uri.EscapeDataString));
+    private string CompareUrl => "compare?runs=" + string.Join(',', Selected.Select(Uri.EscapeDataString));
 
     protected override async Task LoadAsync(CancellationToken ct)
     {

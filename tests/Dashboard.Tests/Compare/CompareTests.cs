@@ -69,11 +69,23 @@ public sealed class CompareTests : DashboardTestContext
     }
 
     [Fact]
-    public void An_unknown_run_is_a_message()
+    public void An_unknown_run_is_left_out_with_a_note_and_the_rest_compared()
     {
-        var cut = RenderCompare(SampleData.FinishedRunId, "nope");
+        var cut = RenderCompare(SampleData.FinishedRunId, "nope", SampleData.RunningRunId);
 
-        cut.WaitForAssertion(() => Assert.Contains("not found", cut.Find("[data-testid=error]").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("Not found, left out: nope", cut.Find("[data-testid=missing]").TextContent));
+        Assert.Equal(["lr-0.005FINISHED", "lr-0.01RUNNING"], cut.FindAll("[data-testid=run-legend] li").Select(li => li.TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=error]"));
+    }
+
+    [Fact]
+    public void An_api_failure_is_a_message()
+    {
+        Api.FailWith = (System.Net.HttpStatusCode.BadGateway, "INTERNAL_ERROR", "upstream down");
+
+        var cut = RenderCompare(SampleData.FinishedRunId);
+
+        cut.WaitForAssertion(() => Assert.Equal("Could not load runs to compare: upstream down", cut.Find("[data-testid=error]").TextContent));
     }
 
     [Fact]

@@ -155,6 +155,21 @@ public sealed class ExperimentRunsPageTests : DashboardTestContext
         Assert.Equal($"compare?runs={SampleData.RunningRunId},{SampleData.FinishedRunId}", compare.GetAttribute("href"));
     }
 
+    [Fact]
+    public void The_selection_survives_a_new_search_and_keeps_the_picking_order()
+    {
+        var cut = Render<ExperimentRuns>(p => p.Add(x => x.ExperimentId, SampleData.ExperimentId));
+        cut.WaitForElements("[data-testid=run-row]", 3);
+        cut.FindAll("[data-testid=select]")[2].Change(true); // lr-0.005
+        cut.FindAll("[data-testid=select]")[1].Change(true); // lr-5
+
+        Navigate("experiments/1?status=FINISHED");
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=run-row]")));
+
+        Assert.Equal($"compare?runs={SampleData.FinishedRunId},{SampleData.FailedRunId}", cut.Find("[data-testid=compare]").GetAttribute("href"));
+        Assert.True(cut.Find("[data-testid=select]").HasAttribute("checked"));
+    }
+
     private void Navigate(string relative) => Services.GetRequiredService<NavigationManager>().NavigateTo(relative);
 
     private JsonElement LastSearch()
