@@ -11,12 +11,19 @@ public sealed class ChartGeometry
     public const double MarginLeft = 64, MarginRight = 20, MarginTop = 14, MarginBottom = 40;
 
     public ChartGeometry(IReadOnlyList<ChartPoint> points, double width, double height)
+        : this([points], width, height)
+    {
+    }
+
+    /// <summary>Several series on shared axes (the compare view overlays one curve per run).</summary>
+    public ChartGeometry(IReadOnlyList<IReadOnlyList<ChartPoint>> series, double width, double height)
     {
         Width = width;
         Height = height;
         // Diverged runs log NaN/Infinity; they have no place on an axis, so they are left out (and counted for a note).
-        Drawn = points.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).OrderBy(p => p.X).ToArray();
-        Skipped = points.Count - Drawn.Count;
+        Series = series.Select(points => (IReadOnlyList<ChartPoint>)points.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).OrderBy(p => p.X).ToArray()).ToArray();
+        Drawn = Series.Count == 1 ? Series[0] : Series.SelectMany(s => s).ToArray();
+        Skipped = series.Sum(s => s.Count) - Drawn.Count;
         if (Drawn.Count == 0)
         {
             return;
@@ -44,6 +51,10 @@ public sealed class ChartGeometry
 
     public double Height { get; }
 
+    /// <summary>The drawable points of each series, in x order.</summary>
+    public IReadOnlyList<IReadOnlyList<ChartPoint>> Series { get; }
+
+    /// <summary>All drawable points of all series.</summary>
     public IReadOnlyList<ChartPoint> Drawn { get; }
 
     public int Skipped { get; }
@@ -76,7 +87,7 @@ public sealed class ChartGeometry
 
     public double PixelY(double y) => PlotBottom - (y - YMin) / (YMax - YMin) * (PlotBottom - PlotTop);
 
-    public string PolylinePoints() => string.Join(' ', Drawn.Select(p => $"{Svg(PixelX(p.X))},{Svg(PixelY(p.Y))}"));
+    public string PolylinePoints(int series = 0) => string.Join(' ', Series[series].Select(p => $"{Svg(PixelX(p.X))},{Svg(PixelY(p.Y))}"));
 
     public string XTickLabel(double x) => x.ToString("F" + XTickDecimals, CultureInfo.InvariantCulture);
 

@@ -6,17 +6,22 @@ using Platform.Dashboard.Formatting;
 
 namespace Platform.Dashboard.Pages;
 
-/// <summary>One run: facts, parameters, tags, latest metrics, and a chart per metric that has a history.</summary>
+/// <summary>One run: facts, parameters, tags, metric summaries, a chart per metric that has a history, and its artifacts.</summary>
 public partial class RunDetails
 {
+    /// <summary>Points per chart; the server downsamples (LTTB) so a 1M-step history costs the page what a short one does.</summary>
+    internal const int MaxChartPoints = 1000;
+
     [Parameter]
     public string RunId { get; set; } = "";
 
     [Inject]
-    private TrackingClient Tracking { get; set; } = default!;
+    private PlatformClient Platform { get; set; } = default!;
 
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
+
+    private TrackingClient Tracking => Platform.Tracking;
 
     private Run? Run { get; set; }
 
@@ -28,9 +33,9 @@ public partial class RunDetails
 
     private IReadOnlyList<KeyValuePair<string, string>> Tags { get; set; } = [];
 
-    private IReadOnlyList<KeyValuePair<string, string>> LatestMetrics { get; set; } = [];
+    private IReadOnlyList<MetricSummary> Summaries { get; set; } = [];
 
-    private IReadOnlyList<KeyValuePair<string, IReadOnlyList<ChartPoint>>> Charts { get; set; } = [];
+    private IReadOnlyList<(string Key, IReadOnlyList<ChartPoint> Points, string? Caption)> Charts { get; set; } = [];
 
     protected override string Subject => $"Run '{RunId}'";
 
@@ -40,25 +45,24 @@ public partial class RunDetails
         Experiment = null;
         var run = await Tracking.GetRunAsync(RunId, ct);
         var experiment = TryGetExperimentAsync(run.Info.ExperimentId, ct);
-        var keys = run.Data.Metrics.Select(m => m.Key).Distinct().Order(StringComparer.Ordinal).ToArray();
-        var histories = await Task.WhenAll(keys.Select(k => Tracking.GetMetricHistoryAsync(run.Info.RunId, k, ct)));
+        var summaries = (await Platform.GetMetricSummariesAsync(run.Info.RunId, ct)).OrderBy(s => s.Key, StringComparer.Ordinal).ToArray();
+        // A chart of one point says nothing the metrics table does not.
+        var charted = summaries.Where(s => s.Count > 1).Select(s => s.Key).ToArray();
+        var histories = await Task.WhenAll(charted.Select(k => Platform.GetDownsampledHistoryAsync(run.Info.RunId, k, MaxChartPoints, ct)));
 
         Experiment = await experiment;
         Params = run.Data.Params.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value)).ToArray();
         // mlflow.* tags are the tracking client's bookkeeping (run name, source, user) and already shown or meaningless here.
         Tags = run.Data.Tags.Where(t => !t.Key.StartsWith("mlflow.", StringComparison.Ordinal))
             .OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => KeyValuePair.Create(t.Key, t.Value)).ToArray();
-        LatestMetrics = run.Data.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal)
-            .Select(m => KeyValuePair.Create(m.Key, DisplayFormat.Number(m.Value))).ToArray();
-        // A chart of one point says nothing the metrics table does not.
-        Charts = keys.Zip(histories)
-            .Where(h => h.Second.Count > 1)
-            .Select(h => KeyValuePair.Create(h.First, (IReadOnlyList<ChartPoint>)h.Second
-                .OrderBy(m => m.Step).ThenBy(m => m.Timestamp).Select(m => new ChartPoint(m.Step, m.Value)).ToArray()))
-            .ToArray();
+        Summaries = summaries;
+        Charts = histories.Select(h => (h.Key, MetricPoints.Of(h.Metrics), Caption(h))).ToArray();
         Now = Clock.GetUtcNow();
         Run = run;
     }
+
+    private static string? Caption(DownsampledHistory h) =>
+        h.Metrics.Count < h.TotalPoints ? $"{h.Metrics.Count:N0} of {h.TotalPoints:N0} points shown (downsampled on the server)." : null;
 
     /// <summary>The experiment only supplies a name for the breadcrumb; the run page stays useful if that lookup fails.</summary>
     private async Task<Experiment?> TryGetExperimentAsync(string experimentId, CancellationToken ct)

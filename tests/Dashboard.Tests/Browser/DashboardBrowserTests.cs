@@ -14,25 +14,7 @@ public sealed class DashboardBrowserTests(ChromiumBrowser chromium) : IClassFixt
     public async Task Runs_table_and_run_page_render_in_chromium()
     {
         await using var host = await DashboardTestHost.StartAsync(SampleData.Create(), new FixedClock(SampleData.Now));
-        var page = await chromium.NewPageAsync();
-        Directory.CreateDirectory(ScreenshotDirectory);
-        // Anything the page fails to load (stylesheet, blazor.web.js, the circuit) or logs as an error fails the test.
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                problems.Add($"console: {message.Text} ({message.Location})");
-            }
-        };
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                problems.Add($"HTTP {response.Status} {response.Url}");
-            }
-        };
-        page.RequestFailed += (_, request) => problems.Add($"failed {request.Url}: {request.Failure}");
+        var (page, problems) = await OpenPageAsync();
 
         try
         {
@@ -50,11 +32,16 @@ public sealed class DashboardBrowserTests(ChromiumBrowser chromium) : IClassFixt
             await Assertions.Expect(page.Locator("[data-testid=run-name]")).ToHaveTextAsync("lr-0.005");
             await Assertions.Expect(page.Locator("[data-testid=chart-cost] circle")).ToHaveCountAsync(20);
             Assert.EndsWith("/runs/" + SampleData.FinishedRunId, page.Url);
+            // The artifacts: the plots folder shows its images inline, served through the dashboard's artifact endpoint.
+            await page.Locator("[data-testid=folder]", new PageLocatorOptions { HasText = "plots" }).ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=artifact-image]")).ToHaveCountAsync(2);
+            await page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=artifact-image]')].every(i => i.complete && i.naturalWidth === 240)");
             await page.Mouse.MoveAsync(0, 0);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "run-page.png"), FullPage = true });
 
             await page.GotoAsync(new Uri(host.Address, "runs/" + SampleData.FailedRunId).ToString());
             await Assertions.Expect(page.Locator("[data-testid=chart-cost] circle")).ToHaveCountAsync(2);
+            await Assertions.Expect(page.Locator("[data-testid=artifacts]")).ToContainTextAsync("No artifacts.");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "run-failed.png"), FullPage = true });
 
             await page.GotoAsync(host.Address.ToString());
@@ -72,5 +59,83 @@ public sealed class DashboardBrowserTests(ChromiumBrowser chromium) : IClassFixt
             // Closing the page ends the circuit; a host stopped under an open circuit waits out its shutdown timeout.
             await page.Context.CloseAsync();
         }
+    }
+
+    [Fact]
+    public async Task Filter_select_and_compare_two_runs_in_chromium()
+    {
+        await using var host = await DashboardTestHost.StartAsync(SampleData.Create(), new FixedClock(SampleData.Now));
+        var (page, problems) = await OpenPageAsync();
+        try
+        {
+            // A filter the server refuses: its message under the box, the page still alive.
+            await page.GotoAsync(new Uri(host.Address, "experiments/1").ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await page.WaitForFunctionAsync("() => typeof window.Blazor === 'object'");
+            await page.Locator("[data-testid=search]").FillAsync("metrics.cost <");
+            await page.Locator("[data-testid=search]").PressAsync("Enter");
+            await Assertions.Expect(page.Locator("[data-testid=filter-error]")).ToContainTextAsync("Invalid filter");
+
+            // A valid filter, a status chip and a sort: all in the address, all done by the (fake) server.
+            await page.Locator("[data-testid=search]").FillAsync("metrics.cost < 0.5");
+            await page.Locator("[data-testid=search]").PressAsync("Enter");
+            await Assertions.Expect(page.Locator("[data-testid=run-row]")).ToHaveCountAsync(2);
+            await page.Locator("[data-key='metrics.cost'] a").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-key='metrics.cost']")).ToHaveAttributeAsync("aria-sort", "ascending");
+            Assert.Contains("sort=metrics.cost", page.Url);
+            Assert.Contains("filter=metrics.cost", page.Url);
+
+            await page.Locator("[data-testid=chip-FINISHED]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=chip-FINISHED]")).ToHaveAttributeAsync("aria-pressed", "true");
+            await page.Locator("[data-testid=chip-RUNNING]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=chip-RUNNING]")).ToHaveAttributeAsync("aria-pressed", "true");
+            await Assertions.Expect(page.Locator("[data-testid=run-row]")).ToHaveCountAsync(2);
+            Assert.Contains("status=RUNNING,FINISHED", Uri.UnescapeDataString(page.Url));
+            await page.Locator("[data-testid=select]").Nth(0).CheckAsync();
+            await page.Locator("[data-testid=select]").Nth(1).CheckAsync();
+            await Assertions.Expect(page.Locator("[data-testid=compare]")).ToHaveTextAsync("Compare (2)");
+            await page.Mouse.MoveAsync(0, 0);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "runs-table-filter.png"), FullPage = true });
+
+            await page.Locator("[data-testid=compare]").ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Compare 2 runs");
+            await Assertions.Expect(page.Locator("[data-testid=chart-cost] polyline")).ToHaveCountAsync(2);
+            await Assertions.Expect(page.Locator("[data-testid=chart-cost] [data-testid=legend] li")).ToHaveTextAsync(["lr-0.005", "lr-0.01"]);
+            await page.Locator("[data-testid=differences-only]").CheckAsync();
+            await Assertions.Expect(page.Locator("[data-testid=compare-row]")).ToHaveCountAsync(5);
+            // Metrics logged once per run are in the table, not charted.
+            await Assertions.Expect(page.Locator("[data-testid=chart-test_accuracy]")).ToHaveCountAsync(0);
+            await page.Mouse.MoveAsync(0, 0);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "compare.png"), FullPage = true });
+
+            Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    /// <summary>A fresh page whose failures (stylesheet, blazor.web.js, the circuit, images) and console errors are collected.</summary>
+    private async Task<(IPage Page, List<string> Problems)> OpenPageAsync()
+    {
+        var page = await chromium.NewPageAsync();
+        Directory.CreateDirectory(ScreenshotDirectory);
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                problems.Add($"console: {message.Text} ({message.Location})");
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                problems.Add($"HTTP {response.Status} {response.Url}");
+            }
+        };
+        page.RequestFailed += (_, request) => problems.Add($"failed {request.Url}: {request.Failure}");
+        return (page, problems);
     }
 }

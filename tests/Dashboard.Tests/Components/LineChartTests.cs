@@ -7,12 +7,10 @@ namespace Platform.Dashboard.Tests.Components;
 
 public sealed class LineChartTests : BunitContext
 {
-    private static ChartPoint[] CostCurve() => SampleData.Cost.Select((c, i) => new ChartPoint(i * 100, c)).ToArray();
-
     [Fact]
     public void The_cost_curve_spans_the_plot_and_falls_left_to_right()
     {
-        var cut = Render<LineChart>(p => p.Add(x => x.Points, CostCurve()).Add(x => x.TestId, "chart-cost"));
+        var cut = Render<LineChart>(p => p.Add(x => x.Points, SampleData.CostCurve()).Add(x => x.TestId, "chart-cost"));
 
         var points = Polyline(cut);
         Assert.Equal(20, points.Length);
@@ -28,7 +26,7 @@ public sealed class LineChartTests : BunitContext
     [Fact]
     public void The_cost_curve_gets_round_ticks_around_its_values()
     {
-        var g = new ChartGeometry(CostCurve(), 640, 260);
+        var g = new ChartGeometry(SampleData.CostCurve(), 640, 260);
 
         Assert.Equal([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7], g.YTicks);
         Assert.Equal([0d, 500, 1000, 1500], g.XTicks);

@@ -13,6 +13,8 @@ namespace Platform.Dashboard.Tests.Fakes;
 public sealed class FakeTrackingApi : HttpMessageHandler
 {
     private const string Prefix = "api/2.0/mlflow/";
+    private const string PlatformPrefix = "api/platform/v1/";
+    private const string ArtifactPrefix = "api/2.0/mlflow-artifacts/artifacts/";
 
     public List<Experiment> Experiments { get; } = [];
 
@@ -21,10 +23,16 @@ public sealed class FakeTrackingApi : HttpMessageHandler
     /// <summary>Full metric histories by (run id, key); runs without one get their latest value as a one-point history.</summary>
     public Dictionary<(string RunId, string Key), List<Metric>> Histories { get; } = [];
 
+    /// <summary>Artifact files by (run id, path relative to the run's artifact root); folders are implied by the paths.</summary>
+    public Dictionary<(string RunId, string Path), byte[]> Artifacts { get; } = [];
+
     /// <summary>When set, every call fails with this status and MLflow error body.</summary>
     public (HttpStatusCode Status, string Code, string Message)? FailWith { get; set; }
 
     public List<string> Requests { get; } = [];
+
+    /// <summary>The bodies of runs/search calls, to check the filter and order_by the pages send.</summary>
+    public List<JsonElement> Searches { get; } = [];
 
     public HttpClient CreateClient() => new(this) { BaseAddress = new Uri("http://platform.test/") };
 
@@ -45,6 +53,16 @@ public sealed class FakeTrackingApi : HttpMessageHandler
         }
 
         var query = System.Web.HttpUtility.ParseQueryString(request.RequestUri.Query);
+        if (path.IndexOf(PlatformPrefix, StringComparison.Ordinal) is var p and >= 0)
+        {
+            return PlatformRoute(path[(p + PlatformPrefix.Length)..].Split('/').Select(Uri.UnescapeDataString).ToArray(), query);
+        }
+
+        if (path.IndexOf(ArtifactPrefix, StringComparison.Ordinal) is var a and >= 0)
+        {
+            return Download(path[(a + ArtifactPrefix.Length)..].Split('/').Select(Uri.UnescapeDataString).ToArray());
+        }
+
         JsonElement body = default;
         if (request.Content is not null)
         {
@@ -62,25 +80,87 @@ public sealed class FakeTrackingApi : HttpMessageHandler
                 ? Json(new { run = r })
                 : NotFound($"Run with id={query["run_id"]} not found"),
             "metrics/get-history" => History(query["run_id"]!, query["metric_key"]!),
+            "artifacts/list" => ListArtifacts(query["run_id"]!, query["path"]),
             _ => Error(HttpStatusCode.NotFound, "ENDPOINT_NOT_FOUND", $"no fake for {path}"),
         };
     }
 
     private HttpResponseMessage SearchRuns(JsonElement body)
     {
-        var ids = body.GetProperty("experiment_ids").EnumerateArray().Select(e => e.GetString()).ToHashSet();
-        return Json(new { runs = Runs.Where(r => ids.Contains(r.Info.ExperimentId)).ToArray() });
-    }
-
-    private HttpResponseMessage History(string runId, string key)
-    {
-        if (Histories.TryGetValue((runId, key), out var history))
+        lock (Searches)
         {
-            return Json(new { metrics = history });
+            Searches.Add(body.Clone());
         }
 
-        var latest = Runs.FirstOrDefault(r => r.Info.RunId == runId)?.Data.Metrics.Where(m => m.Key == key).ToArray() ?? [];
-        return Json(new { metrics = latest });
+        try
+        {
+            var (page, next) = FakeRunSearch.Search(Runs, body);
+            return Json(new { runs = page, next_page_token = next });
+        }
+        catch (FakeRunSearch.InvalidFilter e)
+        {
+            return Error(HttpStatusCode.BadRequest, ErrorCodes.InvalidParameterValue, e.Message);
+        }
+    }
+
+    private HttpResponseMessage History(string runId, string key) => Json(new { metrics = FullHistory(runId, key) });
+
+    private IReadOnlyList<Metric> FullHistory(string runId, string key) =>
+        Histories.TryGetValue((runId, key), out var history)
+            ? history
+            : Runs.FirstOrDefault(r => r.Info.RunId == runId)?.Data.Metrics.Where(m => m.Key == key).ToArray() ?? [];
+
+    /// <summary>/api/platform/v1/runs/{id}/metric-summaries and /runs/{id}/metrics/{key}?max_points=n.</summary>
+    private HttpResponseMessage PlatformRoute(string[] segments, System.Collections.Specialized.NameValueCollection query)
+    {
+        if (segments is not ["runs", var runId, ..] || Runs.FirstOrDefault(r => r.Info.RunId == runId) is not { } run)
+        {
+            return NotFound($"Run with id={(segments.Length > 1 ? segments[1] : "")} not found");
+        }
+
+        switch (segments[2..])
+        {
+            case ["metric-summaries"]:
+                var summaries = run.Data.Metrics.Select(m => m.Key).Distinct().Select(key =>
+                {
+                    var history = FullHistory(runId, key);
+                    var finite = history.Where(h => !double.IsNaN(h.Value)).Select(h => h.Value).ToArray();
+                    var last = history.OrderBy(h => h.Step).ThenBy(h => h.Timestamp).Last();
+                    return new MetricSummary(key, finite.Length > 0 ? finite.Min() : null, finite.Length > 0 ? finite.Max() : null, last, history.Count);
+                });
+                return Json(new { summaries });
+            case ["metrics", var metricKey]:
+                var full = FullHistory(runId, metricKey);
+                var max = int.Parse(query["max_points"] ?? "1000", System.Globalization.CultureInfo.InvariantCulture);
+                // Not LTTB: the fake keeps every n-th point and the last, enough for the page's "n of m points" caption.
+                var stride = (int)Math.Ceiling(full.Count / (double)max);
+                var kept = full.Where((_, i) => i % stride == 0 || i == full.Count - 1).Take(max).ToArray();
+                return Json(new DownsampledHistory(metricKey, full.Count, kept));
+            default:
+                return Error(HttpStatusCode.NotFound, "ENDPOINT_NOT_FOUND", "no fake for " + string.Join('/', segments));
+        }
+    }
+
+    private HttpResponseMessage ListArtifacts(string runId, string? folder)
+    {
+        var prefix = string.IsNullOrEmpty(folder) ? "" : folder + "/";
+        var children = Artifacts.Where(a => a.Key.RunId == runId && a.Key.Path.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(a => (Tail: a.Key.Path[prefix.Length..], a.Value))
+            .GroupBy(a => a.Tail.Split('/')[0])
+            .Select(g => g.Any(x => x.Tail.Contains('/')) ? new ArtifactFileInfo(prefix + g.Key, true, null) : new ArtifactFileInfo(prefix + g.Key, false, g.Single().Value.Length))
+            .ToArray();
+        return Json(new { root_uri = $"file:///mlruns/{runId}/artifacts", files = children });
+    }
+
+    /// <summary>The artifact proxy: {experiment}/{run}/artifacts/{path...}.</summary>
+    private HttpResponseMessage Download(string[] segments)
+    {
+        if (segments is not [_, var runId, "artifacts", .. var rest] || !Artifacts.TryGetValue((runId, string.Join('/', rest)), out var bytes))
+        {
+            return NotFound("artifact not found: " + string.Join('/', segments));
+        }
+
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(bytes) };
     }
 
     private static HttpResponseMessage NotFound(string message) => Error(HttpStatusCode.NotFound, ErrorCodes.ResourceDoesNotExist, message);

@@ -1,4 +1,5 @@
 using Platform.Contracts.Tracking;
+using Platform.Dashboard.Components;
 
 namespace Platform.Dashboard.Tests.Fakes;
 
@@ -20,6 +21,9 @@ public static class SampleData
         0.214820, 0.203078, 0.192544, 0.183033, 0.174399, 0.166521, 0.159305, 0.152667, 0.146542, 0.140872,
     ];
 
+    /// <summary>The cost as chart points, x = iteration.</summary>
+    public static ChartPoint[] CostCurve() => Cost.Select((c, i) => new ChartPoint(i * 100, c)).ToArray();
+
     public static DateTimeOffset Now { get; } = DateTimeOffset.FromUnixTimeMilliseconds(T0 + 3_600_000);
 
     public static FakeTrackingApi Create()
@@ -34,6 +38,10 @@ public static class SampleData
             [costHistory[^1], new Metric("train_accuracy", 0.9904306220095694, T0 + 6_000, 2000), new Metric("test_accuracy", 0.7, T0 + 6_000, 2000)],
             [new RunTag(PlatformTags.RunName, "lr-0.005"), new RunTag(PlatformTags.Assignment, "c1w2-logistic-regression"), new RunTag(PlatformTags.Worker, "silo-1")]));
         api.Histories[(FinishedRunId, "cost")] = costHistory;
+        api.Artifacts[(FinishedRunId, "plots/decision_boundary.png")] = TestPng.DecisionBoundary();
+        api.Artifacts[(FinishedRunId, "plots/cost.png")] = TestPng.Create(240, 180, (x, y) => ((byte)(255 - x / 2), (byte)(230 - y / 2), 250));
+        api.Artifacts[(FinishedRunId, "dinosaur_names.txt")] = System.Text.Encoding.UTF8.GetBytes("Macaersaurus\nTrodonosaurus\nLiusaurus\nTrodon\n");
+        api.Artifacts[(FinishedRunId, "model/weights.bin")] = new byte[2048];
 
         api.Runs.Add(Run(FailedRunId, "lr-5", RunStatus.FAILED, T0 + 60_000, T0 + 61_250,
             [new Param("learning_rate", "5"), new Param("num_iterations", "2000")],
@@ -46,6 +54,9 @@ public static class SampleData
             [new Param("learning_rate", "0.01"), new Param("num_iterations", "2000"), new Param("print_cost", "true")],
             [new Metric("cost", 0.3021, T0 + 121_000, 500)],
             []));
+        // Still running: a larger learning rate, so the cost falls faster, up to step 500 so far.
+        api.Histories[(RunningRunId, "cost")] = [.. new[] { 0.693147, 0.512, 0.401, 0.352, 0.321, 0.3021 }
+            .Select((c, i) => new Metric("cost", c, T0 + 120_000 + i * 200, i * 100L))];
         return api;
     }
 

@@ -19,10 +19,14 @@ public sealed class RunDetailsPageTests : DashboardTestContext
         Assert.Equal("c1w2-logistic-regression", experimentLink.TextContent);
         Assert.Equal("experiments/1", experimentLink.GetAttribute("href"));
         Assert.Equal(["learning_rate=0.005", "num_iterations=2000"], Rows(cut, "params"));
-        Assert.Equal(["cost=0.140872", "test_accuracy=0.7", "train_accuracy=0.990431"], Rows(cut, "metrics"));
+        // Last, min and max per metric, from the server's summaries.
+        Assert.Equal(["cost=0.140872|0.140872|0.693147", "test_accuracy=0.7|0.7|0.7", "train_accuracy=0.990431|0.990431|0.990431"], SummaryRows(cut));
         // mlflow.* bookkeeping tags are hidden; the run name is already the heading.
         Assert.Equal(["platform.assignment=c1w2-logistic-regression", "platform.worker=silo-1"], Rows(cut, "tags"));
         Assert.Equal(20, cut.FindAll("[data-testid=chart-cost] [data-testid=marker]").Count);
+        // The chart comes from the server's downsampled history, not the full one.
+        Assert.Contains(Api.Requests, r => r.EndsWith($"/runs/{SampleData.FinishedRunId}/metrics/cost?max_points=1000", StringComparison.Ordinal));
+        Assert.DoesNotContain(Api.Requests, r => r.Contains("get-history", StringComparison.Ordinal));
         // Metrics with a single point get no chart.
         Assert.Empty(cut.FindAll("[data-testid=chart-train_accuracy]"));
     }
@@ -34,7 +38,8 @@ public sealed class RunDetailsPageTests : DashboardTestContext
 
         cut.WaitForElement("[data-testid=chart-cost]");
         Assert.Contains("cost became NaN at iteration 300", cut.Find("[data-testid=run-error]").TextContent);
-        Assert.Equal("NaN", cut.Find("[data-testid=metrics] td").TextContent);
+        // Last is NaN; min and max skip NaN but keep Infinity, as the server computes them.
+        Assert.Equal(["cost=NaN|0.693147|Infinity"], SummaryRows(cut));
         Assert.Equal(2, cut.FindAll("[data-testid=chart-cost] [data-testid=marker]").Count);
         Assert.Contains("2 non-finite values", cut.Find("[data-testid=chart-cost] [data-testid=skipped]").TextContent);
     }
@@ -60,6 +65,29 @@ public sealed class RunDetailsPageTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal("Could not load run 'def': upstream down", cut.Find("[data-testid=error]").TextContent));
     }
 
+    [Fact]
+    public void A_long_history_is_charted_from_the_downsampled_points_with_a_caption()
+    {
+        Api.Histories[(SampleData.FinishedRunId, "cost")] = Enumerable.Range(0, 5000).Select(i => new Contracts.Tracking.Metric("cost", 1.0 / (i + 1), SampleData.T0 + i, i)).ToList();
+
+        var cut = Render<RunDetails>(p => p.Add(x => x.RunId, SampleData.FinishedRunId));
+
+        cut.WaitForElement("[data-testid=chart-cost]");
+        Assert.Equal("1,000 of 5,000 points shown (downsampled on the server).", cut.Find("[data-testid=chart-cost] [data-testid=chart-note]").TextContent);
+        Assert.Equal(1000, cut.Find("[data-testid=chart-cost] polyline").GetAttribute("points")!.Split(' ').Length);
+    }
+
+    [Fact]
+    public void The_run_page_lists_the_run_artifacts()
+    {
+        var cut = Render<RunDetails>(p => p.Add(x => x.RunId, SampleData.FinishedRunId));
+
+        cut.WaitForElements("[data-testid=artifacts] [data-testid=artifact]", 3);
+    }
+
+    private static IEnumerable<string> SummaryRows(IRenderedComponent<RunDetails> cut) =>
+        cut.FindAll("[data-testid=metrics] tbody tr").Select(r => r.QuerySelector("th")!.TextContent + "=" + string.Join('|', r.QuerySelectorAll("td").Select(c => c.TextContent)));
+
     private static IEnumerable<string> Rows(IRenderedComponent<RunDetails> cut, string table) =>
-        cut.FindAll($"[data-testid={table}] tr").Select(r => r.QuerySelector("th")!.TextContent + "=" + r.QuerySelector("td")!.TextContent);
+        cut.FindAll($"[data-testid={table}] tbody tr").Select(r => r.QuerySelector("th")!.TextContent + "=" + r.QuerySelector("td")!.TextContent);
 }

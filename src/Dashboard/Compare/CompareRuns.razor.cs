@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Components;
+using Platform.Contracts.Api;
+using Platform.Contracts.Client;
+using Platform.Contracts.Tracking;
+using Platform.Dashboard.Components;
+using Platform.Dashboard.Pages;
+
+namespace Platform.Dashboard.Compare;
+
+/// <summary>Selected runs side by side: one overlaid chart per metric, and their parameters and metrics in one table.</summary>
+public partial class CompareRuns
+{
+    /// <summary>Points per curve: many runs share a chart, so each gets fewer than on the run page.</summary>
+    internal const int MaxPointsPerRun = 500;
+
+    /// <summary>Beyond this the page would be a wall of colours, and the palette repeats after <see cref="LineChart.Palette"/>.</summary>
+    internal const int MaxRuns = 100;
+
+    [SupplyParameterFromQuery(Name = "runs")]
+    public string? RunIds { get; set; }
+
+    [Inject]
+    private PlatformClient Platform { get; set; } = default!;
+
+    private IReadOnlyList<Run> Runs { get; set; } = [];
+
+    private IReadOnlyList<(string Key, IReadOnlyList<ChartSeries> Series)> Charts { get; set; } = [];
+
+    private IReadOnlyList<CompareRow> AllRows { get; set; } = [];
+
+    private IReadOnlyList<string> Missing { get; set; } = [];
+
+    protected override string Subject => "Runs to compare";
+
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        var ids = (RunIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.Ordinal).Take(MaxRuns).ToArray();
+        Runs = [];
+        Missing = [];
+        var found = await Task.WhenAll(ids.Select(id => TryGetRunAsync(id, ct)));
+        var runs = found.OfType<Run>().ToArray();
+        // A deleted run in a shared link should not hide the others: they are compared, and the page says what is missing.
+        Missing = ids.Where((_, i) => found[i] is null).ToArray();
+        var keys = runs.SelectMany(r => r.Data.Metrics.Select(m => m.Key)).Distinct().Order(StringComparer.Ordinal).ToArray();
+
+        // Every run is a series of every chart (empty where it lacks the metric), so a run keeps its colour across charts.
+        var charts = await Task.WhenAll(keys.Select(async key =>
+        {
+            var series = await Task.WhenAll(runs.Select(async run => new ChartSeries(RunNames.Of(run),
+                run.Data.Metrics.Any(m => m.Key == key)
+                    ? MetricPoints.Of((await Platform.GetDownsampledHistoryAsync(run.Info.RunId, key, MaxPointsPerRun, ct)).Metrics)
+                    : [])));
+            return (key, (IReadOnlyList<ChartSeries>)series);
+        }));
+
+        // A metric logged once per run (a final accuracy) is a dot per run: the table below says it better than a chart.
+        Charts = charts.Where(c => c.Item2.Any(s => s.Points.Count > 1)).ToArray();
+        AllRows = CompareTable.Build(runs);
+        Runs = runs;
+    }
+
+    private async Task<Run?> TryGetRunAsync(string runId, CancellationToken ct)
+    {
+        try
+        {
+            return await Platform.Tracking.GetRunAsync(runId, ct);
+        }
+        catch (PlatformApiException e) when (e.ErrorCode == ErrorCodes.ResourceDoesNotExist)
+        {
+            return null;
+        }
+    }
+}
