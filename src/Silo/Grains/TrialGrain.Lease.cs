@@ -97,7 +97,9 @@ public sealed partial class TrialGrain
             await store.LogBatchAsync(RunId, [], [], tags);
         }
 
-        // The sweep hears first, so that anyone who sees every run of a sweep ended also sees the sweep's final state.
+        // Order matters to observers: the trial row (the sweep counts its trials from these rows), then the sweep, then the
+        // run's status last, so anyone who sees every run of a sweep ended also sees the sweep's final state and counts.
+        await PersistAsync(withRunStatus: false);
         var status = TrialStatusMapping.ToRunStatus(_state.State);
         if (_spec?.SweepId is { } sweepId)
         {
@@ -114,7 +116,7 @@ public sealed partial class TrialGrain
             : Task.CompletedTask;
 
     /// <summary>Writes the current state (taken under the lock, so concurrent writers never leave an older state last).</summary>
-    private async Task PersistAsync()
+    private async Task PersistAsync(bool withRunStatus = true)
     {
         if (_spec is null)
         {
@@ -127,8 +129,11 @@ public sealed partial class TrialGrain
             var state = _state;
             await store.UpsertTrialAsync(new TrialRecord(RunId, _spec.SweepId, _spec.Index, state.State.ToString(), state.Retries,
                 System.Text.Json.JsonSerializer.Serialize(_spec), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
-            var status = TrialStatusMapping.ToRunStatus(state.State);
-            await store.UpdateRunAsync(RunId, status, status.IsTerminal() ? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : null);
+            if (withRunStatus)
+            {
+                var status = TrialStatusMapping.ToRunStatus(state.State);
+                await store.UpdateRunAsync(RunId, status, status.IsTerminal() ? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : null);
+            }
         }
         finally
         {
