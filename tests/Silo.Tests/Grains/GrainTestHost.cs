@@ -1,11 +1,10 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.Silo.Store;
 using Platform.Silo.Store.Sqlite;
 using Platform.Silo.Sweeps.Lifecycle;
+using Platform.Testing;
 
 namespace Platform.Silo.Tests.Grains;
 
@@ -34,7 +33,7 @@ internal sealed class GrainTestHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<ITrackingStore>(store);
         builder.Services.AddSingleton(policy);
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort(), FreePort()));
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreeTcpPort.OnLoopback(), FreeTcpPort.OnLoopback()));
         var host = builder.Build();
         await host.StartAsync();
         return new GrainTestHost(host, dir, store);
@@ -48,10 +47,4 @@ internal sealed class GrainTestHost : IAsyncDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Npgsql;
+using Platform.Testing;
 
 namespace Platform.Silo.Tests.Infrastructure;
 
@@ -48,7 +47,7 @@ public sealed partial class PostgresServer : IAsyncLifetime
         // A free port can be taken between our probe and the server's bind; retry a few times on a new one.
         for (var attempt = 1; ; attempt++)
         {
-            Port = FreeLoopbackPort();
+            Port = FreeTcpPort.OnLoopback();
             // The socket lives in our folder (-k) so concurrent clusters and a system server never collide on /var/run.
             // Durability settings are off: the cluster is thrown away, and fsync dominates small test transactions.
             var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {_root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
@@ -125,12 +124,6 @@ public sealed partial class PostgresServer : IAsyncLifetime
             .FirstOrDefault();
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private async Task RunAsync(string fileName, IReadOnlyList<string> args, bool asPostgres)
     {

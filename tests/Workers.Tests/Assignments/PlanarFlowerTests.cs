@@ -1,5 +1,6 @@
 using System.Globalization;
 using Platform.Workers.Assignments.C1W3;
+using Platform.Workers.Numerics;
 using Platform.Workers.Tests.Support;
 
 namespace Platform.Workers.Tests.Assignments;
@@ -44,7 +45,7 @@ public sealed class PlanarFlowerTests
     [Fact]
     public void Linspace_ends_exactly_at_stop()
     {
-        var values = PlanarFlower.Linspace(3.12, 6.24, 200);
+        var values = Linspace.Create(3.12, 6.24, 200);
 
         Assert.Equal(3.12, values[0]);
         Assert.Equal(6.24, values[^1]);

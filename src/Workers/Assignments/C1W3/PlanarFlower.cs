@@ -17,7 +17,7 @@ public static class PlanarFlower
         var y = new Matrix(1, 2 * n);
         for (var j = 0; j < 2; j++)
         {
-            var theta = Linspace(3.12 * j, 3.12 * (j + 1), n);
+            var theta = Linspace.Create(3.12 * j, 3.12 * (j + 1), n);
             var thetaNoise = random.Randn(n); // all 200 draws for t come before the 200 for r
             var t = new double[n];
             for (var i = 0; i < n; i++)
@@ -37,19 +37,5 @@ public static class PlanarFlower
         }
 
         return (x, y);
-    }
-
-    /// <summary>numpy's linspace: start + i·step with step = (stop-start)/(n-1), and the last value set to stop exactly.</summary>
-    public static double[] Linspace(double start, double stop, int count)
-    {
-        var result = new double[count];
-        var step = (stop - start) / (count - 1);
-        for (var i = 0; i < count; i++)
-        {
-            result[i] = i * step + start;
-        }
-
-        result[^1] = stop;
-        return result;
     }
 }
