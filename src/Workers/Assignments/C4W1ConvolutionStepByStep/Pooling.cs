@@ -1,0 +1,68 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Platform.Workers.Assignments.C4W1ConvolutionStepByStep;
+
+/// <summary>
+/// The notebook's pooling layer in float64 NHWC (spec §11), max or average over f×f windows with no padding. As in
+/// <see cref="Convolution"/>, the loops run over output positions and each handles the whole batch and all channels.
+/// </summary>
+public static class Pooling
+{
+    public static (Tensor A, PoolCache Cache) PoolForward(Tensor aPrev, PoolHyperparameters hyperparameters, PoolMode mode)
+    {
+        var (m, nC) = (aPrev.shape[0], aPrev.shape[3]);
+        var (f, stride) = (hyperparameters.F, hyperparameters.Stride);
+        var nH = Convolution.OutputSize(aPrev.shape[1], f, 0, stride);
+        var nW = Convolution.OutputSize(aPrev.shape[2], f, 0, stride);
+        var positions = new List<Tensor>(nH * nW);
+        for (var h = 0; h < nH; h++)
+        {
+            for (var c = 0; c < nW; c++)
+            {
+                var window = Convolution.Window(aPrev, h * stride, c * stride, f);
+                positions.Add(mode == PoolMode.Max ? window.amax([1, 2]) : window.mean([1, 2]));
+            }
+        }
+
+        return (torch.stack(positions, 1).reshape(m, nH, nW, nC), new PoolCache(aPrev, hyperparameters));
+    }
+
+    /// <summary>create_mask_from_window: true where x equals its maximum (every tie is true, as in the notebook).</summary>
+    public static Tensor CreateMaskFromWindow(Tensor x) => x.eq(x.max());
+
+    /// <summary>distribute_value: an (n_H, n_W) matrix whose entries share dz equally.</summary>
+    public static Tensor DistributeValue(double dz, int nH, int nW) =>
+        torch.full([nH, nW], dz / (nH * nW), ScalarType.Float64);
+
+    /// <summary>
+    /// pool_backward: max sends dA[i,h,w,c] to the window's maximum (create_mask_from_window per example and channel);
+    /// average spreads it evenly over the window (distribute_value).
+    /// </summary>
+    public static Tensor PoolBackward(Tensor dA, PoolCache cache, PoolMode mode)
+    {
+        var (aPrev, (f, stride)) = cache;
+        var (m, nC) = (aPrev.shape[0], aPrev.shape[3]);
+        var dAPrev = torch.zeros_like(aPrev);
+        for (var h = 0; h < dA.shape[1]; h++)
+        {
+            for (var c = 0; c < dA.shape[2]; c++)
+            {
+                var (top, left) = (h * stride, c * stride);
+                var da = dA[.., h, c, ..].reshape(m, 1, 1, nC);
+                var target = Convolution.Window(dAPrev, top, left, f);
+                if (mode == PoolMode.Max)
+                {
+                    var window = Convolution.Window(aPrev, top, left, f);
+                    target.add_(window.eq(window.amax([1, 2], keepdim: true)) * da);
+                }
+                else
+                {
+                    target.add_(da / (f * f));
+                }
+            }
+        }
+
+        return dAPrev;
+    }
+}
