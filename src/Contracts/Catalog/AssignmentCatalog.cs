@@ -17,6 +17,8 @@ public static class AssignmentCatalog
         C2W2Optimization.Descriptor,
         C2W3SignsMlp.Descriptor,
         C4W1ConvolutionStepByStep.Descriptor,
+        C5W1RnnStepByStep.Descriptor,
+        C5W1DinosaurNames.Descriptor,
         SleepAssignment.Descriptor,
     ];
 
