@@ -43,11 +43,11 @@ public static class Convolution
         // v1 added b to each of the window's f·f·n_C_prev products before summing: the same as adding that many b's after it.
         var bias = (version == SingleStepVersion.V2 ? b : b * (f * f * nCPrev)).reshape(nC);
         var positions = new List<Tensor>(nH * nW);
-        for (var h = 0; h < nH; h++)
+        for (var row = 0; row < nH; row++)
         {
-            for (var c = 0; c < nW; c++)
+            for (var col = 0; col < nW; col++)
             {
-                var window = Window(aPad, h * stride, c * stride, f).reshape(m, -1);
+                var window = Window(aPad, row * stride, col * stride, f).reshape(m, -1);
                 positions.Add(window.matmul(filters) + bias);
             }
         }
@@ -71,12 +71,12 @@ public static class Convolution
         var daPad = torch.zeros_like(aPad);
         var filters = w.reshape(f * f * nCPrev, nC);
         var dW = torch.zeros_like(filters);
-        for (var h = 0; h < nH; h++)
+        for (var row = 0; row < nH; row++)
         {
-            for (var c = 0; c < nW; c++)
+            for (var col = 0; col < nW; col++)
             {
-                var dz = dZ[.., h, c, ..];
-                var (top, left) = (h * stride, c * stride);
+                var dz = dZ[.., row, col, ..];
+                var (top, left) = (row * stride, col * stride);
                 Window(daPad, top, left, f).add_(dz.matmul(filters.t()).reshape(m, f, f, nCPrev));
                 dW.add_(Window(aPad, top, left, f).reshape(m, -1).t().matmul(dz));
             }

@@ -16,11 +16,11 @@ public static class Pooling
         var nH = Convolution.OutputSize(aPrev.shape[1], f, 0, stride);
         var nW = Convolution.OutputSize(aPrev.shape[2], f, 0, stride);
         var positions = new List<Tensor>(nH * nW);
-        for (var h = 0; h < nH; h++)
+        for (var row = 0; row < nH; row++)
         {
-            for (var c = 0; c < nW; c++)
+            for (var col = 0; col < nW; col++)
             {
-                var window = Convolution.Window(aPrev, h * stride, c * stride, f);
+                var window = Convolution.Window(aPrev, row * stride, col * stride, f);
                 positions.Add(mode == PoolMode.Max ? window.amax([1, 2]) : window.mean([1, 2]));
             }
         }
@@ -44,12 +44,12 @@ public static class Pooling
         var (aPrev, (f, stride)) = cache;
         var (m, nC) = (aPrev.shape[0], aPrev.shape[3]);
         var dAPrev = torch.zeros_like(aPrev);
-        for (var h = 0; h < dA.shape[1]; h++)
+        for (var row = 0; row < dA.shape[1]; row++)
         {
-            for (var c = 0; c < dA.shape[2]; c++)
+            for (var col = 0; col < dA.shape[2]; col++)
             {
-                var (top, left) = (h * stride, c * stride);
-                var da = dA[.., h, c, ..].reshape(m, 1, 1, nC);
+                var (top, left) = (row * stride, col * stride);
+                var da = dA[.., row, col, ..].reshape(m, 1, 1, nC);
                 var target = Convolution.Window(dAPrev, top, left, f);
                 if (mode == PoolMode.Max)
                 {
