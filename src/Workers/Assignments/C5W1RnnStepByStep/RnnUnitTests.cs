@@ -163,8 +163,7 @@ public static class RnnUnitTests
     private static UnitTestResult Check(string name, double[] computed, double[] expected) =>
         UnitTestResult.Compare(name, computed, expected, RelativeTolerance);
 
-    private static Tensor Randn(NumpyRandom random, params int[] shape) =>
-        Float64Tensors.FromRowMajor(random.Randn(shape), [.. shape.Select(d => (long)d)]);
+    private static Tensor Randn(NumpyRandom random, params long[] shape) => Float64Tensors.Randn(random, shape);
 
     private static double[] V(Tensor tensor) => Float64Tensors.Values(tensor);
 }

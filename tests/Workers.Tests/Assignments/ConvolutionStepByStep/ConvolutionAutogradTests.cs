@@ -32,7 +32,7 @@ public sealed class ConvolutionAutogradTests
         var (z, cache) = Convolution.ConvForward(aPrev.detach(), w.detach(), b.detach(), new ConvHyperparameters(stride, pad));
         AssertClose(reference, z);
 
-        var dZ = Float64Tensors.FromRowMajor(random.Randn([.. z.shape.Select(d => (int)d)]), z.shape);
+        var dZ = Randn(random, z.shape);
         (reference * dZ).sum().backward();
         var g = Convolution.ConvBackward(dZ, cache);
         AssertClose(aPrev.grad!, g.DAPrev);
@@ -59,7 +59,7 @@ public sealed class ConvolutionAutogradTests
         var (a, cache) = Pooling.PoolForward(aPrev.detach(), new PoolHyperparameters(f, stride), mode);
         AssertClose(reference, a);
 
-        var dA = Float64Tensors.FromRowMajor(random.Randn([.. a.shape.Select(d => (int)d)]), a.shape);
+        var dA = Randn(random, a.shape);
         (reference * dA).sum().backward();
         AssertClose(aPrev.grad!, Pooling.PoolBackward(dA, cache, mode));
     }
@@ -91,8 +91,7 @@ public sealed class ConvolutionAutogradTests
 
     private static Tensor ToNchw(Tensor nhwc) => nhwc.permute(0, 3, 1, 2);
 
-    private static Tensor Randn(NumpyRandom random, params int[] shape) =>
-        Float64Tensors.FromRowMajor(random.Randn(shape), [.. shape.Select(d => (long)d)]);
+    private static Tensor Randn(NumpyRandom random, params long[] shape) => Float64Tensors.Randn(random, shape);
 
     private static void AssertClose(Tensor expected, Tensor actual)
     {

@@ -165,10 +165,9 @@ public sealed class RnnAutogradTests
         p.Wf.detach(), p.Bf.detach(), p.Wi.detach(), p.Bi.detach(), p.Wc.detach(), p.Bc.detach(),
         p.Wo.detach(), p.Bo.detach(), p.Wy.detach(), p.By.detach());
 
-    private static Tensor Randn(NumpyRandom random, params int[] shape) =>
-        Float64Tensors.FromRowMajor(random.Randn(shape), [.. shape.Select(d => (long)d)]);
+    private static Tensor Randn(NumpyRandom random, params long[] shape) => Float64Tensors.Randn(random, shape);
 
-    private static Tensor Leaf(NumpyRandom random, params int[] shape) => Randn(random, shape).requires_grad_();
+    private static Tensor Leaf(NumpyRandom random, params long[] shape) => Randn(random, shape).requires_grad_();
 
     private static void AssertClose(Tensor expected, Tensor actual)
     {
