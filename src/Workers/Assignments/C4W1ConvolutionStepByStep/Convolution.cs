@@ -1,3 +1,4 @@
+using Platform.Workers.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -16,7 +17,7 @@ public static class Convolution
 
     /// <summary>conv_single_step: Σ(a_slice ⊙ W) + b (v2), or Σ(a_slice ⊙ W + b) (2017 v1). Returns a scalar tensor.</summary>
     public static Tensor ConvSingleStep(Tensor aSlice, Tensor w, Tensor b, SingleStepVersion version = SingleStepVersion.V2) =>
-        version == SingleStepVersion.V2 ? (aSlice * w).sum() + b.sum() : (aSlice * w + b).sum();
+        version == SingleStepVersion.V2 ? (aSlice * w).sum().Plus(b.sum()) : (aSlice * w).Plus(b).sum();
 
     /// <summary>n_H = ⌊(n_H_prev − f + 2·pad)/stride⌋ + 1, and the same for n_W.</summary>
     public static int OutputSize(long inputSize, long f, int pad, int stride)
@@ -41,14 +42,14 @@ public static class Convolution
         var filters = w.reshape(f * f * nCPrev, nC);
 
         // v1 added b to each of the window's f·f·n_C_prev products before summing: the same as adding that many b's after it.
-        var bias = (version == SingleStepVersion.V2 ? b : b * (f * f * nCPrev)).reshape(nC);
+        var bias = (version == SingleStepVersion.V2 ? b : b.Times(f * f * nCPrev)).reshape(nC);
         var positions = new List<Tensor>(nH * nW);
         for (var row = 0; row < nH; row++)
         {
             for (var col = 0; col < nW; col++)
             {
                 var window = Window(aPad, row * stride, col * stride, f).reshape(m, -1);
-                positions.Add(window.matmul(filters) + bias);
+                positions.Add(window.matmul(filters).Plus(bias));
             }
         }
 
@@ -77,8 +78,8 @@ public static class Convolution
             {
                 var dz = dZ[.., row, col, ..];
                 var (top, left) = (row * stride, col * stride);
-                Window(daPad, top, left, f).add_(dz.matmul(filters.t()).reshape(m, f, f, nCPrev));
-                dW.add_(Window(aPad, top, left, f).reshape(m, -1).t().matmul(dz));
+                Window(daPad, top, left, f).AddInPlace(dz.matmul(filters.t()).reshape(m, f, f, nCPrev));
+                dW.AddInPlace(Window(aPad, top, left, f).reshape(m, -1).t().matmul(dz));
             }
         }
 

@@ -1,3 +1,4 @@
+using Platform.Workers.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -32,8 +33,11 @@ public static class Pooling
     public static Tensor CreateMaskFromWindow(Tensor x) => x.eq(x.max());
 
     /// <summary>distribute_value: an (n_H, n_W) matrix whose entries share dz equally.</summary>
-    public static Tensor DistributeValue(double dz, int nH, int nW) =>
-        torch.full([nH, nW], dz / (nH * nW), ScalarType.Float64);
+    public static Tensor DistributeValue(double dz, int nH, int nW)
+    {
+        using var share = (dz / (nH * nW)).ToScalar();
+        return torch.full([nH, nW], share, ScalarType.Float64);
+    }
 
     /// <summary>
     /// pool_backward: max sends dA[i,h,w,c] to the window's maximum (create_mask_from_window per example and channel);
@@ -54,11 +58,11 @@ public static class Pooling
                 if (mode == PoolMode.Max)
                 {
                     var window = Convolution.Window(aPrev, top, left, f);
-                    target.add_(window.eq(window.amax([1, 2], keepdim: true)) * da);
+                    target.AddInPlace(window.eq(window.amax([1, 2], keepdim: true)) * da);
                 }
                 else
                 {
-                    target.add_(da / (f * f));
+                    target.AddInPlace(da.DividedBy(f * f));
                 }
             }
         }

@@ -1,3 +1,4 @@
+using Platform.Workers.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -13,13 +14,13 @@ public static class Lstm
         Tensor xt, Tensor aPrev, Tensor cPrev, LstmParameters p)
     {
         var concat = torch.cat([aPrev, xt], 0);
-        var ft = torch.sigmoid(p.Wf.matmul(concat) + p.Bf);
-        var it = torch.sigmoid(p.Wi.matmul(concat) + p.Bi);
-        var cct = (p.Wc.matmul(concat) + p.Bc).tanh();
-        var ot = torch.sigmoid(p.Wo.matmul(concat) + p.Bo);
-        var cNext = ft * cPrev + it * cct;
+        var ft = torch.sigmoid(p.Wf.matmul(concat).Plus(p.Bf));
+        var it = torch.sigmoid(p.Wi.matmul(concat).Plus(p.Bi));
+        var cct = p.Wc.matmul(concat).Plus(p.Bc).tanh();
+        var ot = torch.sigmoid(p.Wo.matmul(concat).Plus(p.Bo));
+        var cNext = (ft * cPrev).Plus(it * cct);
         var aNext = ot * cNext.tanh();
-        var yt = Rnn.Softmax(p.Wy.matmul(aNext) + p.By);
+        var yt = Rnn.Softmax(p.Wy.matmul(aNext).Plus(p.By));
         return (aNext, cNext, yt, new LstmCellCache(aNext, cNext, aPrev, cPrev, ft, it, cct, ot, xt, p));
     }
 
@@ -45,14 +46,14 @@ public static class Lstm
         var (_, cNext, aPrev, cPrev, ft, it, cct, ot, xt, p) = cache;
         var nA = (int)aPrev.shape[0];
         var tanhC = cNext.tanh();
-        var dc = daNext * ot * (1.0 - tanhC * tanhC) + dcNext;
-        var dit = dc * cct * it * (1.0 - it);
-        var dft = dc * cPrev * ft * (1.0 - ft);
-        var dot = daNext * tanhC * ot * (1.0 - ot);
-        var dcct = dc * it * (1.0 - cct * cct);
+        var dc = (daNext * ot * (tanhC * tanhC).SubtractedFrom(1.0)).Plus(dcNext);
+        var dit = dc * cct * it * it.SubtractedFrom(1.0);
+        var dft = dc * cPrev * ft * ft.SubtractedFrom(1.0);
+        var dot = daNext * tanhC * ot * ot.SubtractedFrom(1.0);
+        var dcct = dc * it * (cct * cct).SubtractedFrom(1.0);
 
         var concatT = torch.cat([aPrev, xt], 0).t();
-        var dConcat = p.Wf.t().matmul(dft) + p.Wi.t().matmul(dit) + p.Wc.t().matmul(dcct) + p.Wo.t().matmul(dot);
+        var dConcat = p.Wf.t().matmul(dft).Plus(p.Wi.t().matmul(dit)).Plus(p.Wc.t().matmul(dcct)).Plus(p.Wo.t().matmul(dot));
         return new LstmGradients(
             dConcat[nA..], dConcat[..nA], dc * ft,
             dft.matmul(concatT), dft.sum([1], keepdim: true), dit.matmul(concatT), dit.sum([1], keepdim: true),
@@ -72,10 +73,16 @@ public static class Lstm
         var dx = new Tensor[da.shape[2]];
         for (var t = dx.Length - 1; t >= 0; t--)
         {
-            var g = CellBackward(da[.., .., t] + daPrev, dcPrev, caches[t]);
+            var g = CellBackward(da[.., .., t].Plus(daPrev), dcPrev, caches[t]);
             (dx[t], daPrev, dcPrev) = (g.Dxt, g.DaPrev, g.DcPrev);
-            (dWf, dWi, dWc, dWo) = (dWf + g.DWf, dWi + g.DWi, dWc + g.DWc, dWo + g.DWo);
-            (dbf, dbi, dbc, dbo) = (dbf + g.Dbf, dbi + g.Dbi, dbc + g.Dbc, dbo + g.Dbo);
+            var pairs = new[]
+            {
+                (dWf, g.DWf), (dbf, g.Dbf), (dWi, g.DWi), (dbi, g.Dbi), (dWc, g.DWc), (dbc, g.Dbc), (dWo, g.DWo), (dbo, g.Dbo),
+            };
+            foreach (var (sum, step) in pairs)
+            {
+                sum.AddInPlace(step);
+            }
         }
 
         return new LstmGradients(torch.stack(dx, 2), daPrev, dcPrev, dWf, dbf, dWi, dbi, dWc, dbc, dWo, dbo);

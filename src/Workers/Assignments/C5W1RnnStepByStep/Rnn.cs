@@ -1,3 +1,4 @@
+using Platform.Workers.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -18,8 +19,8 @@ public static class Rnn
 
     public static (Tensor ANext, Tensor Yt, RnnCellCache Cache) CellForward(Tensor xt, Tensor aPrev, RnnParameters p)
     {
-        var aNext = (p.Waa.matmul(aPrev) + p.Wax.matmul(xt) + p.Ba).tanh();
-        var yt = Softmax(p.Wya.matmul(aNext) + p.By);
+        var aNext = p.Waa.matmul(aPrev).Plus(p.Wax.matmul(xt)).Plus(p.Ba).tanh();
+        var yt = Softmax(p.Wya.matmul(aNext).Plus(p.By));
         return (aNext, yt, new RnnCellCache(aNext, aPrev, xt, p));
     }
 
@@ -43,7 +44,7 @@ public static class Rnn
     public static RnnCellGradients CellBackward(Tensor daNext, RnnCellCache cache)
     {
         var (aNext, aPrev, xt, p) = cache;
-        var dtanh = (1.0 - aNext * aNext) * daNext;
+        var dtanh = (aNext * aNext).SubtractedFrom(1.0) * daNext;
         return new RnnCellGradients(
             p.Wax.t().matmul(dtanh), p.Waa.t().matmul(dtanh), dtanh.matmul(xt.t()), dtanh.matmul(aPrev.t()), dtanh.sum([1], keepdim: true));
     }
@@ -57,12 +58,12 @@ public static class Rnn
         var dx = new Tensor[da.shape[2]];
         for (var t = dx.Length - 1; t >= 0; t--)
         {
-            var g = CellBackward(da[.., .., t] + daPrev, caches[t]);
+            var g = CellBackward(da[.., .., t].Plus(daPrev), caches[t]);
             dx[t] = g.Dxt;
             daPrev = g.DaPrev;
-            dWax += g.DWax;
-            dWaa += g.DWaa;
-            dba += g.Dba;
+            dWax.AddInPlace(g.DWax);
+            dWaa.AddInPlace(g.DWaa);
+            dba.AddInPlace(g.Dba);
         }
 
         return new RnnGradients(torch.stack(dx, 2), daPrev, dWax, dWaa, dba);

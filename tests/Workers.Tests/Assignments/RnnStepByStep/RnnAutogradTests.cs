@@ -35,7 +35,7 @@ public sealed class RnnAutogradTests
         var aT = a0;
         for (var t = 0; t < T; t++)
         {
-            aT = (waa.matmul(aT) + wax.matmul(x[.., .., t]) + ba).tanh();
+            aT = waa.matmul(aT).Plus(wax.matmul(x[.., .., t])).Plus(ba).tanh();
             states.Add(aT);
         }
 
@@ -60,7 +60,7 @@ public sealed class RnnAutogradTests
         var (daNext, dcNext) = (Randn(r, NA, M), Randn(r, NA, M));
 
         var (aNext, cNext) = TorchLstmCell(xt, aPrev, cPrev, p);
-        ((aNext * daNext).sum() + (cNext * dcNext).sum()).backward();
+        (aNext * daNext).sum().Plus((cNext * dcNext).sum()).backward();
         var (_, _, _, cache) = Lstm.CellForward(xt.detach(), aPrev.detach(), cPrev.detach(), Detached(p));
         var g = Lstm.CellBackward(daNext, dcNext, cache);
 
@@ -134,11 +134,11 @@ public sealed class RnnAutogradTests
     private static (Tensor A, Tensor C) TorchLstmCell(Tensor xt, Tensor aPrev, Tensor cPrev, LstmParameters p)
     {
         var concat = torch.cat([aPrev, xt], 0);
-        var f = torch.sigmoid(p.Wf.matmul(concat) + p.Bf);
-        var i = torch.sigmoid(p.Wi.matmul(concat) + p.Bi);
-        var candidate = torch.tanh(p.Wc.matmul(concat) + p.Bc);
-        var o = torch.sigmoid(p.Wo.matmul(concat) + p.Bo);
-        var c = f * cPrev + i * candidate;
+        var f = torch.sigmoid(p.Wf.matmul(concat).Plus(p.Bf));
+        var i = torch.sigmoid(p.Wi.matmul(concat).Plus(p.Bi));
+        var candidate = torch.tanh(p.Wc.matmul(concat).Plus(p.Bc));
+        var o = torch.sigmoid(p.Wo.matmul(concat).Plus(p.Bo));
+        var c = (f * cPrev).Plus(i * candidate);
         return (o * torch.tanh(c), c);
     }
 
