@@ -91,6 +91,7 @@ public sealed class TrialRunner(
             Hyperparameters = values,
             Data = DataDirectory.Resolve(options.DataDirectory),
             Metrics = new RelayingMetricSink(metrics, supervisor),
+            Artifacts = new TrackingArtifactSink(tracking, runId, stop),
             Device = options.Device,
             Cancellation = stop,
         };
