@@ -16,6 +16,7 @@ public static class AssignmentCatalog
         C2W1GradientChecking.Descriptor,
         C2W2Optimization.Descriptor,
         C2W3SignsMlp.Descriptor,
+        C4W3YoloCarDetection.Descriptor,
         SleepAssignment.Descriptor,
     ];
 

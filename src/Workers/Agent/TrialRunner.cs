@@ -46,6 +46,8 @@ public sealed class TrialRunner(
                     Hyperparameters = values,
                     Data = DataDirectory.Resolve(options.DataDirectory),
                     Metrics = new RelayingMetricSink(metrics, supervisor),
+                    Outputs = new TrackingRunOutputs(tracking, runId, stopJob.Token),
+                    Log = logger,
                     Device = options.Device,
                     Cancellation = stopJob.Token,
                 };

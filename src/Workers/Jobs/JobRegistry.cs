@@ -6,6 +6,7 @@ using Platform.Workers.Assignments.C2W1Initialization;
 using Platform.Workers.Assignments.C2W1Regularization;
 using Platform.Workers.Assignments.C2W2Optimization;
 using Platform.Workers.Assignments.C2W3SignsMlp;
+using Platform.Workers.Assignments.C4W3YoloCarDetection;
 using Platform.Workers.Assignments.Sleep;
 
 namespace Platform.Workers.Jobs;
@@ -24,6 +25,7 @@ public static class JobRegistry
         new C2W1GradientCheckingJob(),
         new C2W2OptimizationJob(),
         new C2W3SignsMlpJob(),
+        new C4W3YoloCarDetectionJob(),
         new SleepJob(),
     ];
 
