@@ -17,6 +17,7 @@ public static class AssignmentCatalog
         C2W2Optimization.Descriptor,
         C2W3SignsMlp.Descriptor,
         C4W3YoloCarDetection.Descriptor,
+        C4W4NeuralStyleTransfer.Descriptor,
         SleepAssignment.Descriptor,
     ];
 

@@ -7,6 +7,7 @@ using Platform.Workers.Assignments.C2W1Regularization;
 using Platform.Workers.Assignments.C2W2Optimization;
 using Platform.Workers.Assignments.C2W3SignsMlp;
 using Platform.Workers.Assignments.C4W3YoloCarDetection;
+using Platform.Workers.Assignments.C4W4NeuralStyleTransfer;
 using Platform.Workers.Assignments.Sleep;
 
 namespace Platform.Workers.Jobs;
@@ -26,6 +27,7 @@ public static class JobRegistry
         new C2W2OptimizationJob(),
         new C2W3SignsMlpJob(),
         new C4W3YoloCarDetectionJob(),
+        new C4W4NeuralStyleTransferJob(),
         new SleepJob(),
     ];
 
