@@ -56,7 +56,7 @@ public sealed class Vgg19 : nn.Module
 
             if (result.Count < wanted.Count)
             {
-                x = nn.functional.avg_pool2d(x, 2, 2, ceil_mode: true); // ceil + no padding = TF 'SAME' for a 2x2 window
+                x = AveragePool(x);
                 Keep($"avgpool{b + 1}", x);
             }
         }
@@ -74,6 +74,12 @@ public sealed class Vgg19 : nn.Module
             }
         }
     }
+
+    /// <summary>
+    /// tf.nn.avg_pool, 2x2 stride 2 'SAME': an odd size gets a partial last window that averages only its inside values,
+    /// which is what torch's ceil mode without padding does.
+    /// </summary>
+    public static Tensor AveragePool(Tensor x) => nn.functional.avg_pool2d(x, 2, 2, ceil_mode: true);
 
     /// <summary>He-normal weights and zero biases: the random-init demo's network keeps its activations at a usable scale.</summary>
     public void InitialiseRandomly()
