@@ -39,13 +39,14 @@ public static class StyleTransferCosts
         IReadOnlyDictionary<string, Tensor> styleActivations, IReadOnlyDictionary<string, Tensor> generatedActivations,
         IReadOnlyList<(string Layer, double Weight)> styleLayers)
     {
-        var total = zeros(1, dtype: generatedActivations[styleLayers[0].Layer].dtype, device: generatedActivations[styleLayers[0].Layer].device).squeeze();
+        Tensor? total = null;
         foreach (var (layer, weight) in styleLayers)
         {
-            total = total + weight * LayerStyleCost(styleActivations[layer], generatedActivations[layer]);
+            var term = weight * LayerStyleCost(styleActivations[layer], generatedActivations[layer]);
+            total = total is null ? term : total + term;
         }
 
-        return total;
+        return total ?? throw new ArgumentException("STYLE_LAYERS is empty", nameof(styleLayers));
     }
 
     /// <summary>total_cost: α·J_content + β·J_style.</summary>
