@@ -1,4 +1,5 @@
 using Platform.Workers.Assignments.C4W3YoloCarDetection;
+using Platform.Workers.Torch;
 using PureHDF;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -39,7 +40,7 @@ public static class KerasWeightsWriter
         using var noGrad = no_grad();
         foreach (var (name, value) in model.state_dict().Where(e => e.Key.Contains(".norm.", StringComparison.Ordinal) && e.Value.dtype == float32))
         {
-            value.copy_(rand_like(value) + 0.5);
+            value.copy_(rand_like(value).Plus(0.5));
         }
     }
 

@@ -8,6 +8,9 @@ namespace Platform.Workers.Assignments.C4W3YoloCarDetection;
 /// <summary>YAD2K's DarknetConv2D_BN_Leaky: 'same' convolution without bias, batch norm (Keras epsilon 1e-3), leaky ReLU 0.1.</summary>
 public sealed class DarknetConv : nn.Module<Tensor, Tensor>
 {
+    // Held in a static field: TorchSharp frees an implicitly made Scalar in a finalizer, possibly mid-call (see SafeScalarOps).
+    private static readonly Scalar LeakySlope = 0.1.ToScalar();
+
     private readonly Conv2d conv;
     private readonly BatchNorm2d norm;
 
@@ -28,7 +31,7 @@ public sealed class DarknetConv : nn.Module<Tensor, Tensor>
     public long MovingStatisticsCount => 2L * OutChannels;
 
     public override Tensor forward(Tensor input) =>
-        nn.functional.leaky_relu(norm.forward(conv.forward(input)), 0.1);
+        norm.forward(conv.forward(input)).leaky_relu(LeakySlope);
 
     public void Load(KerasWeightsFile file, string convName, string normName)
     {

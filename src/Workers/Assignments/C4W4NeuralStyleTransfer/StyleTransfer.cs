@@ -1,5 +1,6 @@
 using Platform.Workers.Data;
 using Platform.Workers.Numerics;
+using Platform.Workers.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,9 +10,9 @@ namespace Platform.Workers.Assignments.C4W4NeuralStyleTransfer;
 public sealed record StyleTransferProgress(int Iteration, double Total, double Content, double Style, RgbImage Generated);
 
 /// <summary>
-/// model_nn: Adam on the generated image's pixels, minimising α·J_content(conv4_2) + β·J_style(STYLE_LAYERS) against
-/// fixed content and style activations. Every <c>logEvery</c> iterations (from 0) it reports the costs after that step and
-/// the image, as the notebook does.
+/// model_nn: Adam (<see cref="SafeAdam"/>, torch's update) on the generated image's pixels, minimising
+/// α·J_content(conv4_2) + β·J_style(STYLE_LAYERS) against fixed content and style activations. Every <c>logEvery</c>
+/// iterations (from 0) it reports the costs after that step and the image, as the notebook does.
 /// </summary>
 public static class StyleTransfer
 {
@@ -52,7 +53,7 @@ public static class StyleTransfer
         var (height, width) = ((int)content.shape[2], (int)content.shape[3]);
         var noise = new NumpyRandom(seed).Uniform(-20, 20, 1, height, width, 3).Select(v => (float)v).ToArray();
         using var nchw = tensor(noise, [1, height, width, 3], device: content.device).permute(0, 3, 1, 2);
-        return nchw * noiseRatio + content * (1 - noiseRatio);
+        return nchw.Times(noiseRatio).Plus(content.Times(1 - noiseRatio));
     }
 
     public static void Optimise(
@@ -75,15 +76,15 @@ public static class StyleTransfer
         }
 
         using var generated = new TorchSharp.Modules.Parameter(initial.detach().clone(), requires_grad: true);
-        using var optimizer = optim.Adam([generated], learningRate);
+        using var optimizer = new SafeAdam([generated], learningRate);
         for (var i = 0; i < numIterations; i++)
         {
             cancellation.ThrowIfCancellationRequested();
             using (var step = NewDisposeScope())
             {
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 Costs(model, generated, contentTarget, styleTargets, alpha, beta).Total.backward();
-                optimizer.step();
+                optimizer.Step();
             }
 
             if (i % logEvery == 0)

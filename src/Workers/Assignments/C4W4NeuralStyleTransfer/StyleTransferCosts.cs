@@ -1,3 +1,4 @@
+using Platform.Workers.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -6,6 +7,7 @@ namespace Platform.Workers.Assignments.C4W4NeuralStyleTransfer;
 /// <summary>
 /// The notebook's costs (spec §16) on activations of one image, (1, n_C, n_H, n_W) as torch lays them out; each value is the
 /// same as on the notebook's (1, n_H, n_W, n_C) tensors. They are differentiable: the optimisation backpropagates through them.
+/// Scalar arithmetic goes through <see cref="SafeScalarOps"/> (TorchSharp's implicit Scalars can be freed mid-call).
 /// </summary>
 public static class StyleTransferCosts
 {
@@ -19,7 +21,7 @@ public static class StyleTransferCosts
     public static Tensor ContentCost(Tensor aC, Tensor aG)
     {
         var (_, nC, nH, nW) = Shape(aG, aC, "a_C");
-        return (aC - aG).square().sum() / (4.0 * nH * nW * nC);
+        return (aC - aG).square().sum().DividedBy(4.0 * nH * nW * nC);
     }
 
     /// <summary>gram_matrix: A·Aᵀ for A of shape (n_C, n_H·n_W).</summary>
@@ -31,7 +33,7 @@ public static class StyleTransferCosts
         var (_, nC, nH, nW) = Shape(aG, aS, "a_S");
         var gS = GramMatrix(aS.reshape(nC, nH * nW));
         var gG = GramMatrix(aG.reshape(nC, nH * nW));
-        return (gS - gG).square().sum() / (4.0 * nC * nC * (double)(nH * nW) * (nH * nW));
+        return (gS - gG).square().sum().DividedBy(4.0 * nC * nC * (double)(nH * nW) * (nH * nW));
     }
 
     /// <summary>compute_style_cost: Σ weight·layer style cost over <paramref name="styleLayers"/>, activations by layer name.</summary>
@@ -42,15 +44,16 @@ public static class StyleTransferCosts
         Tensor? total = null;
         foreach (var (layer, weight) in styleLayers)
         {
-            var term = weight * LayerStyleCost(styleActivations[layer], generatedActivations[layer]);
-            total = total is null ? term : total + term;
+            var term = LayerStyleCost(styleActivations[layer], generatedActivations[layer]).Times(weight);
+            total = total is null ? term : total.Plus(term);
         }
 
         return total ?? throw new ArgumentException("STYLE_LAYERS is empty", nameof(styleLayers));
     }
 
     /// <summary>total_cost: α·J_content + β·J_style.</summary>
-    public static Tensor TotalCost(Tensor jContent, Tensor jStyle, double alpha = 10, double beta = 40) => alpha * jContent + beta * jStyle;
+    public static Tensor TotalCost(Tensor jContent, Tensor jStyle, double alpha = 10, double beta = 40) =>
+        jContent.Times(alpha).Plus(jStyle.Times(beta));
 
     public static double TotalCost(double jContent, double jStyle, double alpha = 10, double beta = 40) => alpha * jContent + beta * jStyle;
 
