@@ -20,7 +20,7 @@ public static class DetectionDrawing
     {
         using var bitmap = image.ToBitmap();
         using (var canvas = new SKCanvas(bitmap))
-        using (var font = new SKFont(SKTypeface.Default, Math.Max(12, image.Height / 40f)))
+        using (var font = new SKFont(LabelTypeface.Value, Math.Max(12, image.Height / 40f)))
         {
             foreach (var d in detections)
             {
@@ -30,6 +30,11 @@ public static class DetectionDrawing
                 using var fill = new SKPaint { Color = colour, Style = SKPaintStyle.Fill };
                 using var text = new SKPaint { Color = SKColors.Black };
                 canvas.DrawRect(SKRect.Create(d.Left, d.Top, d.Right - d.Left, d.Bottom - d.Top), frame);
+                if (font.MeasureText("A") == 0)
+                {
+                    continue; // no font on this host: frames only (detections.json has the labels)
+                }
+
                 var label = $"{d.Class} {d.Score:0.00}";
                 var labelTop = d.Top - font.Size - 4 >= 0 ? d.Top - font.Size - 4 : d.Top;
                 canvas.DrawRect(SKRect.Create(d.Left, labelTop, font.MeasureText(label) + 6, font.Size + 4), fill);
@@ -39,6 +44,28 @@ public static class DetectionDrawing
 
         return RgbImage.EncodePng(bitmap);
     }
+
+    /// <summary>
+    /// SkiaSharp's dependency-free Linux build has no font manager, so its default typeface has no glyphs: fall back to a
+    /// font file of the system's usual fonts.
+    /// </summary>
+    private static readonly Lazy<SKTypeface> LabelTypeface = new(() =>
+    {
+        using (var probe = new SKFont(SKTypeface.Default))
+        {
+            if (probe.MeasureText("A") > 0)
+            {
+                return SKTypeface.Default;
+            }
+        }
+
+        const string fonts = "/usr/share/fonts";
+        var file = Directory.Exists(fonts)
+            ? Directory.EnumerateFiles(fonts, "*.ttf", SearchOption.AllDirectories)
+                .OrderBy(f => Path.GetFileName(f) == "DejaVuSans.ttf" ? 0 : 1).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault()
+            : null;
+        return (file is null ? null : SKTypeface.FromFile(file)) ?? SKTypeface.Default;
+    });
 
     private static int IndexOf(IReadOnlyList<string> classes, string name)
     {
