@@ -16,14 +16,11 @@ public sealed class DarknetConv : nn.Module<Tensor, Tensor>
 
     public DarknetConv(int inChannels, int filters, int kernel) : base(nameof(DarknetConv))
     {
-        InChannels = inChannels;
         OutChannels = filters;
         conv = nn.Conv2d(inChannels, filters, kernel, padding: kernel / 2, bias: false);
         norm = nn.BatchNorm2d(filters, eps: 1e-3);
         RegisterComponents();
     }
-
-    public int InChannels { get; }
 
     public int OutChannels { get; }
 

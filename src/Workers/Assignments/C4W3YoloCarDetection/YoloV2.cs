@@ -29,8 +29,6 @@ public sealed class YoloV2 : nn.Module<Tensor, Tensor>
 
     public YoloV2(int anchors = 5, int classes = 80, int widthDivisor = 1) : base(nameof(YoloV2))
     {
-        Anchors = anchors;
-        Classes = classes;
         var channels = 3;
         darknetSteps = new int[DarknetLayout.Length];
         for (var i = 0; i < DarknetLayout.Length; i++)
@@ -51,10 +49,6 @@ public sealed class YoloV2 : nn.Module<Tensor, Tensor>
         output = nn.Conv2d(1024 / widthDivisor, anchors * (5 + classes), 1);
         RegisterComponents();
     }
-
-    public int Anchors { get; }
-
-    public int Classes { get; }
 
     public override Tensor forward(Tensor input)
     {
