@@ -19,6 +19,8 @@ public static class AssignmentCatalog
         C4W1ConvolutionStepByStep.Descriptor,
         C5W1RnnStepByStep.Descriptor,
         C5W1DinosaurNames.Descriptor,
+        C4W3YoloCarDetection.Descriptor,
+        C4W4NeuralStyleTransfer.Descriptor,
         SleepAssignment.Descriptor,
     ];
 

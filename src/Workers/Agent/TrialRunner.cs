@@ -46,7 +46,8 @@ public sealed class TrialRunner(
             {
                 var invocation = new TrialInvocation(
                     runId, lease.Trial.Assignment, lease.Trial.Params, options.DataDirectory, options.Device, options.ApiBaseAddress!, lease.Trial.WatchMetric);
-                await TrialProcess.RunAsync(host, invocation, supervisor.Observe, stopJob.Token);
+                await TrialProcess.RunAsync(
+                    host, invocation, supervisor.Observe, line => logger.LogInformation("Trial {RunId}: {Line}", runId, line), stopJob.Token);
             }
             else
             {
@@ -91,7 +92,8 @@ public sealed class TrialRunner(
             Hyperparameters = values,
             Data = DataDirectory.Resolve(options.DataDirectory),
             Metrics = new RelayingMetricSink(metrics, supervisor),
-            Artifacts = new TrackingArtifactSink(tracking, runId, stop),
+            Outputs = new TrackingRunOutputs(tracking, runId, stop),
+            Log = logger,
             Device = options.Device,
             Cancellation = stop,
         };

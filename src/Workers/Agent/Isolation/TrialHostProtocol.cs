@@ -18,6 +18,7 @@ public static class TrialHostProtocol
     public const string StopLine = "@stop";
     private const string MetricPrefix = "@metric\t";
     private const string ErrorPrefix = "@error\t";
+    private const string LogPrefix = "@log\t";
 
     public static string MetricLine(string key, double value, long step) =>
         string.Create(CultureInfo.InvariantCulture, $"{MetricPrefix}{key}\t{value:R}\t{step}");
@@ -43,6 +44,15 @@ public static class TrialHostProtocol
 
         point = (parts[0], value, step);
         return true;
+    }
+
+    /// <summary>A line of the job's log (<c>JobContext.Log</c>), which the agent writes to its own log.</summary>
+    public static string LogLine(string message) => LogPrefix + message.ReplaceLineEndings(" ");
+
+    public static bool TryParseLog(string line, out string message)
+    {
+        message = line.StartsWith(LogPrefix, StringComparison.Ordinal) ? line[LogPrefix.Length..] : "";
+        return message.Length > 0;
     }
 
     public static bool TryParseError(string line, out string message)

@@ -15,7 +15,7 @@ internal static class TrialProcess
     public static readonly TimeSpan KillAfter = TimeSpan.FromMilliseconds(500);
 
     public static async Task RunAsync(
-        TrialHostCommand command, TrialInvocation invocation, Action<string, double, long> onWatchedMetric, CancellationToken stop)
+        TrialHostCommand command, TrialInvocation invocation, Action<string, double, long> onWatchedMetric, Action<string> onLog, CancellationToken stop)
     {
         var start = new ProcessStartInfo(command.FileName)
         {
@@ -42,6 +42,10 @@ internal static class TrialProcess
                 else if (TrialHostProtocol.TryParseError(line, out var message))
                 {
                     error = message;
+                }
+                else if (TrialHostProtocol.TryParseLog(line, out var logged))
+                {
+                    onLog(logged);
                 }
             }
         });

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Platform.Contracts.Catalog;
 using Platform.Contracts.Client;
 using Platform.Workers.Data;
@@ -30,7 +31,7 @@ public static class TrialProcessHost
         var lines = TextWriter.Synchronized(output);
         try
         {
-            await RunJobAsync(invocation, lines, stop.Token);
+            await RunJobAsync(invocation, lines, new ProtocolLogger(lines), stop.Token);
             return TrialHostProtocol.Succeeded;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -53,18 +54,21 @@ public static class TrialProcessHost
         }
     }
 
-    private static async Task RunJobAsync(TrialInvocation invocation, TextWriter lines, CancellationToken stop)
+    private static async Task RunJobAsync(TrialInvocation invocation, TextWriter lines, ILogger log, CancellationToken stop)
     {
         var job = JobRegistry.Find(invocation.Assignment)
                   ?? throw new InvalidOperationException($"this worker has no job '{invocation.Assignment}'");
         var values = HyperparameterBinder.Bind(job.Descriptor, invocation.Params);
         using var http = new HttpClient { BaseAddress = invocation.ApiBaseAddress };
-        await using var metrics = new BatchingMetricLogger(new TrackingClient(http), invocation.RunId);
+        var tracking = new TrackingClient(http);
+        await using var metrics = new BatchingMetricLogger(tracking, invocation.RunId);
         var context = new JobContext
         {
             Hyperparameters = values,
             Data = DataDirectory.Resolve(invocation.DataDirectory),
             Metrics = new EchoingMetricSink(metrics, lines, invocation.WatchMetric),
+            Outputs = new TrackingRunOutputs(tracking, invocation.RunId, stop),
+            Log = log,
             Device = invocation.Device,
             Cancellation = stop,
         };
@@ -81,6 +85,22 @@ public static class TrialProcessHost
         }
 
         await stop.CancelAsync();
+    }
+
+    /// <summary>Sends the job's log lines of level Information and above to the agent.</summary>
+    private sealed class ProtocolLogger(TextWriter lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                lines.WriteLine(TrialHostProtocol.LogLine($"{logLevel}: {formatter(state, exception)}"));
+            }
+        }
     }
 
     private sealed class EchoingMetricSink(BatchingMetricLogger logger, TextWriter lines, string? watchMetric) : IMetricSink

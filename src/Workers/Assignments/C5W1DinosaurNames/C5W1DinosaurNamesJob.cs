@@ -32,7 +32,7 @@ public sealed class C5W1DinosaurNamesJob : IAssignmentJob
         DinosaurNamesModel.Train(corpus, options, step =>
         {
             context.Metrics.Log("loss", step.Loss, step.Iteration);
-            context.Artifacts.LogText(SamplesPath(step.Iteration), SamplesText(step));
+            context.Outputs.SaveText(SamplesPath(step.Iteration), SamplesText(step));
         }, context.Cancellation);
     }
 

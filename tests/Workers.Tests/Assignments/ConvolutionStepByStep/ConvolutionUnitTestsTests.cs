@@ -70,9 +70,9 @@ public sealed class ConvolutionUnitTestsTests
     public void The_job_logs_all_unit_tests_passed_at_step_0_and_the_report_artifact()
     {
         var metrics = new RecordingMetricSink();
-        var artifacts = new RecordingArtifactSink();
+        var artifacts = new RecordingRunOutputs();
 
-        new C4W1ConvolutionStepByStepJob().Run(JobContexts.For(C4W1ConvolutionStepByStep.Descriptor, metrics, artifacts: artifacts));
+        new C4W1ConvolutionStepByStepJob().Run(JobContexts.For(C4W1ConvolutionStepByStep.Descriptor, metrics, outputs: artifacts));
 
         Assert.Equal([new MetricPoint("unit_tests_passed", CaseNames.Length, 0), new MetricPoint("unit_tests_total", CaseNames.Length, 0)],
             metrics.Points);

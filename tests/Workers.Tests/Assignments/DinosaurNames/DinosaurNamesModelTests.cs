@@ -68,10 +68,10 @@ public sealed class DinosaurNamesModelTests
     public void The_job_logs_the_loss_and_stores_the_samples_of_each_sampling_step()
     {
         var metrics = new RecordingMetricSink();
-        var artifacts = new RecordingArtifactSink();
+        var artifacts = new RecordingRunOutputs();
         var raw = new Dictionary<string, string> { ["num_iterations"] = "2001" };
 
-        new C5W1DinosaurNamesJob().Run(JobContexts.For(C5W1DinosaurNames.Descriptor, metrics, raw, artifacts: artifacts));
+        new C5W1DinosaurNamesJob().Run(JobContexts.For(C5W1DinosaurNames.Descriptor, metrics, raw, outputs: artifacts));
 
         var losses = metrics.For("loss");
         Assert.Equal([0L, 2000L], losses.Select(p => p.Step));
