@@ -70,10 +70,11 @@ public sealed class SweepEngineTests() : EmbeddedPlatformTest("platform-sweep-en
 
         var started = DateTime.UtcNow;
         var cancelled = await Platform.Client.CancelRunAsync(runId);
-        // The one worker runs trials one at a time: the next run can only finish once the cancelled job has stopped.
+        // The one worker runs trials one at a time: the next run can only start once the cancelled job has stopped.
         var next = await Platform.Client.SubmitRunAsync(new RunSubmission("sleep"));
-        await Platform.Client.WaitForRunsAsync(next.RunIds, Poll);
+        await WaitForStatusAsync(next.RunIds.Single(), RunStatus.RUNNING);
         var stoppedWithin = DateTime.UtcNow - started;
+        await Platform.Client.WaitForRunsAsync(next.RunIds, Poll);
         var run = await Platform.Client.Tracking.GetRunAsync(runId);
 
         Assert.Equal("KILLED", cancelled.Status);
