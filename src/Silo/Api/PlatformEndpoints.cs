@@ -51,14 +51,15 @@ public static class PlatformEndpoints
             return await grains.GetGrain<ISweepGrain>(sweepId).Submit(definition);
         });
 
-        api.MapGet("/sweeps", async (ITrackingStore store, CancellationToken ct) =>
-            (await store.ListSweepsAsync(ct)).Select(s => ToView(s, null)).ToArray());
+        api.MapGet("/sweeps", async (string? experiment_id, ITrackingStore store, CancellationToken ct) =>
+            (await store.ListSweepsAsync(ct)).Where(s => experiment_id is null || s.ExperimentId == experiment_id).Select(s => ToView(s, null)).ToArray());
 
         api.MapGet("/sweeps/{sweepId}", (string sweepId, ITrackingStore store, CancellationToken ct) => DetailedViewAsync(sweepId, store, ct));
 
         MapSweepControl(api, "cancel", (sweep) => sweep.Cancel());
         MapSweepControl(api, "pause", (sweep) => sweep.Pause());
         MapSweepControl(api, "resume", (sweep) => sweep.Resume());
+        api.MapPlatformViews();
         return endpoints;
     }
 
@@ -82,7 +83,7 @@ public static class PlatformEndpoints
     private static async Task<SweepRecord> FindSweepAsync(string sweepId, ITrackingStore store, CancellationToken ct) =>
         await store.GetSweepAsync(sweepId, ct) ?? throw new ApiRequestException(ErrorCodes.ResourceDoesNotExist, $"Sweep with id={sweepId} not found");
 
-    private static async Task<SweepView> DetailedViewAsync(string sweepId, ITrackingStore store, CancellationToken ct)
+    internal static async Task<SweepView> DetailedViewAsync(string sweepId, ITrackingStore store, CancellationToken ct)
     {
         var sweep = await FindSweepAsync(sweepId, store, ct);
         var trials = await store.ListSweepTrialsAsync(sweepId, ct);
@@ -91,5 +92,18 @@ public static class PlatformEndpoints
     }
 
     private static SweepView ToView(SweepRecord s, IReadOnlyDictionary<string, int>? trials) =>
-        new(s.SweepId, s.Assignment, s.ExperimentId, s.State, s.RunIds, s.CreatedAt, s.Method, trials);
+        new(s.SweepId, s.Assignment, s.ExperimentId, s.State, s.RunIds, s.CreatedAt, s.Method, trials, SweepNameOf(s.SpecYaml));
+
+    /// <summary>The sweep file's <c>name:</c>, for lists; null when it has none (or no longer parses).</summary>
+    private static string? SweepNameOf(string yaml)
+    {
+        try
+        {
+            return SweepSpecParser.Parse(yaml).Name;
+        }
+        catch (Contracts.Validation.PlatformValidationException)
+        {
+            return null;
+        }
+    }
 }
