@@ -37,6 +37,8 @@ public sealed partial class FakeTrackingApi
         var body = post && request.Content is not null ? JsonDocument.Parse(await request.Content.ReadAsStringAsync(ct)).RootElement : default;
         switch (segments)
         {
+            case ["assignments"]:
+                return Json(Platform.Contracts.Catalog.AssignmentCatalog.All);
             case ["cluster"]:
                 return Json(Cluster);
             case ["sweeps"] when post:
