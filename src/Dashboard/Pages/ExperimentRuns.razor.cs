@@ -34,6 +34,9 @@ public partial class ExperimentRuns
     [SupplyParameterFromQuery(Name = "dir")]
     public string? Direction { get; set; }
 
+    [SupplyParameterFromQuery(Name = "hide")]
+    public string[]? HiddenColumns { get; set; }
+
     [Inject]
     private TrackingClient Tracking { get; set; } = default!;
 
@@ -72,7 +75,7 @@ public partial class ExperimentRuns
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        Query = RunQuery.Parse(FilterText, StatusText, Sort, Direction);
+        Query = RunQuery.Parse(FilterText, StatusText, Sort, Direction, HiddenColumns);
         SearchText = Query.Filter ?? "";
         Experiment = null;
         QueryError = null;
@@ -130,6 +133,10 @@ public partial class ExperimentRuns
             Selected.Add(runId);
         }
     }
+
+    private IReadOnlyList<string> ShownParams => Table.ParamKeys.Where(k => !Query.IsHidden("params." + k)).ToArray();
+
+    private IReadOnlyList<string> ShownMetrics => Table.MetricKeys.Where(k => !Query.IsHidden("metrics." + k)).ToArray();
 
     private string SortUrl(string key) => Query.SortedBy(key).ToUrl(ExperimentId);
 
