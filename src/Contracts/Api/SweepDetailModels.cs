@@ -34,8 +34,6 @@ public sealed record SweepTrialView(
     IReadOnlyDictionary<string, string> Params,
     double? Value,
     long? Step,
-    long? StartTime,
-    long? EndTime,
     IReadOnlyList<Metric> History);
 
 /// <summary>

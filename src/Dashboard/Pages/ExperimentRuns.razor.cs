@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Platform.Contracts.Api;
 using Platform.Contracts.Client;
 using Platform.Contracts.Tracking;
+using Platform.Dashboard.Compare;
 using Platform.Dashboard.Formatting;
 using Platform.Dashboard.Runs;
 
@@ -65,13 +66,11 @@ public partial class ExperimentRuns
     /// Selected run ids in the order they were picked (the compare view colours runs in that order). The selection survives
     /// a new filter or sort, so runs can be gathered from several searches.
     /// </summary>
-    private List<string> Selected { get; } = [];
+    private RunSelection Selected { get; } = new();
 
     private DateTimeOffset Now { get; set; }
 
     protected override string Subject => $"Experiment '{ExperimentId}'";
-
-    private string CompareUrl => "compare?runs=" + string.Join(',', Selected.Select(Uri.EscapeDataString));
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
@@ -125,14 +124,6 @@ public partial class ExperimentRuns
     }
 
     private void ApplySearch() => Navigation.NavigateTo(Query.WithFilter(SearchText).ToUrl(ExperimentId));
-
-    private void ToggleSelected(string runId)
-    {
-        if (!Selected.Remove(runId))
-        {
-            Selected.Add(runId);
-        }
-    }
 
     private IReadOnlyList<string> ShownParams => Table.ParamKeys.Where(k => !Query.IsHidden("params." + k)).ToArray();
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Platform.Contracts.Api;
 using Platform.Contracts.Client;
 using Platform.Contracts.Tracking;
+using Platform.Dashboard.Compare;
 using Platform.Dashboard.Components;
 using Platform.Dashboard.Formatting;
 
@@ -36,10 +37,7 @@ public partial class SweepPage
 
     private string? ActionError { get; set; }
 
-    /// <summary>Run ids picked for the compare view, in the order picked.</summary>
-    private List<string> Selected { get; } = [];
-
-    private string CompareUrl => "compare?runs=" + string.Join(',', Selected.Select(Uri.EscapeDataString));
+    private RunSelection Selected { get; } = new();
 
     private string Title => Details?.Name ?? $"Sweep {(SweepId.Length > 8 ? SweepId[..8] : SweepId)}";
 
@@ -94,14 +92,6 @@ public partial class SweepPage
         finally
         {
             Busy = false;
-        }
-    }
-
-    private void ToggleSelected(string runId)
-    {
-        if (!Selected.Remove(runId))
-        {
-            Selected.Add(runId);
         }
     }
 

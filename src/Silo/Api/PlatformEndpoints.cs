@@ -80,30 +80,18 @@ public static class PlatformEndpoints
         }
     }
 
-    private static async Task<SweepRecord> FindSweepAsync(string sweepId, ITrackingStore store, CancellationToken ct) =>
+    internal static async Task<SweepRecord> FindSweepAsync(string sweepId, ITrackingStore store, CancellationToken ct) =>
         await store.GetSweepAsync(sweepId, ct) ?? throw new ApiRequestException(ErrorCodes.ResourceDoesNotExist, $"Sweep with id={sweepId} not found");
 
-    internal static async Task<SweepView> DetailedViewAsync(string sweepId, ITrackingStore store, CancellationToken ct)
+    private static async Task<SweepView> DetailedViewAsync(string sweepId, ITrackingStore store, CancellationToken ct)
     {
         var sweep = await FindSweepAsync(sweepId, store, ct);
-        var trials = await store.ListSweepTrialsAsync(sweepId, ct);
-        var counts = trials.GroupBy(t => t.State.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Count());
-        return ToView(sweep, counts);
+        return DetailedView(sweep, await store.ListSweepTrialsAsync(sweepId, ct));
     }
+
+    internal static SweepView DetailedView(SweepRecord sweep, IReadOnlyList<TrialRecord> trials) =>
+        ToView(sweep, trials.GroupBy(t => t.State.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Count()));
 
     private static SweepView ToView(SweepRecord s, IReadOnlyDictionary<string, int>? trials) =>
-        new(s.SweepId, s.Assignment, s.ExperimentId, s.State, s.RunIds, s.CreatedAt, s.Method, trials, SweepNameOf(s.SpecYaml));
-
-    /// <summary>The sweep file's <c>name:</c>, for lists; null when it has none (or no longer parses).</summary>
-    private static string? SweepNameOf(string yaml)
-    {
-        try
-        {
-            return SweepSpecParser.Parse(yaml).Name;
-        }
-        catch (Contracts.Validation.PlatformValidationException)
-        {
-            return null;
-        }
-    }
+        new(s.SweepId, s.Assignment, s.ExperimentId, s.State, s.RunIds, s.CreatedAt, s.Method, trials, PlatformViewEndpoints.TryParse(s.SpecYaml)?.Name);
 }

@@ -24,18 +24,18 @@ public static class PlatformViewEndpoints
         api.MapGet("/sweeps/{sweepId}/details", async (string sweepId, int? max_points, ITrackingStore store, CancellationToken ct) =>
         {
             var maxPoints = MlflowValidator.MaxResults(max_points, PlatformTrackingEndpoints.MaxPoints, DefaultSweepPoints);
-            var view = await PlatformEndpoints.DetailedViewAsync(sweepId, store, ct);
-            var record = (await store.GetSweepAsync(sweepId, ct))!;
+            var record = await PlatformEndpoints.FindSweepAsync(sweepId, store, ct);
+            var rows = await store.ListSweepTrialsAsync(sweepId, ct);
             var spec = TryParse(record.SpecYaml);
             var trials = new List<SweepDetailsBuilder.TrialData>();
-            foreach (var trial in await store.ListSweepTrialsAsync(sweepId, ct))
+            foreach (var trial in rows)
             {
                 var run = await store.GetRunAsync(trial.RunId, ct);
                 var history = spec?.Metric is { } metric && run is not null ? await store.GetMetricHistoryAsync(trial.RunId, metric.Name, ct) : [];
                 trials.Add(new SweepDetailsBuilder.TrialData(trial, run, history));
             }
 
-            return SweepDetailsBuilder.Build(view, spec, record.SpecYaml, trials, maxPoints);
+            return SweepDetailsBuilder.Build(PlatformEndpoints.DetailedView(record, rows), spec, record.SpecYaml, trials, maxPoints);
         });
 
         // Always 200: an invalid file is the answer, not a failed request. The same planner as POST sweeps, so what passes here is accepted there.
@@ -57,8 +57,8 @@ public static class PlatformViewEndpoints
         return api;
     }
 
-    /// <summary>A stored sweep was valid when submitted; should a later version reject it, the page still shows its state and YAML.</summary>
-    private static SweepSpec? TryParse(string yaml)
+    /// <summary>A stored sweep's file; null should a later version reject it, so its pages still show its state and YAML.</summary>
+    internal static SweepSpec? TryParse(string yaml)
     {
         try
         {

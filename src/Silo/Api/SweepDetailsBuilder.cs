@@ -77,6 +77,6 @@ public static class SweepDetailsBuilder
         var latest = metric is null ? null : t.Run?.Data.Metrics.FirstOrDefault(m => m.Key == metric);
         return new SweepTrialView(t.Trial.RunId, t.Run?.Info.RunName, (int)t.Trial.Index, t.Trial.State.ToLowerInvariant(),
             t.Run?.Data.Params.ToDictionary(p => p.Key, p => p.Value) ?? new Dictionary<string, string>(),
-            latest?.Value, latest?.Step, t.Run?.Info.StartTime, t.Run?.Info.EndTime, Search.Lttb.Downsample(t.History, maxPoints));
+            latest?.Value, latest?.Step, Search.Lttb.Downsample(t.History, maxPoints));
     }
 }

@@ -56,6 +56,6 @@ public static class SampleSweeps
         var history = Enumerable.Range(1, steps).Select(s => new Metric("loss", 1 + slope * s, SampleData.T0 + s * 100, s)).ToArray();
         return new SweepTrialView(RunId(index), $"5eedc0de-{index + 1}", index, state,
             new Dictionary<string, string> { ["slope"] = slope.ToString(System.Globalization.CultureInfo.InvariantCulture), ["steps"] = "10" },
-            history[^1].Value, steps, SampleData.T0 + index * 1000, state is "running" ? null : SampleData.T0 + 5000, history);
+            history[^1].Value, steps, history);
     }
 }

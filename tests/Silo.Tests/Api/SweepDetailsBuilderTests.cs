@@ -49,7 +49,7 @@ public sealed class SweepDetailsBuilderTests
     public void The_best_trial_is_the_best_finished_one_else_the_best_running_one_by_the_goal()
     {
         SweepTrialView Trial(int index, string state, double? value) =>
-            new($"r{index}", null, index, state, new Dictionary<string, string>(), value, 10, null, null, []);
+            new($"r{index}", null, index, state, new Dictionary<string, string>(), value, 10, []);
 
         var finishedAndRunning = new[] { Trial(0, "running", 0.99), Trial(1, "finished", 0.8), Trial(2, "pruned", 0.95), Trial(3, "finished", 0.9) };
         Assert.Equal("r3", SweepDetailsBuilder.Best(finishedAndRunning, MetricGoal.Maximize)!.RunId);
