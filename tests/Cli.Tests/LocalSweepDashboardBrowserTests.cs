@@ -39,7 +39,7 @@ public sealed class LocalSweepDashboardBrowserTests(ChromiumBrowser chromium) : 
         try
         {
             await page.GotoAsync(Url("sweeps/new"), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-            await page.WaitForFunctionAsync("() => typeof window.Blazor === 'object'");
+            await page.Locator("main[data-interactive=true]").WaitForAsync();
             await page.Locator("[data-testid=assignment]").SelectOptionAsync("sleep");
             // A grid of three trials of the sleep job, about 1.5 s each: long enough to watch, short enough for a test.
             await SetAsync(page, "duration_ms", "Constant", "value", "1500");
@@ -81,6 +81,7 @@ public sealed class LocalSweepDashboardBrowserTests(ChromiumBrowser chromium) : 
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("sweep-compare.png"), FullPage = true });
 
             await page.GotoAsync(Url("cluster"));
+            await page.Locator("main[data-interactive=true]").WaitForAsync();
             await Assertions.Expect(page.Locator("[data-testid=worker-row]")).ToHaveCountAsync(1);
             await Assertions.Expect(page.Locator("[data-testid=worker-row] [data-testid=worker-trials]")).ToHaveTextAsync("idle");
             await Assertions.Expect(page.Locator("[data-testid=queue-empty]")).ToBeVisibleAsync();
@@ -101,7 +102,7 @@ public sealed class LocalSweepDashboardBrowserTests(ChromiumBrowser chromium) : 
         try
         {
             await page.GotoAsync(Url("sweeps/new"), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-            await page.WaitForFunctionAsync("() => typeof window.Blazor === 'object'");
+            await page.Locator("main[data-interactive=true]").WaitForAsync();
             await page.Locator("[data-testid=yaml-input]").FillAsync(
                 "assignment: sleep\nname: broken\nmethod: grid\nmetric:\n  name: cost\nparameters:\n  steps:\n    value: 0\n");
 

@@ -125,7 +125,7 @@ public sealed class DashboardBrowserTests(ChromiumBrowser chromium) : IClassFixt
         try
         {
             await page.GotoAsync(new Uri(host.Address, "sweeps/" + SampleSweeps.SweepId).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-            await page.WaitForFunctionAsync("() => typeof window.Blazor === 'object'");
+            await page.Locator("main[data-interactive=true]").WaitForAsync();
             await Assertions.Expect(page.Locator("[data-testid=rung-row]")).ToHaveCountAsync(4);
             await Assertions.Expect(page.Locator("[data-testid=pruned-cell]")).ToHaveTextAsync("0.94 ✕");
             // The pruned cell is marked in colour, not only by its sign.
@@ -136,6 +136,7 @@ public sealed class DashboardBrowserTests(ChromiumBrowser chromium) : IClassFixt
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "sweep-asha.png"), FullPage = true });
 
             await page.GotoAsync(new Uri(host.Address, "experiments/1?hide=params.print_cost").ToString());
+            await page.Locator("main[data-interactive=true]").WaitForAsync();
             await Assertions.Expect(page.Locator("[data-testid=param-col]")).ToHaveTextAsync(["learning_rate", "num_iterations"]);
             await page.Locator("[data-testid=columns] summary").ClickAsync();
             await page.Locator("[data-testid=column-option]", new PageLocatorOptions { HasText = "test_accuracy" }).ClickAsync();
@@ -145,6 +146,7 @@ public sealed class DashboardBrowserTests(ChromiumBrowser chromium) : IClassFixt
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "runs-columns.png"), FullPage = true });
 
             await page.GotoAsync(new Uri(host.Address, "runs/" + SampleData.FinishedRunId).ToString());
+            await page.Locator("main[data-interactive=true]").WaitForAsync();
             await page.Locator("[data-testid=chart-cost] [data-testid=x-axis]").SelectOptionAsync("wall");
             await Assertions.Expect(page.Locator("[data-testid=chart-cost] text.axis-label")).ToHaveTextAsync("seconds since start");
             await page.Mouse.MoveAsync(0, 0);

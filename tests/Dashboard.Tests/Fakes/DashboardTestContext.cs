@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Client;
@@ -15,6 +16,8 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton<TimeProvider>(new FixedClock(SampleData.Now));
         // Live pages refresh quickly in tests, so a change in the fake shows up within a WaitForAssertion.
         Services.AddSingleton(Options.Create(new DashboardOptions { ApiBaseAddress = Api.CreateClient().BaseAddress, LiveRefreshInterval = TimeSpan.FromMilliseconds(50) }));
+        // As in the browser once the circuit is up (pages disable input while they are only prerendered). Last: it builds the services.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     protected FakeTrackingApi Api { get; } = SampleData.Create();
