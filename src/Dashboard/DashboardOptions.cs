@@ -15,6 +15,9 @@ public sealed class DashboardOptions
     /// <summary>Timeout of each API call; the pages show a readable error instead of hanging.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often live pages (a running sweep, the cluster) reload on the server and push the change to the browser.</summary>
+    public TimeSpan LiveRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Returns the problems of these settings; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -31,6 +34,11 @@ public sealed class DashboardOptions
         if (RequestTimeout <= TimeSpan.Zero)
         {
             errors.Add($"Dashboard:RequestTimeout must be positive, got {RequestTimeout}.");
+        }
+
+        if (LiveRefreshInterval < TimeSpan.FromMilliseconds(10))
+        {
+            errors.Add($"Dashboard:LiveRefreshInterval must be at least 10 ms, got {LiveRefreshInterval}.");
         }
 
         return errors;

@@ -18,6 +18,7 @@ public sealed record SubmissionResult(
 /// <summary>
 /// A sweep's state. <see cref="RunIds"/> are its trials by suggestion index; <see cref="Trials"/> counts them by lifecycle state
 /// (queued, leased, running, paused, finished, failed, pruned, cancelled; only when one sweep is asked for).
+/// <see cref="Name"/> is the sweep file's <c>name:</c>, if it has one.
 /// </summary>
 public sealed record SweepView(
     string SweepId,
@@ -27,7 +28,8 @@ public sealed record SweepView(
     IReadOnlyList<string> RunIds,
     long CreatedAt,
     string? Method = null,
-    IReadOnlyDictionary<string, int>? Trials = null);
+    IReadOnlyDictionary<string, int>? Trials = null,
+    string? Name = null);
 
 /// <summary>The answer to a run cancel: the run and its status afterwards.</summary>
 public sealed record RunCancelResult(string RunId, string Status);

@@ -23,8 +23,22 @@ public sealed class PlatformClient(HttpClient http)
     public Task<SweepView> GetSweepAsync(string sweepId, CancellationToken ct = default) =>
         ApiHttp.GetAsync<SweepView>(http, $"{Prefix}sweeps/{Uri.EscapeDataString(sweepId)}", ct);
 
-    public Task<IReadOnlyList<SweepView>> ListSweepsAsync(CancellationToken ct = default) =>
-        ApiHttp.GetAsync<IReadOnlyList<SweepView>>(http, Prefix + "sweeps", ct);
+    /// <summary>Every sweep, or those of one experiment.</summary>
+    public Task<IReadOnlyList<SweepView>> ListSweepsAsync(string? experimentId = null, CancellationToken ct = default) =>
+        ApiHttp.GetAsync<IReadOnlyList<SweepView>>(http,
+            Prefix + "sweeps" + (experimentId is null ? "" : "?experiment_id=" + Uri.EscapeDataString(experimentId)), ct);
+
+    /// <summary>The sweep with its YAML, trials (each with the sweep metric's history, at most <paramref name="maxPoints"/> points), best trial and rungs.</summary>
+    public Task<SweepDetails> GetSweepDetailsAsync(string sweepId, int maxPoints = 200, CancellationToken ct = default) =>
+        ApiHttp.GetAsync<SweepDetails>(http, $"{Prefix}sweeps/{Uri.EscapeDataString(sweepId)}/details?max_points={maxPoints}", ct);
+
+    /// <summary>Checks a sweep file with the server's own parser and validator, without starting anything.</summary>
+    public Task<SweepValidation> ValidateSweepAsync(string yaml, CancellationToken ct = default) =>
+        ApiHttp.PostAsync<SweepValidation>(http, Prefix + "sweeps/validate", new SweepSubmission(yaml), ct);
+
+    /// <summary>The scheduler's workers (capacity, trials, last heartbeat) and its queue.</summary>
+    public Task<ClusterView> GetClusterAsync(CancellationToken ct = default) =>
+        ApiHttp.GetAsync<ClusterView>(http, Prefix + "cluster", ct);
 
     /// <summary>Per metric of the run: min, max, latest point and count.</summary>
     public async Task<IReadOnlyList<MetricSummary>> GetMetricSummariesAsync(string runId, CancellationToken ct = default) =>

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Platform.Contracts.Grains;
 
 /// <summary>The queue of trials waiting for a worker (one per cluster, key 0). Workers pull; the scheduler grants leases.</summary>
@@ -17,4 +19,12 @@ public interface ISchedulerGrain : IGrainWithIntegerKey
 
     [Alias("QueueLength")]
     Task<int> QueueLength();
+
+    /// <summary>A worker is alive: it renewed a lease (the trial grain relays heartbeats and reports). Fire and forget.</summary>
+    [Alias("WorkerSeen"), OneWay]
+    Task WorkerSeen(string workerId);
+
+    /// <summary>Workers, what they hold and the queue, for the cluster view. Reads only.</summary>
+    [Alias("GetSnapshot"), ReadOnly]
+    Task<SchedulerSnapshot> GetSnapshot();
 }

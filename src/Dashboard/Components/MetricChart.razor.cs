@@ -8,6 +8,10 @@ public partial class MetricChart
     [Parameter]
     public IReadOnlyList<ChartPoint> Points { get; set; } = [];
 
+    /// <summary>The same points by wall time (x = seconds since the run started); when given, the chart offers it as its x axis.</summary>
+    [Parameter]
+    public IReadOnlyList<ChartPoint>? WallTimePoints { get; set; }
+
     /// <summary>Several runs' curves on one chart (the compare view); the transforms apply to each.</summary>
     [Parameter]
     public IReadOnlyList<ChartSeries>? Series { get; set; }
@@ -22,9 +26,22 @@ public partial class MetricChart
     [Parameter]
     public string? TestId { get; set; }
 
+    /// <summary>The drawing's size in SVG units (it scales to its box): a chart alone on a row is wider, so its text stays small.</summary>
+    [Parameter]
+    public double Width { get; set; } = 640;
+
+    [Parameter]
+    public double Height { get; set; } = 260;
+
     internal bool LogScale { get; private set; }
 
     internal double Smoothing { get; private set; }
+
+    internal bool WallTime { get; private set; }
+
+    private const string WallAxis = "wall";
+
+    private string XLabel => WallTime ? "seconds since start" : "step";
 
     private IReadOnlyList<ChartPoint> Drawn { get; set; } = [];
 
@@ -40,6 +57,12 @@ public partial class MetricChart
         Recompute();
     }
 
+    internal void SetWallTime(bool on)
+    {
+        WallTime = on && WallTimePoints is not null;
+        Recompute();
+    }
+
     internal void SetSmoothing(double weight)
     {
         Smoothing = weight;
@@ -49,7 +72,7 @@ public partial class MetricChart
     private void Recompute()
     {
         var dropped = 0;
-        Drawn = Transform(Points, ref dropped);
+        Drawn = Transform(WallTime && WallTimePoints is { } wall ? wall : Points, ref dropped);
         DrawnSeries = Series?.Select(s => s with { Points = Transform(s.Points, ref dropped) }).ToArray();
         var parts = new List<string>();
         if (Caption is not null)

@@ -9,7 +9,11 @@ namespace Platform.Dashboard.Pages;
 /// </summary>
 public abstract class ApiPage : ComponentBase, IDisposable
 {
+    private readonly CancellationTokenSource _disposed = new();
     private CancellationTokenSource? _cts;
+
+    /// <summary>Cancelled when the page goes away (navigation, closed circuit): background work of the page stops with it.</summary>
+    protected CancellationToken Disposed => _disposed.Token;
 
     protected bool Loading { get; private set; } = true;
 
@@ -45,6 +49,8 @@ public abstract class ApiPage : ComponentBase, IDisposable
 
     public void Dispose()
     {
+        _disposed.Cancel();
+        _disposed.Dispose();
         _cts?.Cancel();
         _cts?.Dispose();
         GC.SuppressFinalize(this);

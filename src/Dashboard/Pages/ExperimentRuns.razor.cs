@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Platform.Contracts.Api;
 using Platform.Contracts.Client;
 using Platform.Contracts.Tracking;
+using Platform.Dashboard.Compare;
 using Platform.Dashboard.Formatting;
 using Platform.Dashboard.Runs;
 
@@ -34,6 +35,9 @@ public partial class ExperimentRuns
     [SupplyParameterFromQuery(Name = "dir")]
     public string? Direction { get; set; }
 
+    [SupplyParameterFromQuery(Name = "hide")]
+    public string[]? HiddenColumns { get; set; }
+
     [Inject]
     private TrackingClient Tracking { get; set; } = default!;
 
@@ -62,17 +66,15 @@ public partial class ExperimentRuns
     /// Selected run ids in the order they were picked (the compare view colours runs in that order). The selection survives
     /// a new filter or sort, so runs can be gathered from several searches.
     /// </summary>
-    private List<string> Selected { get; } = [];
+    private RunSelection Selected { get; } = new();
 
     private DateTimeOffset Now { get; set; }
 
     protected override string Subject => $"Experiment '{ExperimentId}'";
 
-    private string CompareUrl => "compare?runs=" + string.Join(',', Selected.Select(Uri.EscapeDataString));
-
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        Query = RunQuery.Parse(FilterText, StatusText, Sort, Direction);
+        Query = RunQuery.Parse(FilterText, StatusText, Sort, Direction, HiddenColumns);
         SearchText = Query.Filter ?? "";
         Experiment = null;
         QueryError = null;
@@ -123,13 +125,9 @@ public partial class ExperimentRuns
 
     private void ApplySearch() => Navigation.NavigateTo(Query.WithFilter(SearchText).ToUrl(ExperimentId));
 
-    private void ToggleSelected(string runId)
-    {
-        if (!Selected.Remove(runId))
-        {
-            Selected.Add(runId);
-        }
-    }
+    private IReadOnlyList<string> ShownParams => Table.ParamKeys.Where(k => !Query.IsHidden("params." + k)).ToArray();
+
+    private IReadOnlyList<string> ShownMetrics => Table.MetricKeys.Where(k => !Query.IsHidden("metrics." + k)).ToArray();
 
     private string SortUrl(string key) => Query.SortedBy(key).ToUrl(ExperimentId);
 

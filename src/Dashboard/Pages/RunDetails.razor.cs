@@ -35,7 +35,7 @@ public partial class RunDetails
 
     private IReadOnlyList<MetricSummary> Summaries { get; set; } = [];
 
-    private IReadOnlyList<(string Key, IReadOnlyList<ChartPoint> Points, string? Caption)> Charts { get; set; } = [];
+    private IReadOnlyList<(string Key, IReadOnlyList<ChartPoint> Points, IReadOnlyList<ChartPoint> ByWallTime, string? Caption)> Charts { get; set; } = [];
 
     protected override string Subject => $"Run '{RunId}'";
 
@@ -56,7 +56,9 @@ public partial class RunDetails
         Tags = run.Data.Tags.Where(t => !t.Key.StartsWith("mlflow.", StringComparison.Ordinal))
             .OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => KeyValuePair.Create(t.Key, t.Value)).ToArray();
         Summaries = summaries;
-        Charts = histories.Select(h => (h.Key, MetricPoints.Of(h.Metrics), Caption(h))).ToArray();
+        // Wall time from the run's start (or, without one, its first point): where a run waited or slowed down shows.
+        var origin = run.Info.StartTime > 0 ? run.Info.StartTime : histories.SelectMany(h => h.Metrics).Select(m => m.Timestamp).DefaultIfEmpty().Min();
+        Charts = histories.Select(h => (h.Key, MetricPoints.Of(h.Metrics), MetricPoints.ByWallTime(h.Metrics, origin), Caption(h))).ToArray();
         Now = Clock.GetUtcNow();
         Run = run;
     }

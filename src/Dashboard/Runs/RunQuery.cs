@@ -9,13 +9,17 @@ namespace Platform.Dashboard.Runs;
 /// </summary>
 public sealed record RunQuery(string? Filter, IReadOnlyList<RunStatus> Statuses, string? SortKey, bool Descending)
 {
+    /// <summary>Columns the user hid with the column chooser, as <c>params.KEY</c> / <c>metrics.KEY</c>, in the order hidden.</summary>
+    public IReadOnlyList<string> Hidden { get; init; } = [];
+
     /// <summary>The default order: newest first, as MLflow's UI does.</summary>
     public const string StartTimeKey = "attributes.start_time";
 
     public static RunQuery Default { get; } = new(null, [], null, true);
 
+
     /// <summary>Reads the page's query-string values; unknown statuses are dropped rather than failing the page.</summary>
-    public static RunQuery Parse(string? filter, string? status, string? sort, string? dir)
+    public static RunQuery Parse(string? filter, string? status, string? sort, string? dir, IEnumerable<string>? hide = null)
     {
         var statuses = (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => Enum.TryParse<RunStatus>(s, ignoreCase: true, out var parsed) ? parsed : (RunStatus?)null)
@@ -23,7 +27,8 @@ public sealed record RunQuery(string? Filter, IReadOnlyList<RunStatus> Statuses,
         var key = string.IsNullOrWhiteSpace(sort) ? null : sort.Trim();
         // Without an explicit column the table is newest first; with one, ascending unless asked otherwise.
         var descending = dir is null ? key is null : string.Equals(dir, "desc", StringComparison.OrdinalIgnoreCase);
-        return new RunQuery(string.IsNullOrWhiteSpace(filter) ? null : filter.Trim(), statuses, key, descending);
+        var hidden = (hide ?? []).Where(h => !string.IsNullOrWhiteSpace(h)).Distinct(StringComparer.Ordinal).ToArray();
+        return new RunQuery(string.IsNullOrWhiteSpace(filter) ? null : filter.Trim(), statuses, key, descending) { Hidden = hidden };
     }
 
     public string EffectiveSortKey => SortKey ?? StartTimeKey;
@@ -58,6 +63,12 @@ public sealed record RunQuery(string? Filter, IReadOnlyList<RunStatus> Statuses,
     public RunQuery Toggled(RunStatus status) =>
         this with { Statuses = Statuses.Contains(status) ? Statuses.Where(s => s != status).ToArray() : Statuses.Append(status).Order().ToArray() };
 
+    public bool IsHidden(string columnKey) => Hidden.Contains(columnKey, StringComparer.Ordinal);
+
+    /// <summary>The column chooser: shows a hidden column, hides a shown one.</summary>
+    public RunQuery ToggledColumn(string columnKey) =>
+        this with { Hidden = IsHidden(columnKey) ? Hidden.Where(k => k != columnKey).ToArray() : [.. Hidden, columnKey] };
+
     public RunQuery WithFilter(string? filter) => this with { Filter = string.IsNullOrWhiteSpace(filter) ? null : filter.Trim() };
 
     /// <summary>The page address of this query; defaults are left out so plain links stay plain.</summary>
@@ -79,6 +90,9 @@ public sealed record RunQuery(string? Filter, IReadOnlyList<RunStatus> Statuses,
             query.Add(new("sort", SortKey));
             query.Add(new("dir", Descending ? "desc" : "asc"));
         }
+
+        // One hide= per column: any character may occur in a key, so none can separate them.
+        query.AddRange(Hidden.Select(h => new KeyValuePair<string, string?>("hide", h)));
 
         return QueryHelpers.AddQueryString($"experiments/{Uri.EscapeDataString(experimentId)}", query);
     }

@@ -51,14 +51,15 @@ public static class PlatformEndpoints
             return await grains.GetGrain<ISweepGrain>(sweepId).Submit(definition);
         });
 
-        api.MapGet("/sweeps", async (ITrackingStore store, CancellationToken ct) =>
-            (await store.ListSweepsAsync(ct)).Select(s => ToView(s, null)).ToArray());
+        api.MapGet("/sweeps", async (string? experiment_id, ITrackingStore store, CancellationToken ct) =>
+            (await store.ListSweepsAsync(ct)).Where(s => experiment_id is null || s.ExperimentId == experiment_id).Select(s => ToView(s, null)).ToArray());
 
         api.MapGet("/sweeps/{sweepId}", (string sweepId, ITrackingStore store, CancellationToken ct) => DetailedViewAsync(sweepId, store, ct));
 
         MapSweepControl(api, "cancel", (sweep) => sweep.Cancel());
         MapSweepControl(api, "pause", (sweep) => sweep.Pause());
         MapSweepControl(api, "resume", (sweep) => sweep.Resume());
+        api.MapPlatformViews();
         return endpoints;
     }
 
@@ -79,17 +80,18 @@ public static class PlatformEndpoints
         }
     }
 
-    private static async Task<SweepRecord> FindSweepAsync(string sweepId, ITrackingStore store, CancellationToken ct) =>
+    internal static async Task<SweepRecord> FindSweepAsync(string sweepId, ITrackingStore store, CancellationToken ct) =>
         await store.GetSweepAsync(sweepId, ct) ?? throw new ApiRequestException(ErrorCodes.ResourceDoesNotExist, $"Sweep with id={sweepId} not found");
 
     private static async Task<SweepView> DetailedViewAsync(string sweepId, ITrackingStore store, CancellationToken ct)
     {
         var sweep = await FindSweepAsync(sweepId, store, ct);
-        var trials = await store.ListSweepTrialsAsync(sweepId, ct);
-        var counts = trials.GroupBy(t => t.State.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Count());
-        return ToView(sweep, counts);
+        return DetailedView(sweep, await store.ListSweepTrialsAsync(sweepId, ct));
     }
 
+    internal static SweepView DetailedView(SweepRecord sweep, IReadOnlyList<TrialRecord> trials) =>
+        ToView(sweep, trials.GroupBy(t => t.State.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Count()));
+
     private static SweepView ToView(SweepRecord s, IReadOnlyDictionary<string, int>? trials) =>
-        new(s.SweepId, s.Assignment, s.ExperimentId, s.State, s.RunIds, s.CreatedAt, s.Method, trials);
+        new(s.SweepId, s.Assignment, s.ExperimentId, s.State, s.RunIds, s.CreatedAt, s.Method, trials, PlatformViewEndpoints.TryParse(s.SpecYaml)?.Name);
 }

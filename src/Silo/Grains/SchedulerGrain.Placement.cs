@@ -11,6 +11,8 @@ public sealed partial class SchedulerGrain
     public Task Release(string runId)
     {
         _held.Remove(runId);
+        _leases.Remove(runId);
+        _enqueuedAt.Remove(runId);
         return Task.CompletedTask;
     }
 

@@ -33,12 +33,19 @@ public sealed partial class SchedulerGrain(ITrackingStore store, IGrainFactory g
         if (_queued.Add(trial.RunId))
         {
             _queue.AddLast((trial, experimentId, _sequence++));
+            _enqueuedAt[trial.RunId] = DateTimeOffset.UtcNow;
         }
 
         return Task.CompletedTask;
     }
 
     public async Task<TrialLease?> TryLease(WorkerOffer offer)
+    {
+        NoteOffer(offer);
+        return NoteLeased(offer.WorkerId, await TryLeaseCoreAsync(offer));
+    }
+
+    private async Task<TrialLease?> TryLeaseCoreAsync(WorkerOffer offer)
     {
         if (offer.Capacity is { } capacity)
         {

@@ -20,6 +20,7 @@ public sealed partial class TrialGrain
 
         _state = renewed.State;
         _onlyLoaded = false;
+        _ = grains.GetGrain<ISchedulerGrain>(0).WorkerSeen(workerId); // one-way: the cluster view's last heartbeat
         return TrialDirective.Continue;
     }
 

@@ -115,6 +115,51 @@ public sealed class DashboardBrowserTests(ChromiumBrowser chromium) : IClassFixt
         }
     }
 
+    [Fact]
+    public async Task Sweep_page_with_rungs_column_chooser_and_wall_time_axis_in_chromium()
+    {
+        var api = SampleData.Create();
+        api.Sweeps[SampleSweeps.SweepId] = SampleSweeps.Running();
+        await using var host = await DashboardTestHost.StartAsync(api, new FixedClock(SampleData.Now));
+        var (page, problems) = await OpenPageAsync();
+        try
+        {
+            await page.GotoAsync(new Uri(host.Address, "sweeps/" + SampleSweeps.SweepId).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await page.Locator("main[data-interactive=true]").WaitForAsync();
+            await Assertions.Expect(page.Locator("[data-testid=rung-row]")).ToHaveCountAsync(4);
+            await Assertions.Expect(page.Locator("[data-testid=pruned-cell]")).ToHaveTextAsync("0.94 ✕");
+            // The pruned cell is marked in colour, not only by its sign.
+            Assert.Equal("rgb(255, 242, 229)", await page.Locator("[data-testid=pruned-cell]").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+            await page.Locator("[data-testid=action-cancel]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=confirm]")).ToBeVisibleAsync();
+            await page.Mouse.MoveAsync(0, 0);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "sweep-asha.png"), FullPage = true });
+
+            await page.GotoAsync(new Uri(host.Address, "experiments/1?hide=params.print_cost").ToString());
+            await page.Locator("main[data-interactive=true]").WaitForAsync();
+            await Assertions.Expect(page.Locator("[data-testid=param-col]")).ToHaveTextAsync(["learning_rate", "num_iterations"]);
+            await page.Locator("[data-testid=columns] summary").ClickAsync();
+            await page.Locator("[data-testid=column-option]", new PageLocatorOptions { HasText = "test_accuracy" }).ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=metric-col]")).ToHaveTextAsync(["cost", "train_accuracy"]);
+            // The menu stays open across the change, so several columns can be picked in a row.
+            await Assertions.Expect(page.Locator("[data-testid=column-option]").First).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "runs-columns.png"), FullPage = true });
+
+            await page.GotoAsync(new Uri(host.Address, "runs/" + SampleData.FinishedRunId).ToString());
+            await page.Locator("main[data-interactive=true]").WaitForAsync();
+            await page.Locator("[data-testid=chart-cost] [data-testid=x-axis]").SelectOptionAsync("wall");
+            await Assertions.Expect(page.Locator("[data-testid=chart-cost] text.axis-label")).ToHaveTextAsync("seconds since start");
+            await page.Mouse.MoveAsync(0, 0);
+            await page.Locator("[data-testid=chart-cost]").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "run-wall-time.png") });
+
+            Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
     /// <summary>A fresh page whose failures (stylesheet, blazor.web.js, the circuit, images) and console errors are collected.</summary>
     private async Task<(IPage Page, List<string> Problems)> OpenPageAsync()
     {

@@ -59,6 +59,35 @@ public sealed class MetricChartTests : BunitContext
         Assert.Equal("1,000 of 50,000 points shown.", cut.Find("[data-testid=chart-note]").TextContent);
     }
 
+    [Fact]
+    public void The_x_axis_can_switch_to_wall_time()
+    {
+        // Steps 0..3, but step 3 came 10 s after step 2: only the wall-time axis shows the pause.
+        ChartPoint[] bySteps = [new(0, 1), new(1, 0.8), new(2, 0.6), new(3, 0.5)];
+        ChartPoint[] byTime = [new(0.5, 1), new(1.0, 0.8), new(1.5, 0.6), new(11.5, 0.5)];
+        var cut = Render<MetricChart>(p => p.Add(x => x.Points, bySteps).Add(x => x.WallTimePoints, byTime).Add(x => x.Title, "loss"));
+        var stepGaps = Gaps(Markers(cut));
+        Assert.Equal("step", cut.Find("text.axis-label").TextContent);
+
+        cut.Find("[data-testid=x-axis]").Change("wall");
+
+        Assert.Equal("seconds since start", cut.Find("text.axis-label").TextContent);
+        var timeGaps = Gaps(Markers(cut));
+        Assert.Equal(stepGaps[0], stepGaps[2], 1);
+        Assert.True(timeGaps[2] > 10 * timeGaps[0], string.Join(", ", timeGaps));
+        Assert.Contains("seconds since start 11.5: 0.5", cut.FindAll("circle title").Select(t => t.TextContent));
+
+        static double[] Gaps((double X, double Y)[] m) => m.Zip(m.Skip(1), (a, b) => b.X - a.X).ToArray();
+    }
+
+    [Fact]
+    public void Without_wall_times_there_is_no_axis_choice()
+    {
+        var cut = Render<MetricChart>(p => p.Add(x => x.Points, SampleData.CostCurve()));
+
+        Assert.Empty(cut.FindAll("[data-testid=x-axis]"));
+    }
+
     private static string[] TickLabels(IRenderedComponent<MetricChart> cut) =>
         cut.FindAll("text.tick-label[text-anchor=end]").Select(t => t.TextContent).ToArray();
 

@@ -52,4 +52,16 @@ public sealed class RunQueryTests
         Assert.Equal(q with { Statuses = [] }, RunQuery.Parse(values["filter"], values["status"], values["sort"], values["dir"]) with { Statuses = [] });
         Assert.Equal(q.Statuses, RunQuery.Parse(values["filter"], values["status"], values["sort"], values["dir"]).Statuses);
     }
+
+    [Fact]
+    public void Hidden_columns_toggle_and_travel_in_the_address_one_per_key()
+    {
+        var q = RunQuery.Default.ToggledColumn("params.a,b").ToggledColumn("metrics.cost");
+
+        Assert.True(q.IsHidden("params.a,b"));
+        Assert.False(q.IsHidden("params.a"));
+        Assert.Equal("experiments/1?hide=params.a,b&hide=metrics.cost", q.ToUrl("1"));
+        Assert.Equal(["metrics.cost"], q.ToggledColumn("params.a,b").Hidden);
+        Assert.Equal(["params.a,b", "metrics.cost"], RunQuery.Parse(null, null, null, null, ["params.a,b", "metrics.cost", "", "metrics.cost"]).Hidden);
+    }
 }

@@ -1,5 +1,7 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Platform.Contracts.Client;
 
 namespace Platform.Dashboard.Tests.Fakes;
@@ -12,6 +14,10 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton(new PlatformClient(Api.CreateClient()));
         Services.AddSingleton(sp => sp.GetRequiredService<PlatformClient>().Tracking);
         Services.AddSingleton<TimeProvider>(new FixedClock(SampleData.Now));
+        // Live pages refresh quickly in tests, so a change in the fake shows up within a WaitForAssertion.
+        Services.AddSingleton(Options.Create(new DashboardOptions { ApiBaseAddress = Api.CreateClient().BaseAddress, LiveRefreshInterval = TimeSpan.FromMilliseconds(50) }));
+        // As in the browser once the circuit is up (pages disable input while they are only prerendered). Last: it builds the services.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     protected FakeTrackingApi Api { get; } = SampleData.Create();

@@ -10,7 +10,7 @@ namespace Platform.Dashboard.Tests.Fakes;
 /// The HTTP seam of the dashboard: answers the MLflow REST paths the pages call, from in-memory experiments and runs,
 /// serialised with <see cref="TrackingJson.Options"/> exactly as the platform API does.
 /// </summary>
-public sealed class FakeTrackingApi : HttpMessageHandler
+public sealed partial class FakeTrackingApi : HttpMessageHandler
 {
     private const string Prefix = "api/2.0/mlflow/";
     private const string PlatformPrefix = "api/platform/v1/";
@@ -53,7 +53,13 @@ public sealed class FakeTrackingApi : HttpMessageHandler
         }
 
         var query = System.Web.HttpUtility.ParseQueryString(request.RequestUri.Query);
-        if (path.IndexOf(PlatformPrefix, StringComparison.Ordinal) is var p and >= 0)
+        var p = path.IndexOf(PlatformPrefix, StringComparison.Ordinal);
+        if (p >= 0 && await SweepRouteAsync(request, path[(p + PlatformPrefix.Length)..], query, ct) is { } answer)
+        {
+            return answer;
+        }
+
+        if (p >= 0)
         {
             return PlatformRoute(path[(p + PlatformPrefix.Length)..].Split('/').Select(Uri.UnescapeDataString).ToArray(), query);
         }
@@ -163,12 +169,12 @@ public sealed class FakeTrackingApi : HttpMessageHandler
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(bytes) };
     }
 
-    private static HttpResponseMessage NotFound(string message) => Error(HttpStatusCode.NotFound, ErrorCodes.ResourceDoesNotExist, message);
+    internal static HttpResponseMessage NotFound(string message) => Error(HttpStatusCode.NotFound, ErrorCodes.ResourceDoesNotExist, message);
 
-    private static HttpResponseMessage Error(HttpStatusCode status, string code, string message) =>
+    internal static HttpResponseMessage Error(HttpStatusCode status, string code, string message) =>
         Json(new ApiError(code, message), status);
 
-    private static HttpResponseMessage Json(object payload, HttpStatusCode status = HttpStatusCode.OK) => new(status)
+    internal static HttpResponseMessage Json(object payload, HttpStatusCode status = HttpStatusCode.OK) => new(status)
     {
         Content = new StringContent(JsonSerializer.Serialize(payload, TrackingJson.Options), Encoding.UTF8, "application/json"),
     };

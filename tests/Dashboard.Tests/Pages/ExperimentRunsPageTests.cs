@@ -170,6 +170,27 @@ public sealed class ExperimentRunsPageTests : DashboardTestContext
         Assert.True(cut.Find("[data-testid=select]").HasAttribute("checked"));
     }
 
+    [Fact]
+    public void The_column_chooser_hides_columns_through_the_address()
+    {
+        var cut = Render<ExperimentRuns>(p => p.Add(x => x.ExperimentId, SampleData.ExperimentId));
+        cut.WaitForElements("[data-testid=run-row]", 3);
+        var options = cut.FindAll("[data-testid=column-option]");
+        Assert.Equal(["learning_rate", "num_iterations", "print_cost", "cost", "test_accuracy", "train_accuracy"], options.Select(o => o.TextContent.Trim('✓')));
+        Assert.All(options, o => Assert.Equal("true", o.GetAttribute("aria-checked")));
+        Assert.Equal("experiments/1?hide=params.num_iterations", options[1].GetAttribute("href"));
+
+        Navigate("experiments/1?hide=params.num_iterations&hide=metrics.test_accuracy");
+
+        cut.WaitForAssertion(() => Assert.Equal(["learning_rate", "print_cost"], cut.FindAll("[data-testid=param-col]").Select(c => c.TextContent)));
+        Assert.Equal(["cost", "train_accuracy"], cut.FindAll("[data-testid=metric-col]").Select(c => c.TextContent));
+        // Rows lose the same cells: 1 select + 4 fixed + 2 params + 2 metrics.
+        Assert.Equal(9, cut.FindAll("[data-testid=run-row]")[0].QuerySelectorAll("td").Length);
+        Assert.Equal("Columns (2 hidden)", cut.Find("[data-testid=columns] summary").TextContent);
+        // Showing one again keeps the other hidden.
+        Assert.Equal("experiments/1?hide=metrics.test_accuracy", cut.FindAll("[data-testid=column-option]")[1].GetAttribute("href"));
+    }
+
     private void Navigate(string relative) => Services.GetRequiredService<NavigationManager>().NavigateTo(relative);
 
     private JsonElement LastSearch()
