@@ -16,6 +16,9 @@ public static class AssignmentCatalog
         C2W1GradientChecking.Descriptor,
         C2W2Optimization.Descriptor,
         C2W3SignsMlp.Descriptor,
+        C4W1SignsConvNet.Descriptor,
+        C4W2HappyHouse.Descriptor,
+        C4W2ResNet50.Descriptor,
         SleepAssignment.Descriptor,
     ];
 

@@ -48,6 +48,8 @@ public sealed class TrialRunner(
                     Metrics = new RelayingMetricSink(metrics, supervisor),
                     Device = options.Device,
                     Cancellation = stopJob.Token,
+                    // The job runs on its own thread, so waiting here blocks no scheduler thread.
+                    SetTag = (key, value) => tracking.SetTagAsync(runId, key, value, stopJob.Token).GetAwaiter().GetResult(),
                 };
 
                 // A dedicated thread: training is synchronous and TorchSharp's dispose scopes are thread-static.

@@ -16,4 +16,10 @@ public sealed class JobContext
     public string Device { get; init; } = "cpu";
 
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>
+    /// Sets a tag on the run (key, value), e.g. how a job substituted missing data. Blocks until stored, so call it outside
+    /// training loops. Outside the platform (tests, benchmarks) it does nothing unless the caller supplies it.
+    /// </summary>
+    public Action<string, string> SetTag { get; init; } = static (_, _) => { };
 }

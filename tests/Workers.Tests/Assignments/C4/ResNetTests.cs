@@ -1,0 +1,91 @@
+using Platform.Contracts.Catalog;
+using Platform.Workers.Assignments.C4;
+using Platform.Workers.Assignments.C4W2ResNet50;
+using Platform.Workers.Tests.Assignments.C2;
+using Platform.Workers.Tests.Support;
+using Platform.Workers.Torch;
+using Xunit.Abstractions;
+using ResNetAssignment = Platform.Contracts.Catalog.Assignments.C4W2ResNet50;
+
+namespace Platform.Workers.Tests.Assignments.C4;
+
+public sealed class ResNetTests(ITestOutputHelper output)
+{
+    /// <summary>A CPU-sized ResNet for the tests: width 4, one block per stage.</summary>
+    public static readonly Dictionary<string, string> Small = new() { ["base_filters"] = "4", ["stage_blocks"] = "[1, 1, 1, 1]" };
+
+    [Fact]
+    public void ResNet50_at_the_notebooks_size_has_23600006_parameters_and_its_stage_shapes()
+    {
+        TorchRuntime.EnsureInitialized();
+        using var model = new ResNet(ResNetShape.ResNet50);
+
+        Assert.Equal(new KerasParameterCount(23_546_886, 53_120), KerasParameterCount.Of(model));
+        Assert.Equal(23_600_006, KerasParameterCount.Of(model).Total);
+
+        var shapes = C4TestSupport.LayerShapes((x, trace) => model.Forward(x, trace), m: 1);
+        // NCHW for (70,70,3), (15,15,64), (15,15,256), (8,8,512), (4,4,1024), (2,2,2048), (1,1,2048), 6.
+        Assert.Equal([1L, 3, 70, 70], shapes["zero_padding"]);
+        Assert.Equal([1L, 64, 15, 15], shapes["stage1"]);
+        Assert.Equal([1L, 256, 15, 15], shapes["stage2"]);
+        Assert.Equal([1L, 512, 8, 8], shapes["stage3"]);
+        Assert.Equal([1L, 1024, 4, 4], shapes["stage4"]);
+        Assert.Equal([1L, 2048, 2, 2], shapes["stage5"]);
+        Assert.Equal([1L, 2048, 1, 1], shapes["avg_pool"]);
+        Assert.Equal([1L, 6], shapes["fc"]);
+    }
+
+    [Fact]
+    public void Names_follow_torchvision()
+    {
+        TorchRuntime.EnsureInitialized();
+        using var model = new ResNet(new ResNetShape(2, [2, 1, 1, 1]));
+
+        var names = model.named_parameters().Select(p => p.name).ToArray();
+
+        Assert.Contains("conv1.weight", names);
+        Assert.Contains("layer1.0.downsample.0.weight", names);
+        Assert.Contains("layer1.1.conv3.bias", names);
+        Assert.DoesNotContain("layer1.1.downsample.0.weight", names); // identity blocks have no projection
+        Assert.Contains("layer4.0.bn2.weight", names);
+        Assert.Contains("fc.weight", names);
+    }
+
+    [Theory]
+    [InlineData("[3, 4, 6]", "stage_blocks")]
+    [InlineData("[3, 4, 6, 3, 3]", "stage_blocks")]
+    public void A_shape_without_four_stages_is_refused_naming_the_field(string stageBlocks, string field)
+    {
+        var h = HyperparameterBinder.Bind(ResNetAssignment.Descriptor, new Dictionary<string, string> { ["stage_blocks"] = stageBlocks });
+
+        var error = Assert.Throws<ArgumentException>(() => C4W2ResNet50Job.ShapeOf(h));
+
+        Assert.StartsWith(field + ":", error.Message);
+    }
+
+    [Fact]
+    public void The_defaults_are_resnet50()
+    {
+        var h = HyperparameterBinder.Bind(ResNetAssignment.Descriptor, new Dictionary<string, string>());
+
+        Assert.Equal(ResNetShape.ResNet50.BaseFilters, C4W2ResNet50Job.ShapeOf(h).BaseFilters);
+        Assert.Equal(ResNetShape.ResNet50.StageBlocks, C4W2ResNet50Job.ShapeOf(h).StageBlocks);
+    }
+
+    [Fact]
+    public void A_short_small_run_logs_keras_metrics_and_the_test_accuracy()
+    {
+        var metrics = new RecordingMetricSink();
+        var clock = RunClock.Start();
+
+        new C4W2ResNet50Job().Run(JobContexts.For(ResNetAssignment.Descriptor, metrics, new Dictionary<string, string>(Small) { ["epochs"] = "1" }));
+
+        output.WriteLine($"1 epoch (width 4, [1,1,1,1]): {clock}; loss {metrics.For("loss")[0].Value}; test {metrics.Single("test_accuracy")}");
+        foreach (var key in new[] { "loss", "train_accuracy", "val_loss", "val_accuracy", "test_accuracy" })
+        {
+            Assert.Equal(1, Assert.Single(metrics.For(key)).Step);
+        }
+
+        Assert.InRange(metrics.For("loss")[0].Value, 1.0, 3.0); // near ln 6 = 1.79 for an untrained 6-way softmax
+    }
+}
