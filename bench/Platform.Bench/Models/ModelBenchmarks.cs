@@ -27,15 +27,15 @@ public sealed class ModelBenchmarks(TextWriter output)
 
     private void Measure(string name, Func<nn.Module<Tensor, Tensor>> create, int batchSize, int trainSteps, int inferenceBatches)
     {
-        ProcessMemory.ResetPeak();
         GC.Collect();
-        var managedBefore = ProcessMemory.ManagedCommittedBytes;
+        var peakReset = ProcessMemory.ResetPeak();
+        var residentBefore = ProcessMemory.ResidentBytes;
         using var model = create();
         var parameters = KerasParameterCount.Of(model).Total;
         using var images = rand(batchSize, 3, 64, 64);
         using var labels = randint(0, 6, [batchSize], ScalarType.Int64);
         using var optimizer = optim.Adam(model.parameters(), 0.001, eps: KerasFit.AdamEpsilon);
-        long peakManaged = managedBefore;
+        long peakManaged = ProcessMemory.ManagedBytes;
 
         void TrainStep()
         {
@@ -44,14 +44,14 @@ public sealed class ModelBenchmarks(TextWriter output)
             var loss = Objective.SoftmaxCrossEntropy.Loss(model.forward(images), labels);
             loss.backward();
             optimizer.step();
-            peakManaged = Math.Max(peakManaged, ProcessMemory.ManagedCommittedBytes);
+            peakManaged = Math.Max(peakManaged, ProcessMemory.ManagedBytes);
         }
 
         void InferenceStep()
         {
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
-            model.forward(images).argmax(1).item<long>(); // .item forces the result, as a prediction would
+            _ = model.forward(images).argmax(1).data<long>().ToArray(); // reading the classes forces the result, as a prediction would
         }
 
         model.train();
@@ -62,7 +62,8 @@ public sealed class ModelBenchmarks(TextWriter output)
         output.WriteLine(
             $"{name}: {parameters:N0} parameters, batch {batchSize}; train {train.Wall:N0} images/s wall, {train.Cpu:N0}/CPU-s " +
             $"({trainSteps} steps); inference {inference.Wall:N0} images/s wall, {inference.Cpu:N0}/CPU-s ({inferenceBatches} batches); " +
-            $"peak RSS {Mib(peak)} MiB, managed committed peak {Mib(peakManaged)} MiB, native ≈ {Mib(peak - peakManaged)} MiB");
+            $"peak RSS {Mib(peak)} MiB{(peakReset ? "" : " (since process start)")} from {Mib(residentBefore)} MiB before the model, " +
+            $"managed heap peak {Mib(peakManaged)} MiB, native ≈ {Mib(peak - peakManaged)} MiB");
     }
 
     private static (double Wall, double Cpu) Time(Action step, int warmup, int steps, int batchSize)

@@ -2,7 +2,7 @@ namespace Platform.Bench.Models;
 
 /// <summary>
 /// This process's memory from /proc/self/status (Linux). libtorch allocates outside the GC, so the managed heap alone
-/// says little: the resident set is the total, and RSS − the GC's committed bytes approximates the native part.
+/// says little: the resident set is the total, and RSS − the managed heap approximates the native part.
 /// </summary>
 public static class ProcessMemory
 {
@@ -11,7 +11,8 @@ public static class ProcessMemory
     /// <summary>The resident high-water mark since the process started or since <see cref="ResetPeak"/>.</summary>
     public static long PeakResidentBytes => StatusKilobytes("VmHWM:") * 1024;
 
-    public static long ManagedCommittedBytes => GC.GetGCMemoryInfo().TotalCommittedBytes;
+    /// <summary>Bytes in use on the managed heap now (GC.GetGCMemoryInfo would describe the last collection only).</summary>
+    public static long ManagedBytes => GC.GetTotalMemory(forceFullCollection: false);
 
     /// <summary>Resets the high-water mark (writing 5 to clear_refs); false where the kernel refuses.</summary>
     public static bool ResetPeak()

@@ -89,7 +89,8 @@ public sealed class ResNetTests(ITestOutputHelper output)
         Assert.InRange(metrics.For("loss")[0].Value, 1.0, 3.0); // near ln 6 = 1.79 for an untrained 6-way softmax
     }
 
-    // The notebook's 10 epochs of ResNet-50 take hours on a CPU. This is the CPU-sized model (width 8, one block per
+    // The notebook's ResNet-50 trains at about 17 images per CPU-second here (bench/RESULTS.md), so its 10 epochs take
+    // over 10 CPU-minutes on one thread. This is the CPU-sized model (width 8, one block per
     // stage, Adam's default step): about 20 s of CPU on one thread, minutes of wall time on a shared machine, so Long.
     // The validation accuracy stays near chance for several epochs while the training loss falls: inference-mode
     // BatchNorm uses moving statistics that converge at Keras' momentum 0.99 only after a few hundred steps.
