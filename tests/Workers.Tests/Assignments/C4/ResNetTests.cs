@@ -110,4 +110,23 @@ public sealed class ResNetTests(ITestOutputHelper output)
         Assert.True(loss[9] < loss[0]);
         Assert.True(metrics.Single("test_accuracy") > 0.70);
     }
+
+    // The 2017 notebook's run: ResNet-50 at full size, 2 epochs, Adam 0.001. About 2 CPU-minutes on one thread.
+    [Fact]
+    [Trait("Category", "Long")]
+    public void ResNet50_for_two_epochs_falls_in_the_2017_band()
+    {
+        var metrics = new RecordingMetricSink();
+        var clock = RunClock.Start();
+
+        new C4W2ResNet50Job().Run(JobContexts.For(ResNetAssignment.Descriptor, metrics,
+            new Dictionary<string, string> { ["epochs"] = "2", ["learning_rate"] = "0.001" }));
+
+        var loss = C2TestSupport.Values(metrics.For("loss"));
+        var accuracy = C2TestSupport.Values(metrics.For("train_accuracy"));
+        output.WriteLine($"ResNet-50, 2 epochs: {clock}; loss/accuracy {loss[0]:F4}/{accuracy[0]:F4}, {loss[1]:F4}/{accuracy[1]:F4}; test {metrics.Single("test_accuracy"):F4}");
+        Assert.All(loss, l => Assert.InRange(l, 1, 5));
+        Assert.All(accuracy, a => Assert.InRange(a, 0.2, 0.5));
+        Assert.InRange(metrics.Single("test_accuracy"), 0.16, 0.25);
+    }
 }
