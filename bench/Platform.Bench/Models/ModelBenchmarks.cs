@@ -34,16 +34,16 @@ public sealed class ModelBenchmarks(TextWriter output)
         var parameters = KerasParameterCount.Of(model).Total;
         using var images = rand(batchSize, 3, 64, 64);
         using var labels = randint(0, 6, [batchSize], ScalarType.Int64);
-        using var optimizer = optim.Adam(model.parameters(), 0.001, eps: KerasFit.AdamEpsilon);
+        using var optimizer = new SafeAdam(model.parameters(), 0.001, epsilon: KerasFit.AdamEpsilon);
         long peakManaged = ProcessMemory.ManagedBytes;
 
         void TrainStep()
         {
             using var scope = NewDisposeScope();
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             var loss = Objective.SoftmaxCrossEntropy.Loss(model.forward(images), labels);
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
             peakManaged = Math.Max(peakManaged, ProcessMemory.ManagedBytes);
         }
 

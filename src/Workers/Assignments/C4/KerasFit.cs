@@ -1,11 +1,11 @@
 using Platform.Workers.Assignments.C2.Shared;
-using TorchSharp;
+using Platform.Workers.Torch;
 using static TorchSharp.torch;
 
 namespace Platform.Workers.Assignments.C4;
 
 /// <summary>
-/// Keras' <c>model.fit</c> for the C4 models: Adam (Keras' ε = 1e-7), mini-batches of a shuffled order, and per epoch the
+/// Keras' <c>model.fit</c> for the C4 models: Adam (Keras' ε = 1e-7; <see cref="SafeAdam"/>, torch's update), mini-batches of a shuffled order, and per epoch the
 /// sample-weighted mean of the batch losses and the running accuracy seen while training (what Keras prints as loss and
 /// accuracy), then the validation loss and accuracy with the model in inference mode (BatchNorm on its moving statistics).
 /// Keras shuffles with its own RNG; here epoch e (from 0) uses numpy's permutation under seed s0 + 1 + e, the spec's
@@ -21,24 +21,24 @@ public static class KerasFit
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
         var ranges = MiniBatches.Ranges(train.Count, batchSize);
-        using var optimizer = optim.Adam(model.parameters(), learningRate, eps: AdamEpsilon);
+        using var optimizer = new SafeAdam(model.parameters(), learningRate, epsilon: AdamEpsilon);
         for (var epoch = 0; epoch < epochs; epoch++)
         {
-            cancellation.ThrowIfCancellationRequested();
             seed++;
             model.train();
             using var order = tensor(MiniBatches.Order(train.Count, seed).Select(i => (long)i).ToArray(), device: train.Images.device);
             double lossSum = 0, correct = 0;
             foreach (var (start, count) in ranges)
             {
+                cancellation.ThrowIfCancellationRequested(); // per step: a ResNet-50 epoch takes minutes on a CPU
                 using var step = NewDisposeScope();
                 var indices = order.narrow(0, start, count);
                 var labels = train.Labels.index_select(0, indices);
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var logits = model.forward(train.Images.index_select(0, indices));
                 var loss = objective.Loss(logits, labels);
                 loss.backward();
-                optimizer.step();
+                optimizer.Step();
                 lossSum += loss.item<float>() * count;
                 correct += objective.Correct(logits.detach(), labels).item<long>();
             }

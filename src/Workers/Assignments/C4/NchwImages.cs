@@ -1,3 +1,4 @@
+using Platform.Workers.Torch;
 using static TorchSharp.torch;
 
 namespace Platform.Workers.Assignments.C4;
@@ -18,7 +19,7 @@ public static class NchwImages
 
         using var scope = NewDisposeScope();
         return tensor(pixels, [count, height, width, 3])
-            .to_type(ScalarType.Float64).div(255.0).to_type(ScalarType.Float32)
+            .to_type(ScalarType.Float64).DividedBy(255.0).to_type(ScalarType.Float32)
             .permute(0, 3, 1, 2).contiguous().to(device)
             .MoveToOuterDisposeScope();
     }

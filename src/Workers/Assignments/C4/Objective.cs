@@ -1,3 +1,4 @@
+using Platform.Workers.Torch;
 using static TorchSharp.torch;
 
 namespace Platform.Workers.Assignments.C4;
@@ -28,5 +29,5 @@ public sealed class Objective
     /// <summary>Dense(1, sigmoid) + binary cross-entropy: logits (m, 1), float32 labels (m, 1); predicts 1 when σ(z) &gt; 0.5.</summary>
     public static Objective SigmoidBinaryCrossEntropy { get; } = new(
         (logits, labels) => nn.functional.binary_cross_entropy_with_logits(logits, labels),
-        (logits, labels) => logits.gt(0).to_type(labels.dtype).eq(labels).sum());
+        (logits, labels) => logits.GreaterThan(0).to_type(labels.dtype).eq(labels).sum());
 }

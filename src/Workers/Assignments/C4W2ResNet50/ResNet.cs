@@ -25,7 +25,7 @@ public sealed class ResNet : nn.Module<Tensor, Tensor>
 
     public ResNet(ResNetShape shape, ulong seed = InitializationSeed) : base(nameof(ResNet))
     {
-        Shape = shape.Validated();
+        shape = shape.Validated();
         conv1 = nn.Conv2d(3, shape.BaseFilters, 7, stride: 2);
         bn1 = ResidualBlock.BatchNorm(shape.BaseFilters);
         var layers = new Sequential[ResNetShape.Stages];
@@ -51,8 +51,6 @@ public sealed class ResNet : nn.Module<Tensor, Tensor>
         RegisterComponents();
         GlorotUniform.Initialize(this, seed);
     }
-
-    public ResNetShape Shape { get; }
 
     public override Tensor forward(Tensor input) => Forward(input, trace: null);
 

@@ -1,4 +1,5 @@
 using Platform.Workers.Assignments.C4;
+using Platform.Workers.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -57,6 +58,6 @@ public sealed class ResidualBlock : nn.Module<Tensor, Tensor>
         x = nn.functional.relu(bn2.forward(conv2.forward(TfSamePadding.Pad(x, f, 1))));
         x = bn3.forward(conv3.forward(x));
         var shortcut = downsample is null ? input : downsample.forward(input);
-        return nn.functional.relu(x + shortcut).MoveToOuterDisposeScope();
+        return nn.functional.relu(x.Plus(shortcut)).MoveToOuterDisposeScope(); // Plus: no implicit Scalar (SafeScalarOps)
     }
 }

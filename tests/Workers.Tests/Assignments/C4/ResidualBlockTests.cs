@@ -10,6 +10,9 @@ public sealed class ResidualBlockTests
 {
     private const double Tolerance = 1e-3;
 
+    // Held in a field: an implicit Scalar could be finalized mid-call (see SafeScalarOps).
+    private static readonly Scalar One = 1.ToScalar();
+
     [Fact]
     public void Identity_block_in_inference_mode_matches_the_spec()
     {
@@ -59,7 +62,7 @@ public sealed class ResidualBlockTests
             {
                 if (name.StartsWith("conv", StringComparison.Ordinal))
                 {
-                    _ = name.EndsWith("weight", StringComparison.Ordinal) ? parameter.fill_(1) : parameter.zero_();
+                    _ = name.EndsWith("weight", StringComparison.Ordinal) ? parameter.fill_(One) : parameter.zero_();
                 }
             }
         }

@@ -29,7 +29,7 @@ public sealed class TfSamePaddingTests
     public void Max_pool_ignores_the_padding_even_when_all_values_are_negative()
     {
         TorchRuntime.EnsureInitialized();
-        using var x = -torch.arange(1f, 10f).reshape(1, 1, 3, 3); // -1 … -9
+        using var x = torch.tensor(new float[] { -1, -2, -3, -4, -5, -6, -7, -8, -9 }).reshape(1, 1, 3, 3);
 
         using var pooled = TfSamePadding.MaxPool(x, 2, 2);
 
@@ -41,7 +41,7 @@ public sealed class TfSamePaddingTests
     public void Average_pool_averages_over_the_real_cells_only()
     {
         TorchRuntime.EnsureInitialized();
-        using var x = torch.arange(1f, 10f).reshape(1, 1, 3, 3); // rows 1 2 3 / 4 5 6 / 7 8 9
+        using var x = torch.tensor(new float[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 }).reshape(1, 1, 3, 3);
 
         using var pooled = TfSamePadding.AvgPool(x, 2, 2);
 
