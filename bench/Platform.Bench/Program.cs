@@ -1,7 +1,14 @@
 using Platform.Bench;
+using Platform.Bench.Models;
 
-// Usage: dotnet run -c Release --project bench/Platform.Bench -- [ingest-pg|ingest-sqlite|ingest-store-pg|history|search|all] [points per writer]
+// Usage: dotnet run -c Release --project bench/Platform.Bench -- [ingest-pg|ingest-sqlite|ingest-store-pg|history|search|all|models] [points per writer]
 var what = args.Length > 0 ? args[0] : "all";
+if (what == "models")
+{
+    new ModelBenchmarks(Console.Out).Run(); // Course 4 models (issue 4): no database needed
+    return;
+}
+
 var points = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
 await using var bench = new TrackingBenchmarks(Console.Out);
 switch (what)

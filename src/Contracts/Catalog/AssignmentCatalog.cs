@@ -21,6 +21,9 @@ public static class AssignmentCatalog
         C5W1DinosaurNames.Descriptor,
         C4W3YoloCarDetection.Descriptor,
         C4W4NeuralStyleTransfer.Descriptor,
+        C4W1SignsConvNet.Descriptor,
+        C4W2HappyHouse.Descriptor,
+        C4W2ResNet50.Descriptor,
         SleepAssignment.Descriptor,
     ];
 

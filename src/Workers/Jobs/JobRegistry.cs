@@ -11,6 +11,9 @@ using Platform.Workers.Assignments.C5W1DinosaurNames;
 using Platform.Workers.Assignments.C5W1RnnStepByStep;
 using Platform.Workers.Assignments.C4W3YoloCarDetection;
 using Platform.Workers.Assignments.C4W4NeuralStyleTransfer;
+using Platform.Workers.Assignments.C4W1SignsConvNet;
+using Platform.Workers.Assignments.C4W2HappyHouse;
+using Platform.Workers.Assignments.C4W2ResNet50;
 using Platform.Workers.Assignments.Sleep;
 
 namespace Platform.Workers.Jobs;
@@ -34,6 +37,9 @@ public static class JobRegistry
         new C5W1DinosaurNamesJob(),
         new C4W3YoloCarDetectionJob(),
         new C4W4NeuralStyleTransferJob(),
+        new C4W1SignsConvNetJob(),
+        new C4W2HappyHouseJob(),
+        new C4W2ResNet50Job(),
         new SleepJob(),
     ];
 

@@ -1,0 +1,22 @@
+namespace Platform.Contracts.Catalog.Assignments;
+
+/// <summary>Course 4 week 2: residual networks, ResNet-50 on SIGNS, with a width/depth option for CPU-sized runs.</summary>
+public static class C4W2ResNet50
+{
+    public const string Id = "c4w2-resnet50";
+
+    public static AssignmentDescriptor Descriptor { get; } = new(
+        Id,
+        "Residual networks: ResNet-50 on SIGNS",
+        [
+            new("learning_rate", HyperparameterType.Float, "0.00015", "Adam step size (2021 notebook; 2017: 0.001)", Min: 0, MinExclusive: true, Max: 10),
+            new("epochs", HyperparameterType.Int, "10", "passes over the training set (2021: 10; 2017: 2)", Min: 1, Max: 100_000),
+            new("batch_size", HyperparameterType.Int, "32", "examples per mini-batch", Min: 1, Max: 100_000),
+            new("base_filters", HyperparameterType.Int, "64",
+                "width: stage k has filters [b·2^k, b·2^k, 4b·2^k] (64 is ResNet-50; 4 trains on a CPU in minutes)", Min: 1, Max: 256),
+            new("stage_blocks", HyperparameterType.IntList, "[3, 4, 6, 3]",
+                "depth: blocks in each of the 4 stages, a convolutional block then identity blocks ([3, 4, 6, 3] is ResNet-50)", Min: 1, Max: 64),
+        ],
+        ["loss", "train_accuracy", "val_loss", "val_accuracy", "test_accuracy"],
+        ["signs/test_signs.h5", "signs/cs230_64x64_SIGNS/train_signs", "signs/cs230_64x64_SIGNS/val_signs"]);
+}

@@ -1,0 +1,158 @@
+using Platform.Contracts.Catalog;
+using Platform.Workers.Assignments.C4;
+using Platform.Workers.Assignments.C4W2ResNet50;
+using Platform.Workers.Tests.Assignments.C2;
+using Platform.Workers.Tests.Support;
+using Platform.Workers.Torch;
+using Xunit.Abstractions;
+using ResNetAssignment = Platform.Contracts.Catalog.Assignments.C4W2ResNet50;
+
+namespace Platform.Workers.Tests.Assignments.C4;
+
+public sealed class ResNetTests(ITestOutputHelper output)
+{
+    /// <summary>A CPU-sized ResNet for the tests: width 4, one block per stage.</summary>
+    public static readonly Dictionary<string, string> Small = new() { ["base_filters"] = "4", ["stage_blocks"] = "[1, 1, 1, 1]" };
+
+    [Fact]
+    public void ResNet50_at_the_notebooks_size_has_23600006_parameters_and_its_stage_shapes()
+    {
+        TorchRuntime.EnsureInitialized();
+        using var model = new ResNet(ResNetShape.ResNet50);
+
+        Assert.Equal(new KerasParameterCount(23_546_886, 53_120), KerasParameterCount.Of(model));
+        Assert.Equal(23_600_006, KerasParameterCount.Of(model).Total);
+
+        var shapes = C4TestSupport.LayerShapes((x, trace) => model.Forward(x, trace), m: 1);
+        // NCHW for (70,70,3), (15,15,64), (15,15,256), (8,8,512), (4,4,1024), (2,2,2048), (1,1,2048), 6.
+        Assert.Equal([1L, 3, 70, 70], shapes["zero_padding"]);
+        Assert.Equal([1L, 64, 15, 15], shapes["stage1"]);
+        Assert.Equal([1L, 256, 15, 15], shapes["stage2"]);
+        Assert.Equal([1L, 512, 8, 8], shapes["stage3"]);
+        Assert.Equal([1L, 1024, 4, 4], shapes["stage4"]);
+        Assert.Equal([1L, 2048, 2, 2], shapes["stage5"]);
+        Assert.Equal([1L, 2048, 1, 1], shapes["avg_pool"]);
+        Assert.Equal([1L, 6], shapes["fc"]);
+    }
+
+    [Fact]
+    public void Names_follow_torchvision()
+    {
+        TorchRuntime.EnsureInitialized();
+        using var model = new ResNet(new ResNetShape(2, [2, 1, 1, 1]));
+
+        var names = model.named_parameters().Select(p => p.name).ToArray();
+
+        Assert.Contains("conv1.weight", names);
+        Assert.Contains("layer1.0.downsample.0.weight", names);
+        Assert.Contains("layer1.1.conv3.bias", names);
+        Assert.DoesNotContain("layer1.1.downsample.0.weight", names); // identity blocks have no projection
+        Assert.Contains("layer4.0.bn2.weight", names);
+        Assert.Contains("fc.weight", names);
+    }
+
+    [Theory]
+    [InlineData("[3, 4, 6]", "stage_blocks")]
+    [InlineData("[3, 4, 6, 3, 3]", "stage_blocks")]
+    public void A_shape_without_four_stages_is_refused_naming_the_field(string stageBlocks, string field)
+    {
+        var h = HyperparameterBinder.Bind(ResNetAssignment.Descriptor, new Dictionary<string, string> { ["stage_blocks"] = stageBlocks });
+
+        var error = Assert.Throws<ArgumentException>(() => C4W2ResNet50Job.ShapeOf(h));
+
+        Assert.StartsWith(field + ":", error.Message);
+    }
+
+    [Fact]
+    public void The_defaults_are_resnet50()
+    {
+        var h = HyperparameterBinder.Bind(ResNetAssignment.Descriptor, new Dictionary<string, string>());
+
+        Assert.Equal(ResNetShape.ResNet50.BaseFilters, C4W2ResNet50Job.ShapeOf(h).BaseFilters);
+        Assert.Equal(ResNetShape.ResNet50.StageBlocks, C4W2ResNet50Job.ShapeOf(h).StageBlocks);
+    }
+
+    [Fact]
+    public void A_short_small_run_logs_keras_metrics_and_the_test_accuracy()
+    {
+        var metrics = new RecordingMetricSink();
+        var clock = RunClock.Start();
+
+        new C4W2ResNet50Job().Run(JobContexts.For(ResNetAssignment.Descriptor, metrics, new Dictionary<string, string>(Small) { ["epochs"] = "1" }));
+
+        output.WriteLine($"1 epoch (width 4, [1,1,1,1]): {clock}; loss {metrics.For("loss")[0].Value}; test {metrics.Single("test_accuracy")}");
+        foreach (var key in new[] { "loss", "train_accuracy", "val_loss", "val_accuracy", "test_accuracy" })
+        {
+            Assert.Equal(1, Assert.Single(metrics.For(key)).Step);
+        }
+
+        Assert.InRange(metrics.For("loss")[0].Value, 1.0, 3.0); // near ln 6 = 1.79 for an untrained 6-way softmax
+    }
+
+    // The notebook's ResNet-50 trains at about 17 images per CPU-second here (bench/RESULTS.md), so its 10 epochs take
+    // over 10 CPU-minutes on one thread. This is the CPU-sized model (width 8, one block per
+    // stage, Adam's default step): about 20 s of CPU on one thread, minutes of wall time on a shared machine, so Long.
+    // The validation accuracy stays near chance for several epochs while the training loss falls: inference-mode
+    // BatchNorm uses moving statistics that converge at Keras' momentum 0.99 only after a few hundred steps.
+    [Fact]
+    [Trait("Category", "Long")]
+    public void A_small_resnet_reaches_the_2021_test_band_in_10_epochs()
+    {
+        var metrics = new RecordingMetricSink();
+        var clock = RunClock.Start();
+
+        new C4W2ResNet50Job().Run(JobContexts.For(ResNetAssignment.Descriptor, metrics,
+            new Dictionary<string, string> { ["base_filters"] = "8", ["stage_blocks"] = "[1, 1, 1, 1]", ["learning_rate"] = "0.001" }));
+
+        var loss = C2TestSupport.Values(metrics.For("loss"));
+        output.WriteLine($"10 epochs (width 8, [1,1,1,1], lr 0.001): {clock}; loss {string.Join(", ", loss.Select(l => l.ToString("F4")))}; test {metrics.Single("test_accuracy"):F4}");
+        Assert.Equal(10, loss.Length);
+        Assert.True(loss[9] < loss[0]);
+        Assert.True(metrics.Single("test_accuracy") > 0.70);
+    }
+
+    // The 2017 notebook's run: ResNet-50 at full size, 2 epochs, Adam 0.001; about 130 CPU-seconds on one thread.
+    // Measured here: loss/accuracy 1.6169/0.4954 then 0.6009/0.7991, test 0.1667. The test accuracy is in the spec's band
+    // (inference-mode BatchNorm has had 68 updates); the training runs ahead of the 2017 printout (2.9895/0.2426, then
+    // 2.1304/0.3278), so epoch 2 leaves the spec's loss 1–5 / accuracy 0.2–0.5 band: only epoch 1 is held to it.
+    [Fact]
+    [Trait("Category", "Long")]
+    public void ResNet50_for_two_epochs_falls_in_the_2017_band()
+    {
+        var metrics = new RecordingMetricSink();
+        var clock = RunClock.Start();
+
+        new C4W2ResNet50Job().Run(JobContexts.For(ResNetAssignment.Descriptor, metrics,
+            new Dictionary<string, string> { ["epochs"] = "2", ["learning_rate"] = "0.001" }));
+
+        var loss = C2TestSupport.Values(metrics.For("loss"));
+        var accuracy = C2TestSupport.Values(metrics.For("train_accuracy"));
+        output.WriteLine($"ResNet-50, 2 epochs: {clock}; loss/accuracy {loss[0]:F4}/{accuracy[0]:F4}, {loss[1]:F4}/{accuracy[1]:F4}; test {metrics.Single("test_accuracy"):F4}");
+        Assert.InRange(loss[0], 1, 5);
+        Assert.InRange(accuracy[0], 0.2, 0.5);
+        Assert.True(loss[1] < loss[0]);
+        Assert.InRange(metrics.Single("test_accuracy"), 0.16, 0.25);
+    }
+
+    // The 2021 notebook's run (the defaults): ResNet-50, 10 epochs, Adam 0.00015; about 11 CPU-minutes on one thread.
+    // KNOWN TO FAIL on test_accuracy (measured 2026-11-25): the training follows the notebook (loss/accuracy 1.7082/0.3648,
+    // 0.7245/0.7259 at epoch 3, 0.3464/0.8769 at epoch 6, 0.2073/0.9269 at epoch 10) but the inference-mode test accuracy
+    // is 0.25, not above 0.70. Kept at the spec's band so the gap stays visible; see bench/RESULTS.md.
+    [Fact]
+    [Trait("Category", "Long")]
+    public void ResNet50_for_ten_epochs_falls_in_the_2021_band()
+    {
+        var metrics = new RecordingMetricSink();
+        var clock = RunClock.Start();
+
+        new C4W2ResNet50Job().Run(JobContexts.For(ResNetAssignment.Descriptor, metrics));
+
+        var loss = C2TestSupport.Values(metrics.For("loss"));
+        var accuracy = C2TestSupport.Values(metrics.For("train_accuracy"));
+        output.WriteLine($"ResNet-50, 10 epochs: {clock}; loss/accuracy " + string.Join(", ", loss.Select((l, i) => $"{l:F4}/{accuracy[i]:F4}"))
+            + $"; test {metrics.Single("test_accuracy"):F4}");
+        Assert.Equal(10, loss.Length);
+        Assert.True(loss[9] < loss[0]);
+        Assert.True(metrics.Single("test_accuracy") > 0.70);
+    }
+}
