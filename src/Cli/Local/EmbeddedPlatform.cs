@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Sockets;
 using Platform.Contracts.Client;
 using Platform.Dashboard;
+using Platform.Contracts.Api;
 using Platform.Silo.Hosting;
+using Platform.Silo.Security;
 using Platform.Silo.Store;
+using Platform.Silo.Store.Sqlite;
 using Platform.Workers.Agent;
 
 namespace Platform.Cli.Local;
@@ -16,14 +19,22 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private EmbeddedPlatform(WebApplication app, Uri baseAddress)
+    private readonly LocalTokens? _tokens;
+
+    private EmbeddedPlatform(WebApplication app, Uri baseAddress, LocalTokens? tokens)
     {
         _app = app;
+        _tokens = tokens;
         BaseAddress = baseAddress;
-        Client = new PlatformClient(new HttpClient { BaseAddress = baseAddress });
+        Client = new PlatformClient(PlatformHttp.Create(baseAddress, tokens?.Embedded.Value));
     }
 
     public Uri BaseAddress { get; }
+
+    public bool AuthEnabled => _tokens is not null;
+
+    /// <summary>The admin token created because the store had none (authentication on only): shown once by <c>platform up</c>.</summary>
+    public CreatedToken? BootstrapAdmin => _tokens?.BootstrapAdmin;
 
     public PlatformClient Client { get; }
 
@@ -42,18 +53,24 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
         builder.WebHost.UseStaticWebAssets(); // the dashboard's assets from build output, in every environment
         ConfigureLogging(builder.Logging, options.Quiet);
 
-        builder.AddPlatformSilo(
-            new StoreOptions { Provider = "sqlite", SqlitePath = Path.Combine(options.Home, "platform.db"), ArtifactRoot = Path.Combine(options.Home, "artifacts") },
-            new PlatformClusterOptions { SiloPort = FreeLoopbackPort(), GatewayPort = FreeLoopbackPort() });
+        var store = new StoreOptions { Provider = "sqlite", SqlitePath = HomeStorePath(options.Home), ArtifactRoot = Path.Combine(options.Home, "artifacts") };
+        var tokens = options.Auth ? await LocalTokens.CreateAsync(store.SqlitePath!, ct) : null;
+        builder.AddPlatformSilo(store, new PlatformClusterOptions { SiloPort = FreeLoopbackPort(), GatewayPort = FreeLoopbackPort() },
+            auth => auth.Enabled = options.Auth);
         builder.Services.AddWorkerAgent(new WorkerAgentOptions
         {
             DataDirectory = options.DataDirectory,
             Device = options.Device,
             ApiBaseAddress = baseAddress,
+            ApiToken = tokens?.Embedded.Value,
         });
         if (options.WithDashboard)
         {
-            builder.Services.AddPlatformDashboard(d => d.ApiBaseAddress = baseAddress);
+            builder.Services.AddPlatformDashboard(d =>
+            {
+                d.ApiBaseAddress = baseAddress;
+                d.RequireLogin = options.Auth;
+            });
         }
 
         var app = builder.Build();
@@ -66,8 +83,11 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
         }
 
         await app.StartAsync(ct);
-        return new EmbeddedPlatform(app, baseAddress);
+        return new EmbeddedPlatform(app, baseAddress, tokens);
     }
+
+    /// <summary>The SQLite store of a platform home, which <c>platform token</c> also opens.</summary>
+    public static string HomeStorePath(string home) => Path.Combine(home, "platform.db");
 
     public Task WaitForShutdownAsync(CancellationToken ct) => _app.WaitForShutdownAsync(ct);
 
@@ -75,6 +95,8 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_tokens is not null)
+            await _tokens.RevokeEmbeddedAsync();
     }
 
     private static void ConfigureLogging(ILoggingBuilder logging, bool quiet)

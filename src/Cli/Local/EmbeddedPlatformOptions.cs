@@ -17,6 +17,11 @@ public sealed class EmbeddedPlatformOptions
 
     public bool WithDashboard { get; init; }
 
+    /// <summary>
+    /// Token authentication on the API and dashboard. Off by default: local mode binds 127.0.0.1 only (<c>platform up --auth</c>).
+    /// </summary>
+    public bool Auth { get; init; }
+
     /// <summary>Only warnings and errors reach the console (for the one-shot verbs, whose output is the result).</summary>
     public bool Quiet { get; init; }
 

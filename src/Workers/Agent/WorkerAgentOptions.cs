@@ -16,6 +16,9 @@ public sealed class WorkerAgentOptions
     /// <summary>The platform's HTTP API, where trials log their metrics.</summary>
     public Uri? ApiBaseAddress { get; set; }
 
+    /// <summary>The API token (role submitter) the worker sends as <c>Authorization: Bearer</c>; null when the platform runs without authentication.</summary>
+    public string? ApiToken { get; set; }
+
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>How often a running trial renews its lease; also how soon a cancel reaches it (well under the 2 s promised).</summary>
