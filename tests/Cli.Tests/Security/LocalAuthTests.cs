@@ -54,8 +54,9 @@ public sealed partial class LocalAuthTests
         Assert.Contains("unknown or revoked", wrongPage);
         Assert.DoesNotContain(token, wrongPage);
 
-        var login = await browser.PostAsync("login", await LoginFormAsync(browser, token));
+        var login = await browser.PostAsync("login", await LoginFormAsync(browser, token, "//evil.example/"));
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal("/", login.Headers.Location!.OriginalString); // only local return addresses are followed
         var page = await (await browser.GetAsync("")).Content.ReadAsStringAsync();
         Assert.Contains("secured-experiment", page); // prerendered through the API with the user's token
         Assert.DoesNotContain(token, page);
@@ -74,14 +75,14 @@ public sealed partial class LocalAuthTests
         Assert.Contains("authentication: off", await UpUntilReadyAsync(home.Path));
     }
 
-    private static async Task<FormUrlEncodedContent> LoginFormAsync(HttpClient browser, string token)
+    private static async Task<FormUrlEncodedContent> LoginFormAsync(HttpClient browser, string token, string returnUrl = "/")
     {
         var form = await browser.GetStringAsync("login");
         var field = AntiforgeryField().Match(form);
         Assert.True(field.Success, form);
         return new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            [field.Groups[1].Value] = WebUtility.HtmlDecode(field.Groups[2].Value), ["token"] = token, ["returnUrl"] = "/",
+            [field.Groups[1].Value] = WebUtility.HtmlDecode(field.Groups[2].Value), ["token"] = token, ["returnUrl"] = returnUrl,
         });
     }
 

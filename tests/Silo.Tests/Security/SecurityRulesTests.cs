@@ -38,6 +38,14 @@ public sealed class SecurityRulesTests
     }
 
     [Fact]
+    public void Store_options_never_print_the_connection_string()
+    {
+        var printed = new Platform.Silo.Store.StoreOptions { Provider = "postgres", ConnectionString = "Host=db;Password=hunter2" }.ToString();
+        Assert.DoesNotContain("hunter2", printed);
+        Assert.Contains("ConnectionString = (hidden)", printed);
+    }
+
+    [Fact]
     public void Token_values_are_random_256_bit_secrets_with_their_public_id()
     {
         var (id, value) = ApiTokenSecrets.Generate();
