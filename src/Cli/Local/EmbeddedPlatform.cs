@@ -1,12 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
+using Platform.Contracts.Api;
 using Platform.Contracts.Client;
 using Platform.Dashboard;
-using Platform.Contracts.Api;
 using Platform.Silo.Hosting;
-using Platform.Silo.Security;
 using Platform.Silo.Store;
-using Platform.Silo.Store.Sqlite;
 using Platform.Workers.Agent;
 
 namespace Platform.Cli.Local;
@@ -18,7 +16,6 @@ namespace Platform.Cli.Local;
 public sealed class EmbeddedPlatform : IAsyncDisposable
 {
     private readonly WebApplication _app;
-
     private readonly LocalTokens? _tokens;
 
     private EmbeddedPlatform(WebApplication app, Uri baseAddress, LocalTokens? tokens)
