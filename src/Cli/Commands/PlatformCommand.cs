@@ -12,5 +12,6 @@ public static class PlatformCommand
         SweepCommand.Create(),
         AssignmentsCommand.Create(),
         TokenCommand.Create(),
+        TrialHostCommandLine.Create(),
     };
 }

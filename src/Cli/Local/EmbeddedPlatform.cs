@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Platform.Cli.Commands;
 using Platform.Contracts.Api;
 using Platform.Contracts.Client;
 using Platform.Dashboard;
@@ -60,6 +61,7 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
             Device = options.Device,
             ApiBaseAddress = baseAddress,
             ApiToken = tokens?.Embedded.Value,
+            TrialHost = options.TrialsInOwnProcess ? TrialHostCommandLine.ForThisInstallation() : null,
         });
         if (options.WithDashboard)
         {

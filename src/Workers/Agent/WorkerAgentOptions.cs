@@ -1,3 +1,5 @@
+using Platform.Workers.Agent.Isolation;
+
 namespace Platform.Workers.Agent;
 
 /// <summary>Configuration of a worker agent (section <c>Worker</c>).</summary>
@@ -18,6 +20,12 @@ public sealed class WorkerAgentOptions
 
     /// <summary>The API token (role submitter) the worker sends as <c>Authorization: Bearer</c>; null when the platform runs without authentication.</summary>
     public string? ApiToken { get; set; }
+
+    /// <summary>
+    /// The program that runs each trial in its own process (<c>platform trial-host</c>), so that a cancel can kill it and a
+    /// native crash ends only that trial. Null runs trials on a thread of the agent's process.
+    /// </summary>
+    public TrialHostCommand? TrialHost { get; set; }
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
