@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Platform.Dashboard.Artifacts;
+using Platform.Dashboard.Security;
 
 namespace Platform.Dashboard;
 
@@ -14,7 +17,15 @@ public static class DashboardEndpointExtensions
     public static RazorComponentsEndpointConventionBuilder MapPlatformDashboard(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        ArtifactEndpoint.Map(endpoints);
-        return endpoints.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        if (!endpoints.ServiceProvider.GetRequiredService<IOptions<DashboardOptions>>().Value.RequireLogin)
+        {
+            ArtifactEndpoint.Map(endpoints);
+            return endpoints.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        }
+
+        // Every page and the artifact stream need a signed-in user; /login and /logout do not.
+        LoginEndpoints.Map(endpoints);
+        ArtifactEndpoint.Map(endpoints).RequireAuthorization(DashboardLogin.Policy);
+        return endpoints.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(DashboardLogin.Policy);
     }
 }

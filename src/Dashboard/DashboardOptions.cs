@@ -12,6 +12,12 @@ public sealed class DashboardOptions
     /// <summary>Base address of the platform HTTP API (the MLflow-compatible tracking API and /api/platform/v1), for example http://127.0.0.1:5000/.</summary>
     public Uri? ApiBaseAddress { get; set; }
 
+    /// <summary>
+    /// Pages need a login with an API token (a cookie session), and the dashboard's API calls carry the user's token. Set when the
+    /// platform API requires authentication; the host must then call <c>UseAuthentication()</c> and <c>UseAuthorization()</c>.
+    /// </summary>
+    public bool RequireLogin { get; set; }
+
     /// <summary>Timeout of each API call; the pages show a readable error instead of hanging.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

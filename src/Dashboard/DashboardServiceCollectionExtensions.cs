@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Client;
+using Platform.Dashboard.Security;
 
 namespace Platform.Dashboard;
 
@@ -31,8 +32,19 @@ public static class DashboardServiceCollectionExtensions
             http.Timeout = options.RequestTimeout;
         });
 
+        // With a login, the signed-in user's token goes with every call (DashboardLogin), so the API authorizes that user.
+        var probe = new DashboardOptions();
+        configure(probe);
+        if (probe.RequireLogin)
+            DashboardLogin.AddServices(services);
+
         // Transient: IHttpClientFactory owns handler lifetimes, so each client is cheap and never holds a stale connection pool.
-        services.TryAddTransient(sp => new PlatformClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(DashboardOptions.HttpClientName)));
+        services.TryAddTransient(sp =>
+        {
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(DashboardOptions.HttpClientName);
+            DashboardLogin.Authorize(http, DashboardLogin.UserToken(sp));
+            return new PlatformClient(http);
+        });
         services.TryAddTransient(sp => sp.GetRequiredService<PlatformClient>().Tracking);
         return services;
     }

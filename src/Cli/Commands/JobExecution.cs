@@ -15,7 +15,7 @@ internal static class JobExecution
         Func<PlatformClient, Task<SubmissionResult>> submit, string? server, EmbeddedPlatformOptions local, bool json, CancellationToken ct)
     {
         await using var embedded = server is null ? await EmbeddedPlatform.StartAsync(local, ct) : null;
-        var client = embedded?.Client ?? new PlatformClient(new HttpClient { BaseAddress = ParseServer(server!) });
+        var client = embedded?.Client ?? new PlatformClient(PlatformHttp.ForServer(ParseServer(server!)));
         var result = await submit(client);
         // A sweep starts trials as it goes (random and bayes a few at a time): its full list of runs is known once it has ended.
         var runIds = result.SweepId is { } sweepId
@@ -49,9 +49,9 @@ internal static class JobExecution
         }
     }
 
-    /// <summary>A client of the platform at <paramref name="server"/>, which the remote-only verbs require.</summary>
+    /// <summary>A client of the platform at <paramref name="server"/>, which the remote-only verbs require; sends <c>$PLATFORM_TOKEN</c>.</summary>
     public static PlatformClient RemoteClient(string? server) =>
-        new(new HttpClient { BaseAddress = ParseServer(server ?? throw new CliError("--server is required: this verb talks to a running platform (see `platform up`)")) });
+        new(PlatformHttp.ForServer(ParseServer(server ?? throw new CliError("--server is required: this verb talks to a running platform (see `platform up`)"))));
 
     private static Uri ParseServer(string server) =>
         Uri.TryCreate(server, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"

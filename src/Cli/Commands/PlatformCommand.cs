@@ -11,6 +11,7 @@ public static class PlatformCommand
         RunCommand.Create(),
         SweepCommand.Create(),
         AssignmentsCommand.Create(),
+        TokenCommand.Create(),
         TrialHostCommandLine.Create(),
     };
 }

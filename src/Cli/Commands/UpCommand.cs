@@ -13,10 +13,11 @@ internal static class UpCommand
         var device = CommonOptions.Device();
         var port = new Option<int>("--port") { Description = "HTTP port of the API and dashboard on 127.0.0.1", DefaultValueFactory = _ => 5080 };
         var demo = new Option<bool>("--demo") { Description = "Submit a demo sweep (planar data, generated in code) once the platform is up" };
+        var auth = new Option<bool>("--auth") { Description = "Require API tokens and a dashboard login (off by default: local mode listens on 127.0.0.1 only)" };
 
         var command = new Command("up", "Start the platform locally (embedded store, in-process worker, API and dashboard) until stopped")
         {
-            home, dataDir, device, port, demo,
+            home, dataDir, device, port, demo, auth,
         };
         command.SetAction((result, ct) => CliAction.RunAsync(async () =>
         {
@@ -33,9 +34,16 @@ internal static class UpCommand
                 Device = result.GetValue(device)!,
                 HttpPort = portValue,
                 WithDashboard = true,
+                Auth = result.GetValue(auth),
             };
             await using var platform = await EmbeddedPlatform.StartAsync(options, ct);
             Console.Out.WriteLine($"Platform is up. Dashboard: {platform.BaseAddress}  MLflow API: {platform.BaseAddress}api/2.0/mlflow  Home: {Path.GetFullPath(options.Home)}");
+            Console.Out.WriteLine($"authentication: {(platform.AuthEnabled ? "on" : "off")}");
+            if (platform.BootstrapAdmin is { } admin)
+            {
+                // Printed once: the store keeps only the hash. Later admins come from `platform token create`.
+                Console.Out.WriteLine($"Admin token (shown once; id {admin.Token.TokenId}): {admin.Value}");
+            }
             if (result.GetValue(demo))
             {
                 var submitted = await platform.Client.SubmitSweepAsync(DemoSweep(), ct);

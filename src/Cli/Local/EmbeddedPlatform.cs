@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Platform.Cli.Commands;
+using Platform.Contracts.Api;
 using Platform.Contracts.Client;
 using Platform.Dashboard;
 using Platform.Silo.Hosting;
@@ -16,15 +17,22 @@ namespace Platform.Cli.Local;
 public sealed class EmbeddedPlatform : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly LocalTokens? _tokens;
 
-    private EmbeddedPlatform(WebApplication app, Uri baseAddress)
+    private EmbeddedPlatform(WebApplication app, Uri baseAddress, LocalTokens? tokens)
     {
         _app = app;
+        _tokens = tokens;
         BaseAddress = baseAddress;
-        Client = new PlatformClient(new HttpClient { BaseAddress = baseAddress });
+        Client = new PlatformClient(PlatformHttp.Create(baseAddress, tokens?.Embedded.Value));
     }
 
     public Uri BaseAddress { get; }
+
+    public bool AuthEnabled => _tokens is not null;
+
+    /// <summary>The admin token created because the store had none (authentication on only): shown once by <c>platform up</c>.</summary>
+    public CreatedToken? BootstrapAdmin => _tokens?.BootstrapAdmin;
 
     public PlatformClient Client { get; }
 
@@ -43,19 +51,25 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
         builder.WebHost.UseStaticWebAssets(); // the dashboard's assets from build output, in every environment
         ConfigureLogging(builder.Logging, options.Quiet);
 
-        builder.AddPlatformSilo(
-            new StoreOptions { Provider = "sqlite", SqlitePath = Path.Combine(options.Home, "platform.db"), ArtifactRoot = Path.Combine(options.Home, "artifacts") },
-            new PlatformClusterOptions { SiloPort = FreeLoopbackPort(), GatewayPort = FreeLoopbackPort() });
+        var store = new StoreOptions { Provider = "sqlite", SqlitePath = HomeStorePath(options.Home), ArtifactRoot = Path.Combine(options.Home, "artifacts") };
+        var tokens = options.Auth ? await LocalTokens.CreateAsync(store.SqlitePath!, ct) : null;
+        builder.AddPlatformSilo(store, new PlatformClusterOptions { SiloPort = FreeLoopbackPort(), GatewayPort = FreeLoopbackPort() },
+            auth => auth.Enabled = options.Auth);
         builder.Services.AddWorkerAgent(new WorkerAgentOptions
         {
             DataDirectory = options.DataDirectory,
             Device = options.Device,
             ApiBaseAddress = baseAddress,
+            ApiToken = tokens?.Embedded.Value,
             TrialHost = options.TrialsInOwnProcess ? TrialHostCommandLine.ForThisInstallation() : null,
         });
         if (options.WithDashboard)
         {
-            builder.Services.AddPlatformDashboard(d => d.ApiBaseAddress = baseAddress);
+            builder.Services.AddPlatformDashboard(d =>
+            {
+                d.ApiBaseAddress = baseAddress;
+                d.RequireLogin = options.Auth;
+            });
         }
 
         var app = builder.Build();
@@ -68,8 +82,11 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
         }
 
         await app.StartAsync(ct);
-        return new EmbeddedPlatform(app, baseAddress);
+        return new EmbeddedPlatform(app, baseAddress, tokens);
     }
+
+    /// <summary>The SQLite store of a platform home, which <c>platform token</c> also opens.</summary>
+    public static string HomeStorePath(string home) => Path.Combine(home, "platform.db");
 
     public Task WaitForShutdownAsync(CancellationToken ct) => _app.WaitForShutdownAsync(ct);
 
@@ -77,6 +94,8 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_tokens is not null)
+            await _tokens.RevokeEmbeddedAsync();
     }
 
     private static void ConfigureLogging(ILoggingBuilder logging, bool quiet)

@@ -18,6 +18,11 @@ public sealed class EmbeddedPlatformOptions
     public bool WithDashboard { get; init; }
 
     /// <summary>
+    /// Token authentication on the API and dashboard. Off by default: local mode binds 127.0.0.1 only (<c>platform up --auth</c>).
+    /// </summary>
+    public bool Auth { get; init; }
+
+    /// <summary>
     /// Each trial in its own <c>platform trial-host</c> process (the default: cancel kills it, a native crash fails only that
     /// trial), or on a thread of this process (faster to start; for tests of everything but isolation).
     /// </summary>

@@ -11,12 +11,16 @@ public static class ErrorCodes
     public const string InternalError = "INTERNAL_ERROR";
     public const string Unauthenticated = "UNAUTHENTICATED";
     public const string PermissionDenied = "PERMISSION_DENIED";
+    public const string RequestLimitExceeded = "REQUEST_LIMIT_EXCEEDED";
+    public const string RequestTooLarge = "REQUEST_TOO_LARGE";
 
     public static int HttpStatus(string code) => code switch
     {
         ResourceDoesNotExist => 404,
         Unauthenticated => 401,
         PermissionDenied => 403,
+        RequestLimitExceeded => 429,
+        RequestTooLarge => 413,
         InternalError => 500,
         _ => 400,
     };

@@ -63,6 +63,19 @@ public sealed class PlatformClient(HttpClient http)
         await ApiHttp.SendAsync<object>(http, request, ct);
     }
 
+    /// <summary>The name and role of the token this client sends.</summary>
+    public Task<CallerView> WhoAmIAsync(CancellationToken ct = default) => ApiHttp.GetAsync<CallerView>(http, Prefix + "whoami", ct);
+
+    /// <summary>Creates a token (admin); the answer holds its value, which the server never shows again.</summary>
+    public Task<CreatedToken> CreateTokenAsync(string name, string role, CancellationToken ct = default) =>
+        ApiHttp.PostAsync<CreatedToken>(http, Prefix + "tokens", new TokenRequest(name, role), ct);
+
+    public Task<IReadOnlyList<TokenView>> ListTokensAsync(CancellationToken ct = default) =>
+        ApiHttp.GetAsync<IReadOnlyList<TokenView>>(http, Prefix + "tokens", ct);
+
+    public async Task RevokeTokenAsync(string tokenId, CancellationToken ct = default) =>
+        await ApiHttp.PostAsync<object>(http, $"{Prefix}tokens/{Uri.EscapeDataString(tokenId)}/revoke", new { }, ct);
+
     private sealed record MetricSummariesResponse(IReadOnlyList<MetricSummary>? Summaries);
     /// <summary>Cancels the sweep and its unfinished trials; INVALID_STATE once it has ended.</summary>
     public Task<SweepView> CancelSweepAsync(string sweepId, CancellationToken ct = default) => ControlSweepAsync(sweepId, "cancel", ct);

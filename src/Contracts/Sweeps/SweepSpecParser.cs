@@ -129,7 +129,8 @@ public static class SweepSpecParser
                     earlyTerminate = ReadEarlyTerminate(value, reader);
                     break;
                 case "run_cap":
-                    runCap = reader.Integer(value, key, 1);
+                    // Bounded like a grid, so a typo cannot queue an unbounded random or bayes sweep.
+                    runCap = reader.Integer(value, key, 1, GridExpander.MaxTrials);
                     break;
             }
         }

@@ -104,7 +104,7 @@ internal sealed class SweepYamlReader
         return null;
     }
 
-    public int? Integer(YamlNode node, string path, int minimum)
+    public int? Integer(YamlNode node, string path, int minimum, int maximum = int.MaxValue)
     {
         if (node is not YamlScalarNode { Value: { } text }
             || !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
@@ -116,6 +116,12 @@ internal sealed class SweepYamlReader
         if (value < minimum)
         {
             Error(path, node, $"must be at least {minimum}, got {value}");
+            return null;
+        }
+
+        if (value > maximum)
+        {
+            Error(path, node, $"must be at most {maximum}, got {value}");
             return null;
         }
 

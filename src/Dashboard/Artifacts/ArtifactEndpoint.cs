@@ -14,7 +14,7 @@ namespace Platform.Dashboard.Artifacts;
 /// </summary>
 internal static class ArtifactEndpoint
 {
-    public static void Map(IEndpointRouteBuilder endpoints) =>
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet(ArtifactPaths.EndpointPrefix + "/{runId}/{**path}", ServeAsync).ExcludeFromDescription();
 
     private static async Task<IResult> ServeAsync(string runId, string path, [FromQuery] string? download, [FromServices] TrackingClient tracking,

@@ -29,6 +29,8 @@ public sealed class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExce
                 ApiRequestException r => new ApiError(r.ErrorCode, r.Message),
                 Search.SearchSyntaxException q => new ApiError(ErrorCodes.InvalidParameterValue, q.Message),
                 Artifacts.ArtifactPathException a => new ApiError(ErrorCodes.InvalidParameterValue, a.Message),
+                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ApiError(ErrorCodes.RequestTooLarge,
+                    $"request body too large for {context.Request.Method} {context.Request.Path}: the limit is {context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize} bytes"),
                 BadHttpRequestException b => new ApiError(ErrorCodes.BadRequest, $"malformed request: {b.InnerException?.Message ?? b.Message}"),
                 JsonException j => new ApiError(ErrorCodes.BadRequest, $"malformed JSON: {j.Message}"),
                 _ => null,
@@ -39,9 +41,15 @@ public sealed class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExce
                 error = new ApiError(ErrorCodes.InternalError, "internal error; see the server log");
             }
 
-            context.Response.StatusCode = ErrorCodes.HttpStatus(error.ErrorCode);
-            await context.Response.WriteAsJsonAsync(error, TrackingJson.Options);
+            await WriteErrorAsync(context, error);
         }
+    }
+
+    /// <summary>Answers with MLflow's error body and the status of its code (also used by authentication and the rate limiter).</summary>
+    internal static async Task WriteErrorAsync(HttpContext context, ApiError error)
+    {
+        context.Response.StatusCode = ErrorCodes.HttpStatus(error.ErrorCode);
+        await context.Response.WriteAsJsonAsync(error, TrackingJson.Options);
     }
 
     private static bool IsApiPath(PathString path) =>

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Platform.Contracts.Api;
 using Platform.Silo.Artifacts;
+using Platform.Silo.Security;
 using Platform.Silo.Store;
 
 namespace Platform.Silo.Api;
@@ -46,7 +48,11 @@ internal static class MlflowArtifactEndpoints
 
         endpoints.MapPut(ProxyPrefix + "/{**path}", async (string path, HttpContext http, CancellationToken ct) =>
         {
-            await Store(http).WriteAsync(ArtifactPath.Normalize(path), http.Request.Body, ct);
+            var relative = ArtifactPath.Normalize(path);
+            var body = http.RequestServices.GetService<IOptions<AuthOptions>>()?.Value is { } limits
+                ? await ArtifactQuota.LimitAsync(Store(http), relative, http.Request.Body, http.Request.ContentLength, limits.MaxRunArtifactBytes, ct)
+                : http.Request.Body;
+            await Store(http).WriteAsync(relative, body, ct);
             return Results.Json(new { });
         });
 
@@ -54,7 +60,10 @@ internal static class MlflowArtifactEndpoints
         {
             var stream = await Store(http).OpenReadAsync(ArtifactPath.Normalize(path), ct)
                          ?? throw new ApiRequestException(ErrorCodes.ResourceDoesNotExist, $"Artifact '{path}' not found");
-            return Results.Stream(stream, "application/octet-stream", enableRangeProcessing: true);
+            // Never active content: a download, not sniffed, sandboxed should a browser render it anyway.
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+            return Results.Stream(stream, "application/octet-stream", Path.GetFileName(path), enableRangeProcessing: true);
         });
 
         endpoints.MapDelete(ProxyPrefix + "/{**path}", async (string path, HttpContext http, CancellationToken ct) =>

@@ -5,6 +5,7 @@ using Platform.Contracts.Api;
 using Platform.Contracts.Catalog;
 using Platform.Contracts.Grains;
 using Platform.Contracts.Sweeps;
+using Platform.Silo.Security;
 using Platform.Silo.Store;
 
 namespace Platform.Silo.Api;
@@ -21,32 +22,34 @@ public static class PlatformEndpoints
 
         api.MapGet("/assignments", () => AssignmentCatalog.All);
 
-        api.MapPost("/runs", async (RunSubmission body, IGrainFactory grains) =>
+        api.MapPost("/runs", async (RunSubmission body, IGrainFactory grains, HttpContext http, IApiTokenStore owners) =>
         {
             var assignment = AssignmentCatalog.Get(body.Assignment ?? throw ApiRequestException.Missing("assignment"));
             var values = HyperparameterBinder.Bind(assignment, body.Params ?? new Dictionary<string, string>());
             var runId = Guid.NewGuid().ToString("N");
             var spec = new TrialSpec(runId, body.Experiment ?? assignment.Id, assignment.Id, new Dictionary<string, string>(values.Canonical));
+            await owners.SetOwnerAsync(Ownership.Run, runId, Caller(http).Name);
             var experimentId = await grains.GetGrain<ITrialGrain>(runId).Start(spec);
             return new SubmissionResult(experimentId, [runId]);
         });
 
-        api.MapPost("/runs/{runId}/cancel", async (string runId, IGrainFactory grains, ITrackingStore store, CancellationToken ct) =>
+        api.MapPost("/runs/{runId}/cancel", async (string runId, IGrainFactory grains, ITrackingStore store, HttpContext http, IApiTokenStore owners,
+            CancellationToken ct) =>
         {
-            if (await store.GetTrialAsync(runId, ct) is null)
-            {
-                throw new ApiRequestException(ErrorCodes.ResourceDoesNotExist, $"No platform trial with run id={runId}");
-            }
+            var record = await store.GetTrialAsync(runId, ct)
+                         ?? throw new ApiRequestException(ErrorCodes.ResourceDoesNotExist, $"No platform trial with run id={runId}");
+            await Ownership.RequireControlAsync(Caller(http), Ownership.Run, runId, record.SweepId, owners, ct);
 
             var trial = grains.GetGrain<ITrialGrain>(runId);
             ThrowIfRefused(await trial.Cancel());
             return new RunCancelResult(runId, (await trial.GetStatus()).ToString());
         });
 
-        api.MapPost("/sweeps", async (SweepSubmission body, IGrainFactory grains) =>
+        api.MapPost("/sweeps", async (SweepSubmission body, IGrainFactory grains, HttpContext http, IApiTokenStore owners) =>
         {
             var plan = SweepPlanner.Plan(body.Yaml ?? throw ApiRequestException.Missing("yaml"));
             var sweepId = Guid.NewGuid().ToString("N");
+            await owners.SetOwnerAsync(Ownership.Sweep, sweepId, Caller(http).Name);
             var definition = new SweepDefinition(plan.Assignment.Id, plan.ExperimentName, plan.Yaml, Array.Empty<IReadOnlyDictionary<string, string>>());
             return await grains.GetGrain<ISweepGrain>(sweepId).Submit(definition);
         });
@@ -65,12 +68,22 @@ public static class PlatformEndpoints
 
     /// <summary><c>POST /sweeps/{id}/{verb}</c>: 404 for an unknown sweep, INVALID_STATE when the sweep's state forbids the verb.</summary>
     private static void MapSweepControl(RouteGroupBuilder api, string verb, Func<ISweepGrain, Task<string?>> control) =>
-        api.MapPost($"/sweeps/{{sweepId}}/{verb}", async (string sweepId, IGrainFactory grains, ITrackingStore store, CancellationToken ct) =>
+        api.MapPost($"/sweeps/{{sweepId}}/{verb}", async (string sweepId, IGrainFactory grains, ITrackingStore store, HttpContext http,
+            IApiTokenStore owners, CancellationToken ct) =>
         {
             _ = await FindSweepAsync(sweepId, store, ct);
+            await Ownership.RequireControlAsync(Caller(http), Ownership.Sweep, sweepId, null, owners, ct);
             ThrowIfRefused(await control(grains.GetGrain<ISweepGrain>(sweepId)));
             return await DetailedViewAsync(sweepId, store, ct);
         });
+
+    /// <summary>The request's caller, also handed to the grains (<see cref="GrainCallerCheck"/>), which check it again.</summary>
+    private static PlatformCaller Caller(HttpContext http)
+    {
+        var caller = PlatformCaller.Of(http);
+        GrainCallerCheck.Set(caller);
+        return caller;
+    }
 
     private static void ThrowIfRefused(string? refusal)
     {

@@ -25,13 +25,14 @@ public static class TrackingApiApplicationExtensions
     /// <summary>
     /// The tracking API's pipeline and routes: MLflow error bodies, NaN/Infinity tokens accepted, the MLflow API (with the
     /// artifact proxy) and the platform's tracking additions. Needs only <c>AddTrackingStore</c> and <c>AddTrackingApi</c>.
+    /// The routes go to <paramref name="routes"/> when given (the platform's secured group), else straight onto the app.
     /// </summary>
-    public static WebApplication UseTrackingApi(this WebApplication app)
+    public static WebApplication UseTrackingApi(this WebApplication app, IEndpointRouteBuilder? routes = null)
     {
         app.UseMiddleware<ApiExceptionMiddleware>();
         app.UseMiddleware<NonFiniteJsonMiddleware>();
-        app.MapMlflowTrackingApi();
-        app.MapPlatformTrackingApi();
+        (routes ?? app).MapMlflowTrackingApi();
+        (routes ?? app).MapPlatformTrackingApi();
         return app;
     }
 }

@@ -23,6 +23,12 @@ public sealed class LocalArtifactStore : IArtifactStore
         var full = Resolve(path);
         if (full == _root || Directory.Exists(full))
             throw new ArtifactPathException($"Invalid artifact path '{path}': it names a folder");
+        // A file where a folder of the path should be would fail the write with an I/O error: refuse it as bad input.
+        for (var parent = Path.GetDirectoryName(full); parent is not null && parent != _root; parent = Path.GetDirectoryName(parent))
+        {
+            if (File.Exists(parent))
+                throw new ArtifactPathException($"Invalid artifact path '{path}': '{Path.GetRelativePath(_root, parent)}' is a file, not a folder");
+        }
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         Resolve(path); // the folders just created are real folders, but check the whole chain again before writing
         // Write beside the target and rename, so a reader never sees a half-written file and a failed upload leaves nothing.

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.Silo.Api;
+using Platform.Silo.Security;
 using Platform.Silo.Store;
 
 namespace Platform.Silo.Hosting;
@@ -9,7 +10,9 @@ namespace Platform.Silo.Hosting;
 /// <summary>Composition of the silo: store, Orleans, and the HTTP APIs. Hosts call these two and nothing else of the silo.</summary>
 public static class PlatformSiloExtensions
 {
-    public static WebApplicationBuilder AddPlatformSilo(this WebApplicationBuilder builder, StoreOptions store, PlatformClusterOptions cluster)
+    /// <param name="auth">Adjusts <see cref="AuthOptions"/> after the <c>Auth</c> section is bound; authentication is on unless turned off.</param>
+    public static WebApplicationBuilder AddPlatformSilo(this WebApplicationBuilder builder, StoreOptions store, PlatformClusterOptions cluster,
+        Action<AuthOptions>? auth = null)
     {
         var problems = cluster.Validate().ToArray();
         if (problems.Length > 0)
@@ -20,17 +23,23 @@ public static class PlatformSiloExtensions
         builder.Services.AddTrackingStore(store);
         builder.Services.AddHostedService<StoreMigrationService>(); // registered before Orleans so the schema exists first
         builder.Services.AddTrackingApi();
+        builder.Services.AddPlatformSecurity(auth);
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+            silo.AddIncomingGrainCallFilter<GrainCallerCheck>();
         });
         return builder;
     }
 
     public static WebApplication MapPlatformApis(this WebApplication app)
     {
-        app.UseTrackingApi();
-        app.MapPlatformApi();
+        // Every API endpoint is mapped under the secured group: a role policy and a body limit each (PlatformSecurityExtensions).
+        var secured = app.MapSecuredGroup();
+        app.UseTrackingApi(secured);
+        app.UsePlatformSecurity();
+        secured.MapPlatformApi();
+        secured.MapTokenApi();
         return app;
     }
 }

@@ -40,6 +40,13 @@ public sealed record StoreOptions
         return errors;
     }
 
+    // A record prints every property; the connection string may hold a password, so its value never reaches a log or an error.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Provider = {Provider}, ConnectionString = {(ConnectionString is null ? "null" : "(hidden)")}, SqlitePath = {SqlitePath}, ArtifactRoot = {ArtifactRoot}");
+        return true;
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> listing every problem when the options are invalid.</summary>
     public void ThrowIfInvalid()
     {

@@ -45,7 +45,8 @@ public sealed class TrialRunner(
             if (options.TrialHost is { } host)
             {
                 var invocation = new TrialInvocation(
-                    runId, lease.Trial.Assignment, lease.Trial.Params, options.DataDirectory, options.Device, options.ApiBaseAddress!, lease.Trial.WatchMetric);
+                    runId, lease.Trial.Assignment, lease.Trial.Params, options.DataDirectory, options.Device, options.ApiBaseAddress!, lease.Trial.WatchMetric,
+                    options.ApiToken);
                 await TrialProcess.RunAsync(
                     host, invocation, supervisor.Observe, line => logger.LogInformation("Trial {RunId}: {Line}", runId, line), stopJob.Token);
             }

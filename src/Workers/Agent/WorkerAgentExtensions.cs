@@ -15,7 +15,10 @@ public static class WorkerAgentExtensions
         }
 
         services.AddSingleton(options);
-        services.AddSingleton(new TrackingClient(new HttpClient { BaseAddress = options.ApiBaseAddress }));
+        var http = new HttpClient { BaseAddress = options.ApiBaseAddress };
+        if (options.ApiToken is { Length: > 0 } token)
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        services.AddSingleton(new TrackingClient(http));
         services.AddSingleton<TrialRunner>();
         services.AddHostedService<WorkerAgent>();
         return services;

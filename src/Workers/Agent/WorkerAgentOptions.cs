@@ -18,6 +18,9 @@ public sealed class WorkerAgentOptions
     /// <summary>The platform's HTTP API, where trials log their metrics.</summary>
     public Uri? ApiBaseAddress { get; set; }
 
+    /// <summary>The API token (role submitter) the worker sends as <c>Authorization: Bearer</c>; null when the platform runs without authentication.</summary>
+    public string? ApiToken { get; set; }
+
     /// <summary>
     /// The program that runs each trial in its own process (<c>platform trial-host</c>), so that a cancel can kill it and a
     /// native crash ends only that trial. Null runs trials on a thread of the agent's process.

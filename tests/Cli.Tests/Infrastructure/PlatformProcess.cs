@@ -7,7 +7,10 @@ public static class PlatformProcess
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with extra environment variables (e.g. PLATFORM_TOKEN, which is never an argument).</summary>
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -22,6 +25,10 @@ public static class PlatformProcess
         }
 
         start.Environment.Remove("PLATFORM_DATA_DIR"); // each test says where its data is
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the platform command");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

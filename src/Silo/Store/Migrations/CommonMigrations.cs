@@ -37,4 +37,23 @@ internal static class CommonMigrations
         CREATE INDEX ix_trials_sweep ON trials (sweep_id, trial_index);
         CREATE INDEX ix_trials_state ON trials (state);
         """);
+
+    /// <summary>
+    /// Security: API tokens, stored as the SHA-256 of their value with a public id for listing and revocation, and the owner
+    /// (the creating token's name) of each submitted run and sweep, so a submitter may cancel only what it created.
+    /// </summary>
+    public static Migration Security { get; } = new(4, "api tokens and resource owners", """
+        CREATE TABLE api_tokens (
+            token_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            value_hash TEXT NOT NULL UNIQUE,
+            created_at BIGINT NOT NULL,
+            revoked_at BIGINT NULL);
+        CREATE TABLE resource_owners (
+            kind TEXT NOT NULL,
+            resource_id TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            PRIMARY KEY (kind, resource_id));
+        """);
 }

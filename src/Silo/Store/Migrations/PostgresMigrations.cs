@@ -66,5 +66,6 @@ internal static class PostgresMigrations
             """),
         CommonMigrations.DatasetInputs,
         CommonMigrations.SweepEngine,
+        CommonMigrations.Security,
     ];
 }

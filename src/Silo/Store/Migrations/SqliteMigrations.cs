@@ -66,5 +66,6 @@ internal static class SqliteMigrations
             """),
         CommonMigrations.DatasetInputs,
         CommonMigrations.SweepEngine,
+        CommonMigrations.Security,
     ];
 }

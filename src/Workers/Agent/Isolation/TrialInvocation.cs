@@ -11,4 +11,13 @@ public sealed record TrialInvocation(
     string? DataDirectory,
     string Device,
     Uri ApiBaseAddress,
-    string? WatchMetric);
+    string? WatchMetric,
+    string? ApiToken = null)
+{
+    // A record prints every property; the API token must never reach a log or an error message.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"RunId = {RunId}, Assignment = {Assignment}, Device = {Device}, ApiBaseAddress = {ApiBaseAddress}, ApiToken = {(ApiToken is null ? "null" : "(hidden)")}");
+        return true;
+    }
+}

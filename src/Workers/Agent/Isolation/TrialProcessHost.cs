@@ -60,6 +60,11 @@ public static class TrialProcessHost
                   ?? throw new InvalidOperationException($"this worker has no job '{invocation.Assignment}'");
         var values = HyperparameterBinder.Bind(job.Descriptor, invocation.Params);
         using var http = new HttpClient { BaseAddress = invocation.ApiBaseAddress };
+        if (invocation.ApiToken is { Length: > 0 } token)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
         var tracking = new TrackingClient(http);
         await using var metrics = new BatchingMetricLogger(tracking, invocation.RunId);
         var context = new JobContext

@@ -1,0 +1,58 @@
+using Platform.Cli.Local;
+using Platform.Cli.Tests.Infrastructure;
+using Platform.Testing;
+
+namespace Platform.Cli.Tests.Security;
+
+/// <summary><c>platform token</c> against a home's store and against a running platform with an admin token.</summary>
+public sealed class TokenCommandTests
+{
+    [Fact]
+    public async Task Tokens_are_created_listed_and_revoked_in_the_home_store_and_values_are_shown_once()
+    {
+        using var home = new TempDirectory("platform-token-cli");
+        var created = await PlatformProcess.RunAsync("token", "create", "--role", "viewer", "--name", "carol", "--home", home.Path);
+        Assert.Equal(0, created.ExitCode);
+        var value = created.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1].Trim();
+        Assert.StartsWith("plt_", value);
+        Assert.Contains("only its hash", created.StandardError);
+
+        var id = value.Split('_')[1];
+        var listed = await PlatformProcess.RunAsync("token", "list", "--home", home.Path);
+        Assert.Contains($"{id}  viewer     carol", listed.StandardOutput);
+        Assert.DoesNotContain(value, listed.StandardOutput);
+
+        Assert.Equal(0, (await PlatformProcess.RunAsync("token", "revoke", id, "--home", home.Path)).ExitCode);
+        Assert.Contains("revoked 20", (await PlatformProcess.RunAsync("token", "list", "--home", home.Path)).StandardOutput);
+        var again = await PlatformProcess.RunAsync("token", "revoke", id, "--home", home.Path);
+        Assert.Equal((2, $"error: No active token with id={id} (RESOURCE_DOES_NOT_EXIST)"), (again.ExitCode, again.StandardError.Trim()));
+
+        var badRole = await PlatformProcess.RunAsync("token", "create", "--role", "root", "--name", "x", "--home", home.Path);
+        Assert.Equal(2, badRole.ExitCode);
+        Assert.Contains("Invalid token role 'root': one of viewer, submitter, admin", badRole.StandardError);
+    }
+
+    [Fact]
+    public async Task With_server_the_commands_need_an_admin_token_from_PLATFORM_TOKEN()
+    {
+        using var home = new TempDirectory("platform-token-remote");
+        await using var platform = await EmbeddedPlatform.StartAsync(new EmbeddedPlatformOptions { Home = home.Path, Auth = true, Quiet = true });
+        var server = platform.BaseAddress.ToString();
+
+        var anonymous = await PlatformProcess.RunAsync("token", "list", "--server", server);
+        Assert.Equal(2, anonymous.ExitCode);
+        Assert.Contains("(UNAUTHENTICATED)", anonymous.StandardError);
+
+        var admin = new Dictionary<string, string> { [PlatformHttp.TokenVariable] = platform.BootstrapAdmin!.Value };
+        var created = await PlatformProcess.RunAsync(admin, "token", "create", "--role", "submitter", "--name", "dave", "--server", server);
+        Assert.Equal(0, created.ExitCode);
+        var submitter = new Dictionary<string, string> { [PlatformHttp.TokenVariable] = created.StandardOutput.Split('\n')[1].Trim() };
+        var denied = await PlatformProcess.RunAsync(submitter, "token", "list", "--server", server);
+        Assert.Equal(2, denied.ExitCode);
+        Assert.Contains("'dave' (role submitter) may not call GET /api/platform/v1/tokens: needs admin (PERMISSION_DENIED)", denied.StandardError);
+
+        var listed = await PlatformProcess.RunAsync(admin, "token", "list", "--server", server);
+        Assert.Contains("dave", listed.StandardOutput);
+        Assert.Contains("admin", listed.StandardOutput);
+    }
+}

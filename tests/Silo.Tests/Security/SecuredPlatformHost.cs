@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Platform.Silo.Hosting;
+using Platform.Silo.Security;
+using Platform.Silo.Store;
+using Platform.Testing;
+
+namespace Platform.Silo.Tests.Security;
+
+/// <summary>
+/// The whole silo (store, Orleans, every API endpoint) with authentication on, on a free loopback port, with a temporary SQLite
+/// store and artifact root. Every log message is kept in <see cref="Logs"/> so tests can look for leaked secrets.
+/// </summary>
+public sealed class SecuredPlatformHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly TempDirectory _home;
+
+    private SecuredPlatformHost(WebApplication app, TempDirectory home, Uri address, ConcurrentQueue<string> logs)
+    {
+        (_app, _home, BaseAddress, Logs) = (app, home, address, logs);
+    }
+
+    public Uri BaseAddress { get; }
+
+    public ConcurrentQueue<string> Logs { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public IApiTokenStore Tokens => _app.Services.GetRequiredService<IApiTokenStore>();
+
+    public static async Task<SecuredPlatformHost> StartAsync(Action<AuthOptions>? configure = null)
+    {
+        var home = new TempDirectory("platform-security");
+        var logs = new ConcurrentQueue<string>();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        builder.Logging.AddProvider(new CapturingLoggerProvider(logs));
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddPlatformSilo(
+            new StoreOptions { Provider = "sqlite", SqlitePath = Path.Combine(home.Path, "platform.db"), ArtifactRoot = Path.Combine(home.Path, "artifacts") },
+            new PlatformClusterOptions { SiloPort = FreeTcpPort.OnLoopback(), GatewayPort = FreeTcpPort.OnLoopback() },
+            auth =>
+            {
+                auth.Enabled = true;
+                configure?.Invoke(auth);
+            });
+        var app = builder.Build();
+        app.MapPlatformApis();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SecuredPlatformHost(app, home, new Uri(address.TrimEnd('/') + "/"), logs);
+    }
+
+    /// <summary>A new token of the role, made in the store as <c>platform token create</c> does.</summary>
+    public async Task<string> TokenAsync(PlatformRole role, string? name = null) =>
+        (await ApiTokenIssuer.CreateAsync(Tokens, name ?? role.Name(), role.Name())).Value;
+
+    public HttpClient Client(string? token)
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (token is not null)
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _home.Dispose();
+    }
+
+    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> logs) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, logs);
+
+        public void Dispose() { }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> logs) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                logs.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+        }
+    }
+}
