@@ -46,6 +46,7 @@ public sealed class TrialRunner(
                     Hyperparameters = values,
                     Data = DataDirectory.Resolve(options.DataDirectory),
                     Metrics = new RelayingMetricSink(metrics, supervisor),
+                    Artifacts = new TrackingArtifactSink(tracking, runId, stopJob.Token),
                     Device = options.Device,
                     Cancellation = stopJob.Token,
                 };

@@ -9,11 +9,12 @@ public static class JobContexts
 {
     public static JobContext For(
         AssignmentDescriptor descriptor, IMetricSink metrics, IReadOnlyDictionary<string, string>? raw = null,
-        string? dataDirectory = null, CancellationToken cancellation = default) => new()
+        string? dataDirectory = null, CancellationToken cancellation = default, IArtifactSink? artifacts = null) => new()
     {
         Hyperparameters = HyperparameterBinder.Bind(descriptor, raw ?? new Dictionary<string, string>()),
         Data = dataDirectory is null ? TestData.DataDirectory : new DataDirectory(dataDirectory),
         Metrics = metrics,
+        Artifacts = artifacts ?? DiscardingArtifactSink.Instance,
         Cancellation = cancellation,
     };
 }

@@ -11,7 +11,8 @@ namespace Platform.Workers.Assignments.C1W4;
 
 /// <summary>
 /// c1w4-deep-nn-application (spec §5): two_layer_model or L_layer_model on cat / non-cat. Logs <c>cost</c> at i % 100 == 0
-/// and the last iteration (step = i), then <c>train_accuracy</c> and <c>test_accuracy</c> (step = num_iterations).
+/// and the last iteration (step = i), then <c>train_accuracy</c> and <c>test_accuracy</c> (step = num_iterations); artifacts: the cost
+/// curve and the parameters W1, b1, …
 /// </summary>
 public sealed class C1W4DeepNnApplicationJob : IAssignmentJob
 {
@@ -41,12 +42,14 @@ public sealed class C1W4DeepNnApplicationJob : IAssignmentJob
             ? CatClassifier.InitializeTwoLayer(layersDims, device)
             : CatClassifier.InitializeLLayer(layersDims, device);
 
-        CatClassifier.Train(parameters, xTrain, yTrain, learningRate, numIterations,
-            (i, cost) => context.Metrics.Log("cost", cost, i), context.Cancellation);
+        var costs = new CostHistory(context.Metrics);
+        CatClassifier.Train(parameters, xTrain, yTrain, learningRate, numIterations, costs.Log, context.Cancellation);
 
         context.Metrics.Log("train_accuracy", CatClassifier.Accuracy(parameters, xTrain, yTrain), numIterations);
         context.Metrics.Log("test_accuracy",
             CatClassifier.Accuracy(parameters, ImageTensors.Columns(test, device), ImageTensors.LabelRow(test, device)), numIterations);
+        RunArtifacts.LogCostCurve(context, costs, $"Learning rate = {learningRate}");
+        RunArtifacts.LogParameters(context, parameters.SelectMany((p, l) => new[] { NamedArray.Of($"W{l + 1}", p.W), NamedArray.Of($"b{l + 1}", p.B) }));
     }
 
     /// <summary>The shape rules the catalog cannot state alone: one sigmoid output unit, and three sizes for two_layer_model.</summary>

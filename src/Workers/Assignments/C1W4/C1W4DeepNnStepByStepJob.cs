@@ -7,8 +7,8 @@ namespace Platform.Workers.Assignments.C1W4;
 
 /// <summary>
 /// c1w4-deep-nn-step-by-step (spec §4): runs the notebook's unit tests over <see cref="DeepNetwork"/> and logs
-/// <c>unit_tests_passed</c> and <c>unit_tests_total</c> at step 0. The tests are tiny, so they run on the CPU whatever the device.
-/// The <c>unit_tests.json</c> artifact waits for an artifact API; <see cref="StepByStepUnitTests.RunAll"/> already returns its rows.
+/// <c>unit_tests_passed</c> and <c>unit_tests_total</c> at step 0 and the <c>unit_tests.json</c> artifact (<see cref="UnitTestReport"/>).
+/// The tests are tiny, so they run on the CPU whatever the device.
 /// </summary>
 public sealed class C1W4DeepNnStepByStepJob : IAssignmentJob
 {
@@ -18,8 +18,6 @@ public sealed class C1W4DeepNnStepByStepJob : IAssignmentJob
     {
         context.Cancellation.ThrowIfCancellationRequested();
         TorchRuntime.EnsureInitialized();
-        var results = StepByStepUnitTests.RunAll();
-        context.Metrics.Log("unit_tests_passed", results.Count(r => r.Passed), 0);
-        context.Metrics.Log("unit_tests_total", results.Count, 0);
+        UnitTestReport.Log(context, StepByStepUnitTests.RunAll());
     }
 }

@@ -1,3 +1,4 @@
+using Platform.Workers.Jobs;
 using Platform.Workers.Numerics;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -143,9 +144,8 @@ public static class StepByStepUnitTests
         ]);
     }
 
-    private static UnitTestResult Check(string name, double[] computed, double[] expected) => new(
-        name, computed, expected,
-        computed.Length == expected.Length && computed.Zip(expected).All(p => PrintedPrecision.Matches(p.Second, p.First, RelativeTolerance)));
+    private static UnitTestResult Check(string name, double[] computed, double[] expected) =>
+        UnitTestResult.Compare(name, computed, expected, RelativeTolerance);
 
     private static Tensor Randn(NumpyRandom random, int rows, int columns) => Float64Tensors.Randn(random, rows, columns);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Platform.Contracts.Catalog.Assignments;
 using Platform.Workers.Assignments.C1W4;
+using Platform.Workers.Jobs;
 using Platform.Workers.Tests.Support;
 using Platform.Workers.Torch;
 
