@@ -28,16 +28,10 @@ public sealed class C2W1RegularizationJob : IAssignmentJob
 
     /// <summary>
     /// The notebook's model() options: its plain backward when neither is used (1/m at the output), the with_regularization
-    /// or with_dropout backward otherwise (1/m at the weights). Combining both is rejected with both parameters named.
+    /// or with_dropout backward otherwise (1/m at the weights). The catalog refuses lambd and keep_prob together.
     /// </summary>
     public static FullBatchOptions Options(int numIterations, double learningRate, double lambd, double keepProb)
     {
-        if (lambd != 0 && keepProb < 1)
-        {
-            throw new ArgumentException(
-                $"lambd ({lambd}) and keep_prob ({keepProb}) cannot be combined: set lambd = 0 or keep_prob = 1");
-        }
-
         var scaling = lambd == 0 && keepProb == 1 ? GradientScaling.AtOutput : GradientScaling.AtWeights;
         return new FullBatchOptions(numIterations, learningRate, Scaling: scaling, Lambd: lambd, KeepProb: keepProb);
     }

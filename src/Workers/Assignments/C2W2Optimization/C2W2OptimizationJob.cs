@@ -22,12 +22,7 @@ public sealed class C2W2OptimizationJob : IAssignmentJob
     {
         var h = context.Hyperparameters;
         var layersDims = h.GetIntList("layers_dims");
-        var (x, y) = TrainSet();
-        if (layersDims.Count < 2 || layersDims[0] != x.Rows || layersDims[^1] != y.Rows)
-        {
-            throw new ArgumentException(
-                $"layers_dims must start at the {x.Rows} input features and end at {y.Rows} output unit; got [{string.Join(", ", layersDims)}]");
-        }
+        var (x, y) = TrainSet(); // layers_dims starts at its 2 features and ends at 1 unit: the catalog checks it
 
         var options = new OptimizationOptions(
             h.GetString("optimizer"), h.GetDouble("learning_rate"), h.GetInt("mini_batch_size"), h.GetDouble("beta"),

@@ -17,7 +17,7 @@ namespace Platform.Workers.Assignments.C2W3SignsMlp;
 /// </summary>
 public sealed class SignsMlp : IDisposable
 {
-    public const uint InitializationSeed = 2;
+    public const uint InitializationSeed = 6;
     public static readonly int[] LayersDims = [12288, 25, 12, 6];
 
     private SignsMlp(Tensor[] weights, Tensor[] biases)
