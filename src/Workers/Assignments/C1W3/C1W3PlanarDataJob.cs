@@ -27,10 +27,9 @@ public sealed class C1W3PlanarDataJob : IAssignmentJob
         var accuracy = PlanarNetwork.Accuracy(y, PlanarNetwork.Predict(parameters, x));
         context.Metrics.Log("train_accuracy", accuracy, numIterations);
 
-        var title = $"Decision Boundary for hidden layer size {nH}";
-        RunArtifacts.LogCostCurve(context, costs, title);
+        RunArtifacts.LogCostCurve(context, costs, $"Learning rate = {learningRate}, hidden layer size {nH}");
         RunArtifacts.LogDecisionBoundary(context, x.Data, y.Data,
-            (x1, x2) => PlanarNetwork.Predict(parameters, new Matrix(2, x1.Length, [.. x1, .. x2])).Data, title);
+            (x1, x2) => PlanarNetwork.Predict(parameters, new Matrix(2, x1.Length, [.. x1, .. x2])).Data, $"Decision Boundary for hidden layer size {nH}");
         RunArtifacts.LogParameters(context, [
             NamedArray.Of("W1", parameters.W1), NamedArray.Of("b1", parameters.B1), NamedArray.Of("W2", parameters.W2), NamedArray.Of("b2", parameters.B2)]);
     }
