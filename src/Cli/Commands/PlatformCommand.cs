@@ -11,5 +11,6 @@ public static class PlatformCommand
         RunCommand.Create(),
         SweepCommand.Create(),
         AssignmentsCommand.Create(),
+        TrialHostCommandLine.Create(),
     };
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Platform.Cli.Commands;
 using Platform.Contracts.Client;
 using Platform.Dashboard;
 using Platform.Silo.Hosting;
@@ -50,6 +51,7 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
             DataDirectory = options.DataDirectory,
             Device = options.Device,
             ApiBaseAddress = baseAddress,
+            TrialHost = options.TrialsInOwnProcess ? TrialHostCommandLine.ForThisInstallation() : null,
         });
         if (options.WithDashboard)
         {

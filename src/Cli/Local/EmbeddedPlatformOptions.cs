@@ -17,6 +17,12 @@ public sealed class EmbeddedPlatformOptions
 
     public bool WithDashboard { get; init; }
 
+    /// <summary>
+    /// Each trial in its own <c>platform trial-host</c> process (the default: cancel kills it, a native crash fails only that
+    /// trial), or on a thread of this process (faster to start; for tests of everything but isolation).
+    /// </summary>
+    public bool TrialsInOwnProcess { get; init; } = true;
+
     /// <summary>Only warnings and errors reach the console (for the one-shot verbs, whose output is the result).</summary>
     public bool Quiet { get; init; }
 

@@ -16,6 +16,11 @@ public static class AssignmentCatalog
         C2W1GradientChecking.Descriptor,
         C2W2Optimization.Descriptor,
         C2W3SignsMlp.Descriptor,
+        C4W1ConvolutionStepByStep.Descriptor,
+        C5W1RnnStepByStep.Descriptor,
+        C5W1DinosaurNames.Descriptor,
+        C4W3YoloCarDetection.Descriptor,
+        C4W4NeuralStyleTransfer.Descriptor,
         SleepAssignment.Descriptor,
     ];
 

@@ -3,13 +3,15 @@ using Platform.Contracts.Catalog;
 using Platform.Contracts.Client;
 using Platform.Contracts.Grains;
 using Platform.Contracts.Tracking;
+using Platform.Workers.Agent.Isolation;
 using Platform.Workers.Data;
 using Platform.Workers.Jobs;
 
 namespace Platform.Workers.Agent;
 
 /// <summary>
-/// Runs one leased trial: marks it running, trains on a dedicated thread while a <see cref="TrialSupervisor"/> heartbeats and
+/// Runs one leased trial: marks it running, trains — in its own process when <see cref="WorkerAgentOptions.TrialHost"/> is
+/// set (<see cref="TrialProcess"/>), else on a dedicated thread — while a <see cref="TrialSupervisor"/> heartbeats and
 /// relays the sweep's metric, ships its metrics in batches and reports the outcome. Any failure of the job becomes a FAILED run
 /// with a one-line reason; a stop from the platform cancels the job through <see cref="JobContext.Cancellation"/>; a worker that
 /// shuts down hands the trial back (a retryable outcome). The agent itself never goes down with a trial.
@@ -37,22 +39,19 @@ public sealed class TrialRunner(
                 return; // cancelled or re-leased meanwhile: nothing to run, nothing to report
             }
 
-            logger.LogInformation("Training {RunId} ({Assignment}) on {Device}", runId, lease.Trial.Assignment, options.Device);
+            logger.LogInformation("Training {RunId} ({Assignment}) on {Device}{Isolation}", runId, lease.Trial.Assignment, options.Device,
+                options.TrialHost is null ? " in the agent's process" : " in its own process");
             supervisor = new TrialSupervisor(trial, options.WorkerId, lease.Trial.WatchMetric, options.HeartbeatInterval, stopJob, logger);
-            await using (var metrics = new BatchingMetricLogger(tracking, runId))
+            if (options.TrialHost is { } host)
             {
-                var context = new JobContext
-                {
-                    Hyperparameters = values,
-                    Data = DataDirectory.Resolve(options.DataDirectory),
-                    Metrics = new RelayingMetricSink(metrics, supervisor),
-                    Artifacts = new TrackingArtifactSink(tracking, runId, stopJob.Token),
-                    Device = options.Device,
-                    Cancellation = stopJob.Token,
-                };
-
-                // A dedicated thread: training is synchronous and TorchSharp's dispose scopes are thread-static.
-                await Task.Factory.StartNew(() => job.Run(context), stopJob.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                var invocation = new TrialInvocation(
+                    runId, lease.Trial.Assignment, lease.Trial.Params, options.DataDirectory, options.Device, options.ApiBaseAddress!, lease.Trial.WatchMetric);
+                await TrialProcess.RunAsync(
+                    host, invocation, supervisor.Observe, line => logger.LogInformation("Trial {RunId}: {Line}", runId, line), stopJob.Token);
+            }
+            else
+            {
+                await RunInThisProcessAsync(job, values, runId, supervisor, stopJob.Token);
             }
 
             outcome = new TrialOutcome(RunStatus.FINISHED);
@@ -65,7 +64,7 @@ public sealed class TrialRunner(
         {
             outcome = new TrialOutcome(RunStatus.KILLED, supervisor?.StopReason);
         }
-        catch (DataFileNotFoundException e)
+        catch (Exception e) when (e is DataFileNotFoundException or TrialProcessFailedException)
         {
             outcome = new TrialOutcome(RunStatus.FAILED, e.Message);
         }
@@ -83,6 +82,24 @@ public sealed class TrialRunner(
         }
 
         await ReportAsync(trial, outcome);
+    }
+
+    private async Task RunInThisProcessAsync(IAssignmentJob job, HyperparameterValues values, string runId, TrialSupervisor supervisor, CancellationToken stop)
+    {
+        await using var metrics = new BatchingMetricLogger(tracking, runId);
+        var context = new JobContext
+        {
+            Hyperparameters = values,
+            Data = DataDirectory.Resolve(options.DataDirectory),
+            Metrics = new RelayingMetricSink(metrics, supervisor),
+            Outputs = new TrackingRunOutputs(tracking, runId, stop),
+            Log = logger,
+            Device = options.Device,
+            Cancellation = stop,
+        };
+
+        // A dedicated thread: training is synchronous and TorchSharp's dispose scopes are thread-static.
+        await Task.Factory.StartNew(() => job.Run(context), stop, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     private async Task ReportAsync(ITrialGrain trial, TrialOutcome outcome)

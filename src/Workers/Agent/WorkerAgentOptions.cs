@@ -1,3 +1,5 @@
+using Platform.Workers.Agent.Isolation;
+
 namespace Platform.Workers.Agent;
 
 /// <summary>Configuration of a worker agent (section <c>Worker</c>).</summary>
@@ -15,6 +17,12 @@ public sealed class WorkerAgentOptions
 
     /// <summary>The platform's HTTP API, where trials log their metrics.</summary>
     public Uri? ApiBaseAddress { get; set; }
+
+    /// <summary>
+    /// The program that runs each trial in its own process (<c>platform trial-host</c>), so that a cancel can kill it and a
+    /// native crash ends only that trial. Null runs trials on a thread of the agent's process.
+    /// </summary>
+    public TrialHostCommand? TrialHost { get; set; }
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 

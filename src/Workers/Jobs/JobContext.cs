@@ -1,9 +1,14 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Contracts.Catalog;
 using Platform.Workers.Data;
 
 namespace Platform.Workers.Jobs;
 
-/// <summary>What a job gets from the worker: its validated hyperparameters, the data directory, metric and artifact sinks and the device to train on.</summary>
+/// <summary>
+/// What a job gets from the worker: its validated hyperparameters, the data directory, a metric sink, where artifacts and
+/// tags go, a log and the device to train on.
+/// </summary>
 public sealed class JobContext
 {
     public required HyperparameterValues Hyperparameters { get; init; }
@@ -12,7 +17,11 @@ public sealed class JobContext
 
     public required IMetricSink Metrics { get; init; }
 
-    public IArtifactSink Artifacts { get; init; } = DiscardingArtifactSink.Instance;
+    /// <summary>Artifacts and tags; the worker stores them with the run. Optional so contexts built for metrics-only jobs stay valid.</summary>
+    public IRunOutputs Outputs { get; init; } = DiscardingRunOutputs.Instance;
+
+    /// <summary>Lines for the worker's log (what the job decided, e.g. to run without pretrained weights).</summary>
+    public ILogger Log { get; init; } = NullLogger.Instance;
 
     /// <summary>The TorchSharp device name from configuration ("cpu", "cuda", "cuda:1").</summary>
     public string Device { get; init; } = "cpu";

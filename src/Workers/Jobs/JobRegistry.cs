@@ -6,6 +6,11 @@ using Platform.Workers.Assignments.C2W1Initialization;
 using Platform.Workers.Assignments.C2W1Regularization;
 using Platform.Workers.Assignments.C2W2Optimization;
 using Platform.Workers.Assignments.C2W3SignsMlp;
+using Platform.Workers.Assignments.C4W1ConvolutionStepByStep;
+using Platform.Workers.Assignments.C5W1DinosaurNames;
+using Platform.Workers.Assignments.C5W1RnnStepByStep;
+using Platform.Workers.Assignments.C4W3YoloCarDetection;
+using Platform.Workers.Assignments.C4W4NeuralStyleTransfer;
 using Platform.Workers.Assignments.Sleep;
 
 namespace Platform.Workers.Jobs;
@@ -24,6 +29,11 @@ public static class JobRegistry
         new C2W1GradientCheckingJob(),
         new C2W2OptimizationJob(),
         new C2W3SignsMlpJob(),
+        new C4W1ConvolutionStepByStepJob(),
+        new C5W1RnnStepByStepJob(),
+        new C5W1DinosaurNamesJob(),
+        new C4W3YoloCarDetectionJob(),
+        new C4W4NeuralStyleTransferJob(),
         new SleepJob(),
     ];
 

@@ -14,7 +14,7 @@ public static class RunArtifacts
     public const string Parameters = "parameters.npz";
 
     public static void LogCostCurve(JobContext context, CostHistory costs, string title) =>
-        context.Artifacts.Log(CostCurve, LinePlot.Png(costs.Points, title, costs.StepName, "cost"));
+        context.Outputs.SaveArtifact(CostCurve, LinePlot.Png(costs.Points, title, costs.StepName, "cost"));
 
     /// <param name="x">the data as the notebooks hold it: 2 rows (features) × m columns, row-major</param>
     /// <param name="y">m labels, 0 or 1</param>
@@ -23,11 +23,11 @@ public static class RunArtifacts
         JobContext context, ReadOnlySpan<double> x, ReadOnlySpan<double> y, Func<double[], double[], double[]> predict, string title)
     {
         var m = y.Length;
-        context.Artifacts.Log(DecisionBoundary, DecisionBoundaryPlot.Png(x[..m].ToArray(), x.Slice(m, m).ToArray(), y.ToArray(), predict, title));
+        context.Outputs.SaveArtifact(DecisionBoundary, DecisionBoundaryPlot.Png(x[..m].ToArray(), x.Slice(m, m).ToArray(), y.ToArray(), predict, title));
     }
 
     public static void LogParameters(JobContext context, IEnumerable<NamedArray> parameters) =>
-        context.Artifacts.Log(Parameters, Npz.Write(parameters));
+        context.Outputs.SaveArtifact(Parameters, Npz.Write(parameters));
 }
 
 /// <summary>Logs the <c>cost</c> metric and keeps its points for the cost curve.</summary>

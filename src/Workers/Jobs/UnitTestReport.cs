@@ -22,7 +22,7 @@ public static class UnitTestReport
     {
         context.Metrics.Log("unit_tests_passed", results.Count(r => r.Passed), 0);
         context.Metrics.Log("unit_tests_total", results.Count, 0);
-        context.Artifacts.LogText(ArtifactPath, ToJson(results));
+        context.Outputs.SaveText(ArtifactPath, ToJson(results));
     }
 
     public static string ToJson(IReadOnlyList<UnitTestResult> results) => JsonSerializer.Serialize(

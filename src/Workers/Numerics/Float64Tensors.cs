@@ -13,6 +13,10 @@ public static class Float64Tensors
     public static Tensor Randn(NumpyRandom random, int rows, int columns, Device? device = null) =>
         FromRowMajor(random.Randn(rows, columns), [rows, columns], device);
 
+    /// <summary>randn(d0, …, dk) from <paramref name="random"/>'s stream (C order), as a tensor of that shape.</summary>
+    public static Tensor Randn(NumpyRandom random, params long[] shape) =>
+        FromRowMajor(random.Randn([.. shape.Select(d => checked((int)d))]), shape);
+
     /// <summary>The values in row-major order, copied to the CPU.</summary>
     public static double[] Values(Tensor tensor)
     {

@@ -14,20 +14,6 @@ internal sealed class PlotFrame : IDisposable
     private const int Height = 480;
     private const float Left = 72, Right = 20, Top = 36, Bottom = 56;
 
-    // SkiaSharp's dependency-free Linux build has no font manager: its default typeface draws no glyphs. Labels use the first
-    // of these common fonts that exists (Liberation comes with Debian's chromium, which CI installs); without one the charts
-    // still draw, unlabelled.
-    private static readonly Lazy<SKTypeface> Typeface = new(() =>
-        new[]
-        {
-            "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-            "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-            "/usr/share/fonts/TTF/DejaVuSans.ttf",
-            "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-            "/Library/Fonts/Arial.ttf",
-            @"C:\Windows\Fonts\arial.ttf",
-        }.Where(File.Exists).Select(SKTypeface.FromFile).FirstOrDefault(t => t is not null) ?? SKTypeface.Default);
-
     private readonly SKSurface surface;
     private readonly SKFont font;
     private readonly (double Min, double Max) xRange;
@@ -38,7 +24,7 @@ internal sealed class PlotFrame : IDisposable
         this.xRange = Widen(xRange);
         this.yRange = Widen(yRange);
         surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
-        font = new SKFont(Typeface.Value, 13);
+        font = new SKFont(SystemTypeface.Value, 13);
         Canvas.Clear(SKColors.White);
     }
 

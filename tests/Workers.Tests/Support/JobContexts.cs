@@ -9,12 +9,12 @@ public static class JobContexts
 {
     public static JobContext For(
         AssignmentDescriptor descriptor, IMetricSink metrics, IReadOnlyDictionary<string, string>? raw = null,
-        string? dataDirectory = null, CancellationToken cancellation = default, IArtifactSink? artifacts = null) => new()
+        string? dataDirectory = null, CancellationToken cancellation = default, IRunOutputs? outputs = null) => new()
     {
         Hyperparameters = HyperparameterBinder.Bind(descriptor, raw ?? new Dictionary<string, string>()),
         Data = dataDirectory is null ? TestData.DataDirectory : new DataDirectory(dataDirectory),
         Metrics = metrics,
-        Artifacts = artifacts ?? DiscardingArtifactSink.Instance,
+        Outputs = outputs ?? DiscardingRunOutputs.Instance,
         Cancellation = cancellation,
     };
 }

@@ -1,3 +1,4 @@
+using Platform.Workers.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -19,7 +20,7 @@ public static class LogisticRegression
     public const int CostPeriod = 100;
 
     /// <summary>σ(z) = 1/(1+e^(-z)), written out as in the notebook rather than torch.sigmoid.</summary>
-    public static Tensor Sigmoid(Tensor z) => torch.exp(-z).add_(1.0).reciprocal_();
+    public static Tensor Sigmoid(Tensor z) => torch.exp(-z).AddInPlace(1.0).reciprocal_();
 
     /// <summary>w = zeros(dim, 1), b = 0.</summary>
     public static (Tensor W, double B) InitializeWithZeros(int dim, Device? device = null) =>
@@ -30,11 +31,11 @@ public static class LogisticRegression
     {
         using var scope = torch.NewDisposeScope();
         var m = x.shape[1];
-        var a = Sigmoid(w.T.matmul(x).add_(b));
+        var a = Sigmoid(w.T.matmul(x).AddInPlace(b));
         // The notebook's order of operations (-1/m · Σ, 1/m · X(A-Y)ᵀ), so the float64 roundings match numpy's.
-        var cost = -1.0 / m * (y * torch.log(a) + (1.0 - y) * torch.log(1.0 - a)).sum().item<double>();
+        var cost = -1.0 / m * (y * torch.log(a)).Plus(y.SubtractedFrom(1.0) * torch.log(a.SubtractedFrom(1.0))).sum().item<double>();
         var difference = a - y;
-        var dw = x.matmul(difference.T).mul_(1.0 / m);
+        var dw = x.matmul(difference.T).MulInPlace(1.0 / m);
         var db = 1.0 / m * difference.sum().item<double>();
         return new PropagateResult(dw.MoveToOuterDisposeScope(), db, cost);
     }
@@ -63,7 +64,7 @@ public static class LogisticRegression
             }
 
             // w - lr·dw with two roundings like numpy (sub_ with alpha may fuse them).
-            currentW.sub_(gradients.Dw * learningRate);
+            currentW.sub_(gradients.Dw.Times(learningRate));
             b -= learningRate * gradients.Db;
             lastDw?.Dispose();
             lastDw = gradients.Dw.DetachFromDisposeScope();
@@ -77,8 +78,8 @@ public static class LogisticRegression
     public static Tensor Predict(Tensor w, double b, Tensor x)
     {
         using var scope = torch.NewDisposeScope();
-        var a = Sigmoid(w.T.matmul(x).add_(b));
-        return a.gt(0.5).to_type(ScalarType.Float64).MoveToOuterDisposeScope();
+        var a = Sigmoid(w.T.matmul(x).AddInPlace(b));
+        return a.GreaterThan(0.5).to_type(ScalarType.Float64).MoveToOuterDisposeScope();
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Platform.Workers.Torch;
 using Platform.Workers.Numerics;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -52,7 +53,7 @@ public static class CatClassifier
         using var scope = torch.NewDisposeScope();
         var (al, _) = DeepNetwork.LModelForward(x, parameters);
         var m = y.shape[1];
-        var agree = Float64Tensors.Values(al.gt(0.5).to_type(ScalarType.Float64).eq(y).to_type(ScalarType.Float64).div_(m));
+        var agree = Float64Tensors.Values(al.GreaterThan(0.5).to_type(ScalarType.Float64).eq(y).to_type(ScalarType.Float64).DivInPlace(m));
         return NumpySum.Pairwise(agree);
     }
 }

@@ -1,3 +1,4 @@
+using Platform.Workers.Torch;
 using Platform.Workers.Assignments.C1W2;
 using Platform.Workers.Numerics;
 using TorchSharp;
@@ -45,7 +46,7 @@ public static class DeepNetwork
 
     /// <summary>Z = WA + b.</summary>
     public static (Tensor Z, LinearCache Cache) LinearForward(Tensor a, Tensor w, Tensor b) =>
-        (w.matmul(a).add_(b), new LinearCache(a, w, b));
+        (w.matmul(a).AddInPlace(b), new LinearCache(a, w, b));
 
     public static (Tensor A, ActivationCache Cache) LinearActivationForward(Tensor aPrev, Tensor w, Tensor b, Activation activation)
     {
@@ -74,27 +75,27 @@ public static class DeepNetwork
     {
         using var scope = torch.NewDisposeScope();
         var m = y.shape[1];
-        return -1.0 / m * (y * torch.log(al) + (1.0 - y) * torch.log(1.0 - al)).sum().item<double>();
+        return -1.0 / m * (y * torch.log(al)).Plus(y.SubtractedFrom(1.0) * torch.log(al.SubtractedFrom(1.0))).sum().item<double>();
     }
 
     /// <summary>dW = dZ·A_prevᵀ/m, db = ΣdZ/m over examples (n, 1), dA_prev = WᵀdZ (skipped when not wanted).</summary>
     public static LayerGradients LinearBackward(Tensor dZ, LinearCache cache, bool computeDAPrev = true)
     {
         var m = cache.APrev.shape[1];
-        var dW = dZ.matmul(cache.APrev.T).mul_(1.0 / m);
-        var db = dZ.sum(1, keepdim: true).mul_(1.0 / m);
+        var dW = dZ.matmul(cache.APrev.T).MulInPlace(1.0 / m);
+        var db = dZ.sum(1, keepdim: true).MulInPlace(1.0 / m);
         var dAPrev = computeDAPrev ? cache.W.T.matmul(dZ) : null;
         return new LayerGradients(dAPrev, dW, db);
     }
 
     /// <summary>dZ = dA where Z &gt; 0, else 0.</summary>
-    public static Tensor ReluBackward(Tensor dA, Tensor z) => dA.masked_fill(z.le(0), 0.0);
+    public static Tensor ReluBackward(Tensor dA, Tensor z) => dA.MaskedFill(z.LessOrEqual(0), 0.0);
 
     /// <summary>dZ = dA·s·(1-s) with s = σ(Z).</summary>
     public static Tensor SigmoidBackward(Tensor dA, Tensor z)
     {
         var s = LogisticRegression.Sigmoid(z);
-        return (dA * s).mul_(1.0 - s);
+        return (dA * s).mul_(s.SubtractedFrom(1.0));
     }
 
     public static LayerGradients LinearActivationBackward(Tensor dA, ActivationCache cache, Activation activation, bool computeDAPrev = true)
@@ -112,7 +113,7 @@ public static class DeepNetwork
         Tensor al, Tensor y, IReadOnlyList<ActivationCache> caches, bool computeInputGradient = true)
     {
         var gradients = new LayerGradients[caches.Count];
-        var dA = ((1.0 - y) / (1.0 - al)).sub_(y / al);
+        var dA = (y.SubtractedFrom(1.0) / al.SubtractedFrom(1.0)).sub_(y / al);
         for (var l = caches.Count - 1; l >= 0; l--)
         {
             var activation = l == caches.Count - 1 ? Activation.Sigmoid : Activation.Relu;
@@ -129,8 +130,8 @@ public static class DeepNetwork
         for (var l = 0; l < parameters.Count; l++)
         {
             // Two roundings like numpy's W - lr*dW (sub_ with alpha may fuse them).
-            parameters[l].W.sub_(gradients[l].DW * learningRate);
-            parameters[l].B.sub_(gradients[l].Db * learningRate);
+            parameters[l].W.sub_(gradients[l].DW.Times(learningRate));
+            parameters[l].B.sub_(gradients[l].Db.Times(learningRate));
         }
     }
 }

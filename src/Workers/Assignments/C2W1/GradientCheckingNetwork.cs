@@ -1,3 +1,4 @@
+using Platform.Workers.Torch;
 using Platform.Workers.Assignments.C1W4;
 using Platform.Workers.Numerics;
 using TorchSharp;
@@ -33,7 +34,7 @@ public static class GradientCheckingNetwork
         using var scope = torch.NewDisposeScope();
         var (a3, _) = DeepNetwork.LModelForward(x, parameters);
         var m = y.shape[1];
-        var logProbabilities = (-torch.log(a3)).mul_(y).add_((-torch.log(1.0 - a3)).mul_(1.0 - y));
+        var logProbabilities = (-torch.log(a3)).mul_(y).AddInPlace((-torch.log(a3.SubtractedFrom(1.0))).mul_(y.SubtractedFrom(1.0)));
         return 1.0 / m * logProbabilities.sum().item<double>();
     }
 
@@ -53,8 +54,8 @@ public static class GradientCheckingNetwork
 
         if (withNotebookBugs)
         {
-            gradients[1] = gradients[1] with { DW = gradients[1].DW * 2 };
-            gradients[0] = gradients[0] with { Db = gradients[0].Db * 4 };
+            gradients[1] = gradients[1] with { DW = gradients[1].DW.Times(2) };
+            gradients[0] = gradients[0] with { Db = gradients[0].Db.Times(4) };
         }
 
         return gradients;

@@ -18,6 +18,8 @@ public sealed class SleepJob : IAssignmentJob
         var steps = context.Hyperparameters.GetInt("steps");
         var intercept = context.Hyperparameters.GetDouble("metric");
         var slope = context.Hyperparameters.GetDouble("slope");
+        var failAtStep = context.Hyperparameters.GetInt("fail_at_step");
+        var failure = context.Hyperparameters.GetString("failure");
         var perStep = TimeSpan.FromMilliseconds((double)duration / steps);
         var ct = context.Cancellation;
 
@@ -30,6 +32,25 @@ public sealed class SleepJob : IAssignmentJob
 
             ct.ThrowIfCancellationRequested();
             context.Metrics.Log("loss", intercept + slope * step, step);
+            if (step == failAtStep)
+            {
+                Fail(failure, step);
+            }
+        }
+    }
+
+    private static void Fail(string failure, int step)
+    {
+        switch (failure)
+        {
+            case SleepAssignment.FailureCrash:
+                Environment.FailFast($"sleep: crashing at step {step} as asked");
+                break;
+            case SleepAssignment.FailureHang:
+                Thread.Sleep(Timeout.Infinite); // deaf to cancellation: only killing the process stops it
+                break;
+            default:
+                throw new InvalidOperationException($"sleep: failing at step {step} as asked");
         }
     }
 }

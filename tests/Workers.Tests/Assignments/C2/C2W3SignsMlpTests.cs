@@ -71,10 +71,10 @@ public sealed class C2W3SignsMlpTests(ITestOutputHelper output)
     public void A_short_run_logs_a_falling_cost_every_epoch_both_accuracies_and_its_artifacts()
     {
         var metrics = new RecordingMetricSink();
-        var artifacts = new RecordingArtifactSink();
+        var artifacts = new RecordingRunOutputs();
         var clock = RunClock.Start();
 
-        new C2W3SignsMlpJob().Run(JobContexts.For(SignsAssignment.Descriptor, metrics, new Dictionary<string, string> { ["num_epochs"] = "4" }, artifacts: artifacts));
+        new C2W3SignsMlpJob().Run(JobContexts.For(SignsAssignment.Descriptor, metrics, new Dictionary<string, string> { ["num_epochs"] = "4" }, outputs: artifacts));
 
         output.WriteLine($"4 epochs: {clock}; " + string.Join(", ", metrics.For("cost").Select(c => c.Value)));
         var costs = metrics.For("cost");
@@ -84,7 +84,7 @@ public sealed class C2W3SignsMlpTests(ITestOutputHelper output)
         Assert.InRange(metrics.Single("train_accuracy"), 0, 1);
         Assert.InRange(metrics.Single("test_accuracy"), 0, 1);
         Assert.Equal(["cost.png", "parameters.npz"], artifacts.Paths);
-        var w1 = Numerics.NpzTests.Npy(Numerics.NpzTests.Read(artifacts.Bytes("parameters.npz"))["W1.npy"]);
+        var w1 = Numerics.NpzTests.Npy(Numerics.NpzTests.Read(artifacts.Artifacts["parameters.npz"])["W1.npy"]);
         Assert.StartsWith("{'descr': '<f4', 'fortran_order': False, 'shape': (25, 12288), }", w1.Header);
         Assert.Equal(25 * 12288 * 4, w1.Data.Length);
     }

@@ -73,9 +73,9 @@ public sealed class GradientCheckingNetworkTests
     public void The_job_logs_the_three_differences_at_step_0_and_them_as_passing_unit_tests()
     {
         var metrics = new RecordingMetricSink();
-        var artifacts = new RecordingArtifactSink();
+        var artifacts = new RecordingRunOutputs();
 
-        new C2W1GradientCheckingJob().Run(JobContexts.For(C2W1GradientChecking.Descriptor, metrics, artifacts: artifacts));
+        new C2W1GradientCheckingJob().Run(JobContexts.For(C2W1GradientChecking.Descriptor, metrics, outputs: artifacts));
 
         Assert.Equal(
             ["gradient_check_difference_1d", "gradient_check_difference_buggy", "gradient_check_difference", "unit_tests_passed", "unit_tests_total"],

@@ -1,0 +1,14 @@
+namespace Platform.Workers.Agent.Isolation;
+
+/// <summary>
+/// What a trial process needs to run one trial, sent as JSON on its standard input (never on the command line, where other
+/// users of the machine could read it).
+/// </summary>
+public sealed record TrialInvocation(
+    string RunId,
+    string Assignment,
+    IReadOnlyDictionary<string, string> Params,
+    string? DataDirectory,
+    string Device,
+    Uri ApiBaseAddress,
+    string? WatchMetric);
