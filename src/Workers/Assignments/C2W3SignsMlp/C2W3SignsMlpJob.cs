@@ -83,7 +83,7 @@ public sealed class C2W3SignsMlpJob : IAssignmentJob
             {
                 using var step = torch.NewDisposeScope();
                 var indices = order.narrow(0, start, count);
-                epochCost.add_(trainer.Step(x.index_select(0, indices).t(), oneHot.index_select(1, indices)));
+                epochCost.AddInPlace(trainer.Step(x.index_select(0, indices).t(), oneHot.index_select(1, indices)));
             }
 
             onEpochCost(epoch, epochCost.item<double>() / batchesInCost);

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Platform.Workers.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -51,10 +52,14 @@ public sealed class FusedAdam : IDisposable
             }
             else
             {
+                // Scalars held in locals for the whole native call (see SafeScalarOps).
                 using var scope = torch.NewDisposeScope();
-                first[i].mul_(beta1).add_(gradients[i], 1 - beta1);
-                second[i].mul_(beta2).addcmul_(gradients[i], gradients[i], 1 - beta2);
-                parameters[i].addcdiv_(first[i], second[i].sqrt().add_(epsilon), -stepSize);
+                using var oneMinusBeta1 = (1 - beta1).ToScalar();
+                using var oneMinusBeta2 = (1 - beta2).ToScalar();
+                using var minusStepSize = (-stepSize).ToScalar();
+                first[i].MulInPlace(beta1).add_(gradients[i], oneMinusBeta1);
+                second[i].MulInPlace(beta2).addcmul_(gradients[i], gradients[i], oneMinusBeta2);
+                parameters[i].addcdiv_(first[i], second[i].sqrt().AddInPlace(epsilon), minusStepSize);
             }
         }
     }

@@ -1,4 +1,5 @@
 using Platform.Workers.Numerics;
+using Platform.Workers.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -66,7 +67,7 @@ public sealed class SignsMlp : IDisposable
         var input = columns;
         for (var l = 0; l < Weights.Length; l++)
         {
-            z[l] = Weights[l].mm(input).add_(Biases[l]);
+            z[l] = Weights[l].mm(input).AddInPlace(Biases[l]);
             a[l] = l < Weights.Length - 1 ? z[l].relu() : z[l];
             input = a[l];
         }

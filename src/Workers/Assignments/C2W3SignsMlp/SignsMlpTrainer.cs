@@ -1,3 +1,4 @@
+using Platform.Workers.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -6,7 +7,8 @@ namespace Platform.Workers.Assignments.C2W3SignsMlp;
 /// <summary>
 /// One Adam step on a mini-batch of <see cref="SignsMlp"/>: forward, mean softmax cross-entropy, the backward pass written
 /// out, then <see cref="FusedAdam"/>. Gradients live in buffers allocated once: the only large tensors a step creates are
-/// the gathered batch and W1's forward product. No tensor here requires a gradient, so nothing records autograd.
+/// the gathered batch and W1's forward product. No tensor here requires a gradient, so nothing records autograd. Numbers
+/// go to libtorch through <see cref="SafeScalarOps"/>.
 /// </summary>
 public sealed class SignsMlpTrainer : IDisposable
 {
@@ -40,10 +42,10 @@ public sealed class SignsMlpTrainer : IDisposable
         var m = columns.shape[1];
         var (z, a) = model.ForwardAll(columns);
         var logProbabilities = z[^1].log_softmax(0);
-        var cost = logProbabilities.mul(oneHot).sum().div_(-m);
+        var cost = logProbabilities.mul(oneHot).sum().DivInPlace(-m);
 
         // dZ_L = (softmax - Y)/m; dW_l = dZ_l·A_{l-1}ᵀ; db_l = Σ_examples dZ_l; dZ_{l-1} = W_lᵀ·dZ_l where Z_{l-1} > 0.
-        var dz = logProbabilities.exp_().sub_(oneHot).div_(m);
+        var dz = logProbabilities.exp_().sub_(oneHot).DivInPlace(m);
         for (var l = model.Weights.Length - 1; l >= 0; l--)
         {
             var input = l == 0 ? columns : a[l - 1];
@@ -51,7 +53,7 @@ public sealed class SignsMlpTrainer : IDisposable
             biasGradients[l].copy_(dz.sum(1, keepdim: true));
             if (l > 0)
             {
-                dz = model.Weights[l].t().mm(dz).masked_fill_(z[l - 1].le(0), 0);
+                dz = model.Weights[l].t().mm(dz).MaskedFill(z[l - 1].LessOrEqual(0), 0);
             }
         }
 
