@@ -17,6 +17,11 @@ public sealed class C2W1GradientCheckingJob : IAssignmentJob
     public const double X1D = 3;
     public const double Theta1D = 4;
 
+    // The spec's §8 values (the 2020/21 inputs).
+    public const double Expected1D = 7.814075313343006e-11;
+    public const double ExpectedBuggy = 0.2850931567761623;
+    public const double PrintedCorrected = 1.1890913024229996e-07;
+
     public AssignmentDescriptor Descriptor => C2W1GradientChecking.Descriptor;
 
     public void Run(JobContext context)
@@ -51,10 +56,6 @@ public sealed class C2W1GradientCheckingJob : IAssignmentJob
         UnitTestResult.Compare("gradient_check_n (notebook's buggy backward)", [buggy], [ExpectedBuggy], 1e-6),
         new UnitTestResult("gradient_check_n (corrected backward, band [1e-7, 2e-7])", [corrected], [PrintedCorrected], corrected is >= 1e-7 and <= 2e-7),
     ];
-
-    public const double Expected1D = 7.814075313343006e-11;
-    public const double ExpectedBuggy = 0.2850931567761623;
-    public const double PrintedCorrected = 1.1890913024229996e-07;
 
     /// <summary>gradient_check(x, theta): J(θ) = θ·x, dθ = x.</summary>
     public static double OneDimensional(double x, double theta, double epsilon) =>

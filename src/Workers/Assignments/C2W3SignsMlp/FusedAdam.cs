@@ -37,8 +37,6 @@ public sealed class FusedAdam : IDisposable
         fused = (fusedOnCpu ?? true) && parameters.All(p => p.device_type == DeviceType.CPU && p.dtype == ScalarType.Float32 && p.is_contiguous());
     }
 
-    public int StepCount => t;
-
     /// <summary>One update with <paramref name="gradients"/> in the parameters' order and shapes.</summary>
     public void Step(IReadOnlyList<Tensor> gradients)
     {
