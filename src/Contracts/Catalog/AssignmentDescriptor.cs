@@ -9,6 +9,14 @@ public sealed record AssignmentDescriptor(
     [property: Id(3)] IReadOnlyList<string> MetricKeys,
     [property: Id(4)] IReadOnlyList<string> DataFiles)
 {
+    /// <summary>
+    /// Rules across hyperparameters, checked by <see cref="HyperparameterBinder"/> once every value is bound: each problem as
+    /// (the hyperparameter to name in the error, message). Not serialized: binding always uses the catalog's own descriptors.
+    /// </summary>
+    [field: NonSerialized]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Func<HyperparameterValues, IEnumerable<(string Name, string Message)>>? CrossFieldCheck { get; init; }
+
     public HyperparameterDescriptor? FindHyperparameter(string name) =>
         Hyperparameters.FirstOrDefault(h => h.Name == name);
 }

@@ -10,7 +10,10 @@ namespace Platform.Contracts.Catalog;
 /// </summary>
 public static class HyperparameterBinder
 {
-    /// <summary>Binds <paramref name="raw"/> over the assignment's defaults. Throws <see cref="PlatformValidationException"/> listing every problem.</summary>
+    /// <summary>
+    /// Binds <paramref name="raw"/> over the assignment's defaults, then applies its cross-field check. Throws
+    /// <see cref="PlatformValidationException"/> listing every problem.
+    /// </summary>
     public static HyperparameterValues Bind(AssignmentDescriptor assignment, IReadOnlyDictionary<string, string> raw, string pathPrefix = "params")
     {
         var errors = new List<ValidationError>();
@@ -34,6 +37,11 @@ public static class HyperparameterBinder
             {
                 errors.Add(new ValidationError(path, error));
             }
+        }
+
+        if (errors.Count == 0 && assignment.CrossFieldCheck is { } check)
+        {
+            errors.AddRange(check(new HyperparameterValues(result)).Select(e => new ValidationError($"{pathPrefix}.{e.Name}", e.Message)));
         }
 
         if (errors.Count > 0)

@@ -25,5 +25,22 @@ public static class C1W4DeepNnApplication
             new("num_iterations", HyperparameterType.Int, "2500", "gradient descent iterations", Min: 1, Max: 10_000_000),
         ],
         ["cost", "train_accuracy", "test_accuracy"],
-        ["catvnoncat/train_catvnoncat.h5", "catvnoncat/test_catvnoncat.h5"]);
+        ["catvnoncat/train_catvnoncat.h5", "catvnoncat/test_catvnoncat.h5"])
+    {
+        CrossFieldCheck = ShapeFitsModel,
+    };
+
+    /// <summary>One sigmoid output unit at the end, and three sizes for two_layer_model.</summary>
+    private static IEnumerable<(string, string)> ShapeFitsModel(HyperparameterValues values)
+    {
+        var layersDims = values.GetIntList("layers_dims");
+        if (layersDims.Count < 2 || layersDims[^1] != 1)
+        {
+            yield return ("layers_dims", $"must end with the single output unit 1 after at least the input size, got [{string.Join(", ", layersDims)}]");
+        }
+        else if (values.GetString("model") == TwoLayerModel && layersDims.Count != 3)
+        {
+            yield return ("layers_dims", $"two_layer_model takes three sizes (n_x, n_h, n_y), got [{string.Join(", ", layersDims)}]");
+        }
+    }
 }

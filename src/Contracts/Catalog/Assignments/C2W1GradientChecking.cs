@@ -12,6 +12,6 @@ public static class C2W1GradientChecking
             new("epsilon", HyperparameterType.Float, "1e-07", "shift of each parameter in the two-sided difference",
                 Min: 0, MinExclusive: true, Max: 1),
         ],
-        ["gradient_check_difference_1d", "gradient_check_difference_buggy", "gradient_check_difference"],
+        ["gradient_check_difference_1d", "gradient_check_difference_buggy", "gradient_check_difference", "unit_tests_passed", "unit_tests_total"],
         []);
 }

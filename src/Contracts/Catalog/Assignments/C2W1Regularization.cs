@@ -16,5 +16,17 @@ public static class C2W1Regularization
                 Min: 0, MinExclusive: true, Max: 1),
         ],
         ["cost", "train_accuracy", "test_accuracy"],
-        ["regularization_2d/train.csv", "regularization_2d/test.csv"]);
+        ["regularization_2d/train.csv", "regularization_2d/test.csv"])
+    {
+        CrossFieldCheck = NotBoth,
+    };
+
+    /// <summary>The notebook asserts that L2 and dropout are never combined.</summary>
+    private static IEnumerable<(string, string)> NotBoth(HyperparameterValues values)
+    {
+        if (values.GetDouble("lambd") != 0 && values.GetDouble("keep_prob") < 1)
+        {
+            yield return ("keep_prob", $"dropout (keep_prob {values.GetString("keep_prob")}) cannot be combined with L2 (lambd {values.GetString("lambd")}): set keep_prob = 1 or lambd = 0");
+        }
+    }
 }

@@ -11,7 +11,7 @@ public static class C2W2Optimization
         [
             new("optimizer", HyperparameterType.String, "adam", "parameter update rule", Choices: ["gd", "momentum", "adam"]),
             new("layers_dims", HyperparameterType.IntList, "[2, 5, 2, 1]", "layer sizes, from the 2 input features to the 1 output unit",
-                Min: 1, Max: 10_000),
+                Min: 1, Max: 10_000, MustStartWith: new ListStart(2, "number of input features")),
             new("learning_rate", HyperparameterType.Float, "0.0007", "initial step size", Min: 0, MinExclusive: true, Max: 100),
             new("mini_batch_size", HyperparameterType.Int, "64", "examples per mini-batch", Min: 1, Max: 1_000_000),
             new("beta", HyperparameterType.Float, "0.9", "momentum parameter", Min: 0, Max: 1, MaxExclusive: true),
@@ -26,5 +26,10 @@ public static class C2W2Optimization
             new("time_interval", HyperparameterType.Int, "1000", "epochs per step of schedule_lr_decay", Min: 1, Max: 10_000_000),
         ],
         ["cost", "last_minibatch_cost", "learning_rate", "train_accuracy"],
-        []);
+        [])
+    {
+        CrossFieldCheck = values => values.GetIntList("layers_dims") is [_, .., 1]
+            ? []
+            : [("layers_dims", $"must end with the single output unit 1 after the input size, got {values.GetString("layers_dims")}")],
+    };
 }

@@ -11,7 +11,8 @@ namespace Platform.Workers.Assignments.C1W2;
 
 /// <summary>
 /// c1w2-logistic-regression (spec §2): logistic regression on cat / non-cat with gradient descent from zeros.
-/// Logs <c>cost</c> every 100 iterations (step = i), then <c>train_accuracy</c> and <c>test_accuracy</c> (step = num_iterations).
+/// Logs <c>cost</c> every 100 iterations (step = i), then <c>train_accuracy</c> and <c>test_accuracy</c> (step = num_iterations); artifacts: the cost
+/// curve and the parameters w, b.
 /// </summary>
 public sealed class C1W2LogisticRegressionJob : IAssignmentJob
 {
@@ -40,9 +41,8 @@ public sealed class C1W2LogisticRegressionJob : IAssignmentJob
         var yTest = ImageTensors.LabelRow(test, device);
 
         var (w, b) = LogisticRegression.InitializeWithZeros(train.FeaturesPerImage, device);
-        var result = LogisticRegression.Optimize(
-            w, b, xTrain, yTrain, numIterations, learningRate,
-            (i, cost) => context.Metrics.Log("cost", cost, i), context.Cancellation);
+        var costs = new CostHistory(context.Metrics);
+        var result = LogisticRegression.Optimize(w, b, xTrain, yTrain, numIterations, learningRate, costs.Log, context.Cancellation);
         using var trainedW = result.W;
         using var lastDw = result.Dw;
 
@@ -50,5 +50,7 @@ public sealed class C1W2LogisticRegressionJob : IAssignmentJob
         var testAccuracy = LogisticRegression.Accuracy(LogisticRegression.Predict(trainedW, result.B, xTest), yTest);
         context.Metrics.Log("train_accuracy", trainAccuracy, numIterations);
         context.Metrics.Log("test_accuracy", testAccuracy, numIterations);
+        RunArtifacts.LogCostCurve(context, costs, $"Learning rate = {learningRate}");
+        RunArtifacts.LogParameters(context, [NamedArray.Of("w", trainedW), NamedArray.Of("b", [], [result.B])]);
     }
 }

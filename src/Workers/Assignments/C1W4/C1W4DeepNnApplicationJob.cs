@@ -1,6 +1,5 @@
 using Platform.Contracts.Catalog;
 using Platform.Contracts.Catalog.Assignments;
-using Platform.Contracts.Validation;
 using Platform.Workers.Data;
 using Platform.Workers.Jobs;
 using Platform.Workers.Numerics;
@@ -11,7 +10,8 @@ namespace Platform.Workers.Assignments.C1W4;
 
 /// <summary>
 /// c1w4-deep-nn-application (spec §5): two_layer_model or L_layer_model on cat / non-cat. Logs <c>cost</c> at i % 100 == 0
-/// and the last iteration (step = i), then <c>train_accuracy</c> and <c>test_accuracy</c> (step = num_iterations).
+/// and the last iteration (step = i), then <c>train_accuracy</c> and <c>test_accuracy</c> (step = num_iterations); artifacts: the cost
+/// curve and the parameters W1, b1, …
 /// </summary>
 public sealed class C1W4DeepNnApplicationJob : IAssignmentJob
 {
@@ -26,7 +26,6 @@ public sealed class C1W4DeepNnApplicationJob : IAssignmentJob
         var layersDims = context.Hyperparameters.GetIntList("layers_dims");
         var learningRate = context.Hyperparameters.GetDouble("learning_rate");
         var numIterations = context.Hyperparameters.GetInt("num_iterations");
-        RequireShapeFitsModel(model, layersDims);
 
         // Resolve both files before any work so a missing one fails fast with the file and folder named.
         var train = Hdf5ImageDataset.Read(context.Data.File(TrainFile), "train_set_x", "train_set_y");
@@ -41,27 +40,13 @@ public sealed class C1W4DeepNnApplicationJob : IAssignmentJob
             ? CatClassifier.InitializeTwoLayer(layersDims, device)
             : CatClassifier.InitializeLLayer(layersDims, device);
 
-        CatClassifier.Train(parameters, xTrain, yTrain, learningRate, numIterations,
-            (i, cost) => context.Metrics.Log("cost", cost, i), context.Cancellation);
+        var costs = new CostHistory(context.Metrics);
+        CatClassifier.Train(parameters, xTrain, yTrain, learningRate, numIterations, costs.Log, context.Cancellation);
 
         context.Metrics.Log("train_accuracy", CatClassifier.Accuracy(parameters, xTrain, yTrain), numIterations);
         context.Metrics.Log("test_accuracy",
             CatClassifier.Accuracy(parameters, ImageTensors.Columns(test, device), ImageTensors.LabelRow(test, device)), numIterations);
-    }
-
-    /// <summary>The shape rules the catalog cannot state alone: one sigmoid output unit, and three sizes for two_layer_model.</summary>
-    private static void RequireShapeFitsModel(string model, IReadOnlyList<int> layersDims)
-    {
-        if (layersDims.Count < 2 || layersDims[^1] != 1)
-        {
-            throw new PlatformValidationException("params.layers_dims",
-                $"must end with the single output unit 1 after at least the input size, got [{string.Join(", ", layersDims)}]");
-        }
-
-        if (model == C1W4DeepNnApplication.TwoLayerModel && layersDims.Count != 3)
-        {
-            throw new PlatformValidationException("params.layers_dims",
-                $"two_layer_model takes three sizes (n_x, n_h, n_y), got [{string.Join(", ", layersDims)}]");
-        }
+        RunArtifacts.LogCostCurve(context, costs, $"Learning rate = {learningRate}");
+        RunArtifacts.LogParameters(context, parameters.SelectMany((p, l) => new[] { NamedArray.Of($"W{l + 1}", p.W), NamedArray.Of($"b{l + 1}", p.B) }));
     }
 }

@@ -9,7 +9,7 @@ namespace Platform.Workers.Assignments.C2W1Initialization;
 /// <summary>
 /// c2w1-initialization (spec §6): the [2, 10, 5, 1] relu network on make_circles data generated in code (train seed 1,
 /// 300 points; test seed 2, 100 points), full-batch gradient descent. Logs <c>cost</c> every 1000 iterations and both
-/// accuracies at the end (step = num_iterations). Plain float64 on the CPU whatever the device: the net is tiny.
+/// accuracies at the end (step = num_iterations); artifacts as <see cref="ClassifierArtifacts"/>. Plain float64 on the CPU whatever the device: the net is tiny.
 /// </summary>
 public sealed class C2W1InitializationJob : IAssignmentJob
 {
@@ -30,10 +30,11 @@ public sealed class C2W1InitializationJob : IAssignmentJob
         var (trainX, trainY) = TrainSet();
         var (testX, testY) = TestSet();
 
-        var parameters = FullBatchTraining.Train(
-            initial, trainX, trainY, options, (i, cost) => context.Metrics.Log("cost", cost, i), context.Cancellation);
+        var costs = new CostHistory(context.Metrics);
+        var parameters = FullBatchTraining.Train(initial, trainX, trainY, options, costs.Log, context.Cancellation);
 
         context.Metrics.Log("train_accuracy", BinaryClassifier.Accuracy(parameters, trainX, trainY), numIterations);
         context.Metrics.Log("test_accuracy", BinaryClassifier.Accuracy(parameters, testX, testY), numIterations);
+        ClassifierArtifacts.Log(context, costs, parameters, trainX, trainY, $"Model with {hyperparameters.GetString("initialization")} initialization");
     }
 }

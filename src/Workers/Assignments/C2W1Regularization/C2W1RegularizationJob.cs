@@ -10,7 +10,8 @@ namespace Platform.Workers.Assignments.C2W1Regularization;
 /// <summary>
 /// c2w1-regularization (spec §7): the [2, 20, 3, 1] relu network on the 2-D data set, full-batch gradient descent with no
 /// regularisation, L2 (lambd &gt; 0) or dropout (keep_prob &lt; 1) — never both, as the notebook asserts. Logs <c>cost</c>
-/// every 1000 iterations (the notebook records every 1000 and prints every 10000) and both accuracies at the end.
+/// every 1000 iterations (the notebook records every 1000 and prints every 10000), both accuracies at the end, and the
+/// artifacts of <see cref="ClassifierArtifacts"/>.
 /// </summary>
 public sealed class C2W1RegularizationJob : IAssignmentJob
 {
@@ -27,16 +28,10 @@ public sealed class C2W1RegularizationJob : IAssignmentJob
 
     /// <summary>
     /// The notebook's model() options: its plain backward when neither is used (1/m at the output), the with_regularization
-    /// or with_dropout backward otherwise (1/m at the weights). Combining both is rejected with both parameters named.
+    /// or with_dropout backward otherwise (1/m at the weights). The catalog refuses lambd and keep_prob together.
     /// </summary>
     public static FullBatchOptions Options(int numIterations, double learningRate, double lambd, double keepProb)
     {
-        if (lambd != 0 && keepProb < 1)
-        {
-            throw new ArgumentException(
-                $"lambd ({lambd}) and keep_prob ({keepProb}) cannot be combined: set lambd = 0 or keep_prob = 1");
-        }
-
         var scaling = lambd == 0 && keepProb == 1 ? GradientScaling.AtOutput : GradientScaling.AtWeights;
         return new FullBatchOptions(numIterations, learningRate, Scaling: scaling, Lambd: lambd, KeepProb: keepProb);
     }
@@ -50,11 +45,12 @@ public sealed class C2W1RegularizationJob : IAssignmentJob
         var (trainX, trainY) = LabelledPointsCsv.Read(context.Data.File(TrainFile));
         var (testX, testY) = LabelledPointsCsv.Read(context.Data.File(TestFile));
 
-        var parameters = FullBatchTraining.Train(
-            InitializeParameters(LayersDims), trainX, trainY, options,
-            (i, cost) => context.Metrics.Log("cost", cost, i), context.Cancellation);
+        var costs = new CostHistory(context.Metrics);
+        var parameters = FullBatchTraining.Train(InitializeParameters(LayersDims), trainX, trainY, options, costs.Log, context.Cancellation);
 
         context.Metrics.Log("train_accuracy", BinaryClassifier.Accuracy(parameters, trainX, trainY), numIterations);
         context.Metrics.Log("test_accuracy", BinaryClassifier.Accuracy(parameters, testX, testY), numIterations);
+        var title = options.Lambd != 0 ? "Model with L2-regularization" : options.KeepProb < 1 ? "Model with dropout" : "Model without regularization";
+        ClassifierArtifacts.Log(context, costs, parameters, trainX, trainY, title);
     }
 }

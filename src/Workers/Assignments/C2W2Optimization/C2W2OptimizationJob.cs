@@ -9,7 +9,8 @@ namespace Platform.Workers.Assignments.C2W2Optimization;
 /// <summary>
 /// c2w2-optimization (spec §9) on make_moons(300, noise 0.2) generated in code after seed(3). Logs, at epochs 0, 1000, …:
 /// <c>cost</c> (2020/21 average per example), <c>last_minibatch_cost</c> (2017) and, with decay, <c>learning_rate</c>;
-/// then <c>train_accuracy</c> (step = num_epochs). Plain float64 on the CPU whatever the device: the net is tiny.
+/// then <c>train_accuracy</c> (step = num_epochs) and the artifacts of
+/// <see cref="ClassifierArtifacts"/>. Plain float64 on the CPU whatever the device: the net is tiny.
 /// </summary>
 public sealed class C2W2OptimizationJob : IAssignmentJob
 {
@@ -21,20 +22,16 @@ public sealed class C2W2OptimizationJob : IAssignmentJob
     {
         var h = context.Hyperparameters;
         var layersDims = h.GetIntList("layers_dims");
-        var (x, y) = TrainSet();
-        if (layersDims.Count < 2 || layersDims[0] != x.Rows || layersDims[^1] != y.Rows)
-        {
-            throw new ArgumentException(
-                $"layers_dims must start at the {x.Rows} input features and end at {y.Rows} output unit; got [{string.Join(", ", layersDims)}]");
-        }
+        var (x, y) = TrainSet(); // layers_dims starts at its 2 features and ends at 1 unit: the catalog checks it
 
         var options = new OptimizationOptions(
             h.GetString("optimizer"), h.GetDouble("learning_rate"), h.GetInt("mini_batch_size"), h.GetDouble("beta"),
             h.GetDouble("beta1"), h.GetDouble("beta2"), h.GetDouble("epsilon"), h.GetInt("num_epochs"),
             h.GetString("decay"), h.GetDouble("decay_rate"), h.GetInt("time_interval"));
+        var costs = new CostHistory(context.Metrics, "epoch");
         var parameters = OptimizationModel.Train(x, y, layersDims, options, report =>
         {
-            context.Metrics.Log("cost", report.Cost, report.Epoch);
+            costs.Log(report.Epoch, report.Cost);
             context.Metrics.Log("last_minibatch_cost", report.LastMinibatchCost, report.Epoch);
             if (options.Decay != LearningRateDecay.None)
             {
@@ -43,5 +40,6 @@ public sealed class C2W2OptimizationJob : IAssignmentJob
         }, context.Cancellation);
 
         context.Metrics.Log("train_accuracy", BinaryClassifier.Accuracy(parameters, x, y), options.NumEpochs);
+        ClassifierArtifacts.Log(context, costs, parameters, x, y, $"Model with {options.Optimizer} optimization");
     }
 }

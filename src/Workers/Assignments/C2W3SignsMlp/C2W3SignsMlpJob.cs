@@ -2,6 +2,7 @@ using Platform.Contracts.Catalog;
 using Platform.Workers.Assignments.C2.Shared;
 using Platform.Workers.Data;
 using Platform.Workers.Jobs;
+using Platform.Workers.Numerics;
 using Platform.Workers.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -47,12 +48,19 @@ public sealed class C2W3SignsMlpJob : IAssignmentJob
         var testY = torch.tensor(test.Labels, device: device);
         using var model = SignsMlp.Create(device);
 
-        Train(model, trainX, trainY, learningRate, numEpochs, minibatchSize, (epoch, cost) => context.Metrics.Log("cost", cost, epoch), context.Cancellation);
+        var costs = new CostHistory(context.Metrics, "epoch");
+        Train(model, trainX, trainY, learningRate, numEpochs, minibatchSize, costs.Log, context.Cancellation);
 
-        context.Metrics.Log("train_accuracy", model.Accuracy(trainX, trainY), numEpochs);
-        context.Metrics.Log("test_accuracy", model.Accuracy(testX, testY), numEpochs);
+        context.Metrics.Log("train_accuracy", model.Accuracy(trainX.t(), trainY), numEpochs);
+        context.Metrics.Log("test_accuracy", model.Accuracy(testX.t(), testY), numEpochs);
+        RunArtifacts.LogCostCurve(context, costs, $"Learning rate = {learningRate}");
+        RunArtifacts.LogParameters(context, model.Weights.SelectMany((w, l) => new[] { NamedArray.Of($"W{l + 1}", w), NamedArray.Of($"b{l + 1}", model.Biases[l]) }));
     }
 
+    /// <summary>
+    /// On image rows (m, 12288) and labels (m,), one-hot encoded once. Each epoch reshuffles with the next seed, gathers each
+    /// batch's rows and hands the trainer their transpose, the notebook's (12288, batch) columns.
+    /// </summary>
     public static void Train(
         SignsMlp model, Tensor x, Tensor labels, double learningRate, int numEpochs, int minibatchSize,
         Action<int, double> onEpochCost, CancellationToken cancellation)
@@ -60,30 +68,32 @@ public sealed class C2W3SignsMlpJob : IAssignmentJob
         var m = (int)x.shape[0];
         var ranges = MiniBatches.Ranges(m, minibatchSize);
         var batchesInCost = Math.Max(1, m / minibatchSize);
-        using var optimizer = torch.optim.Adam(model.Parameters, learningRate);
+        using var oneHot = torch.nn.functional.one_hot(labels, SignsMlp.LayersDims[^1]).to_type(ScalarType.Float32).t().contiguous();
+        using var trainer = new SignsMlpTrainer(model, learningRate);
         var seed = MiniBatchSeed;
         for (var epoch = 0; epoch < numEpochs; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
             seed++;
-            using var order = torch.tensor(MiniBatches.Order(m, seed).Select(i => (long)i).ToArray(), device: x.device);
-            var epochCost = 0.0;
+            using var epochScope = torch.NewDisposeScope();
+            var order = torch.tensor(MiniBatches.Order(m, seed).Select(i => (long)i).ToArray(), device: x.device);
+            // Summed on the device: reading each batch's cost would wait for the device once per batch.
+            var epochCost = torch.zeros(1, ScalarType.Float64, x.device);
             foreach (var (start, count) in ranges)
             {
                 using var step = torch.NewDisposeScope();
                 var indices = order.narrow(0, start, count);
-                optimizer.zero_grad();
-                var loss = torch.nn.functional.cross_entropy(model.Forward(x.index_select(0, indices)), labels.index_select(0, indices));
-                loss.backward();
-                optimizer.step();
-                epochCost += loss.item<float>();
+                epochCost.AddInPlace(trainer.Step(x.index_select(0, indices).t(), oneHot.index_select(1, indices)));
             }
 
-            onEpochCost(epoch, epochCost / batchesInCost);
+            onEpochCost(epoch, epochCost.item<double>() / batchesInCost);
         }
     }
 
-    /// <summary>(m, 12288) float32 rows: each pixel /255 in float64 as numpy does, then cast, in NHWC feature order.</summary>
+    /// <summary>
+    /// (m, 12288) float32 image rows: each pixel /255 in float64 as numpy does, then cast, in NHWC feature order. The
+    /// notebook's X is their transpose; keeping images as rows makes gathering a batch a copy of 32 contiguous rows.
+    /// </summary>
     private static Tensor ImageRows(byte[] pixels, int count, Device device)
     {
         var values = new float[pixels.Length];

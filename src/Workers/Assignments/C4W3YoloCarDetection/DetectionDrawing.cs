@@ -1,4 +1,5 @@
 using Platform.Workers.Data;
+using Platform.Workers.Plots;
 using SkiaSharp;
 
 namespace Platform.Workers.Assignments.C4W3YoloCarDetection;
@@ -20,7 +21,7 @@ public static class DetectionDrawing
     {
         using var bitmap = image.ToBitmap();
         using (var canvas = new SKCanvas(bitmap))
-        using (var font = new SKFont(LabelTypeface.Value, Math.Max(12, image.Height / 40f)))
+        using (var font = new SKFont(SystemTypeface.Value, Math.Max(12, image.Height / 40f)))
         {
             foreach (var d in detections)
             {
@@ -44,28 +45,6 @@ public static class DetectionDrawing
 
         return RgbImage.EncodePng(bitmap);
     }
-
-    /// <summary>
-    /// SkiaSharp's dependency-free Linux build has no font manager, so its default typeface has no glyphs: fall back to a
-    /// font file of the system's usual fonts.
-    /// </summary>
-    private static readonly Lazy<SKTypeface> LabelTypeface = new(() =>
-    {
-        using (var probe = new SKFont(SKTypeface.Default))
-        {
-            if (probe.MeasureText("A") > 0)
-            {
-                return SKTypeface.Default;
-            }
-        }
-
-        const string fonts = "/usr/share/fonts";
-        var file = Directory.Exists(fonts)
-            ? Directory.EnumerateFiles(fonts, "*.ttf", SearchOption.AllDirectories)
-                .OrderBy(f => Path.GetFileName(f) == "DejaVuSans.ttf" ? 0 : 1).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault()
-            : null;
-        return (file is null ? null : SKTypeface.FromFile(file)) ?? SKTypeface.Default;
-    });
 
     private static int IndexOf(IReadOnlyList<string> classes, string name)
     {

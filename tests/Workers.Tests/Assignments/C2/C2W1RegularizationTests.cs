@@ -125,16 +125,14 @@ public sealed class C2W1RegularizationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void L2_and_dropout_together_are_rejected_before_training()
+    public void L2_and_dropout_together_are_refused_when_binding_naming_keep_prob()
     {
-        var metrics = new RecordingMetricSink();
+        var error = Assert.Throws<PlatformValidationException>(() => HyperparameterBinder.Bind(
+            RegularizationAssignment.Descriptor, new Dictionary<string, string> { ["lambd"] = "0.7", ["keep_prob"] = "0.86" }));
 
-        var error = Assert.Throws<ArgumentException>(() => new C2W1RegularizationJob().Run(C2TestSupport.Context(
-            RegularizationAssignment.Descriptor, metrics, new Dictionary<string, string> { ["lambd"] = "0.7", ["keep_prob"] = "0.86" })));
-
-        Assert.Contains("lambd", error.Message);
-        Assert.Contains("keep_prob", error.Message);
-        Assert.Empty(metrics.Points);
+        Assert.Equal(
+            new ValidationError("params.keep_prob", "dropout (keep_prob 0.86) cannot be combined with L2 (lambd 0.7): set keep_prob = 1 or lambd = 0"),
+            Assert.Single(error.Errors));
     }
 
     /// <summary>The notebook's test recipe R (spec §7): seed 1; X = randn(3,5); W1 … b3; Y = [[1,1,0,1,0]].</summary>

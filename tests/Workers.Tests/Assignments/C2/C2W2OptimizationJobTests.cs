@@ -1,3 +1,5 @@
+using Platform.Contracts.Catalog;
+using Platform.Contracts.Validation;
 using Platform.Workers.Assignments.C2W2Optimization;
 using Platform.Workers.Tests.Support;
 using Xunit.Abstractions;
@@ -83,16 +85,15 @@ public sealed class C2W2OptimizationJobTests(ITestOutputHelper output)
         Assert.InRange(metrics.Single("train_accuracy"), 0, 1);
     }
 
-    [Fact]
-    public void A_layers_dims_that_does_not_start_at_the_input_size_is_rejected_before_training()
+    [Theory]
+    [InlineData("[3, 5, 1]", "must start with the number of input features 2, got 3")]
+    [InlineData("[2, 5, 2]", "must end with the single output unit 1 after the input size, got [2, 5, 2]")]
+    public void A_layers_dims_that_does_not_fit_the_data_is_refused_when_binding(string layersDims, string message)
     {
-        var metrics = new RecordingMetricSink();
+        var error = Assert.Throws<PlatformValidationException>(() => HyperparameterBinder.Bind(
+            OptimizationAssignment.Descriptor, new Dictionary<string, string> { ["layers_dims"] = layersDims }));
 
-        var error = Assert.Throws<ArgumentException>(() => new C2W2OptimizationJob().Run(C2TestSupport.Context(
-            OptimizationAssignment.Descriptor, metrics, new Dictionary<string, string> { ["layers_dims"] = "[3, 5, 1]" })));
-
-        Assert.Contains("layers_dims", error.Message);
-        Assert.Empty(metrics.Points);
+        Assert.Equal(new ValidationError("params.layers_dims", message), Assert.Single(error.Errors));
     }
 
     private static RecordingMetricSink Run(string settings)

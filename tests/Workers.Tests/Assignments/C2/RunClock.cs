@@ -13,6 +13,8 @@ internal sealed class RunClock
 
     public static RunClock Start() => new();
 
+    public (double Wall, double Cpu) Seconds => (wall.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds);
+
     public override string ToString() =>
         $"{wall.Elapsed.TotalSeconds:F3} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds:F3} s CPU";
 }

@@ -1,3 +1,4 @@
+using Platform.Contracts.Catalog;
 using Platform.Contracts.Catalog.Assignments;
 using Platform.Contracts.Validation;
 using Platform.Workers.Assignments.C1W4;
@@ -75,26 +76,15 @@ public sealed class C1W4DeepNnApplicationJobTests
         Assert.Equal(0.72, metrics.Single("test_accuracy"));
     }
 
-    [Fact]
-    public void A_two_layer_model_with_more_than_three_sizes_is_refused_naming_layers_dims_before_reading_data()
+    [Theory]
+    [InlineData("two_layer_model", "[12288, 20, 7, 5, 1]", "two_layer_model takes three sizes (n_x, n_h, n_y), got [12288, 20, 7, 5, 1]")]
+    [InlineData("L_layer_model", "[12288, 20, 2]", "must end with the single output unit 1 after at least the input size, got [12288, 20, 2]")]
+    public void Layers_dims_that_do_not_fit_the_model_are_refused_when_binding(string model, string layersDims, string message)
     {
-        var empty = Directory.CreateTempSubdirectory("no-cats-");
-        try
-        {
-            var metrics = new RecordingMetricSink();
-            var context = JobContexts.For(C1W4DeepNnApplication.Descriptor, metrics,
-                new Dictionary<string, string> { ["model"] = "two_layer_model" }, empty.FullName);
+        var error = Assert.Throws<PlatformValidationException>(() => HyperparameterBinder.Bind(
+            C1W4DeepNnApplication.Descriptor, new Dictionary<string, string> { ["model"] = model, ["layers_dims"] = layersDims }));
 
-            var error = Assert.Throws<PlatformValidationException>(() => new C1W4DeepNnApplicationJob().Run(context));
-
-            Assert.Equal(new ValidationError("params.layers_dims", "two_layer_model takes three sizes (n_x, n_h, n_y), got [12288, 20, 7, 5, 1]"),
-                Assert.Single(error.Errors));
-            Assert.Empty(metrics.Points);
-        }
-        finally
-        {
-            empty.Delete();
-        }
+        Assert.Equal(new ValidationError("params.layers_dims", message), Assert.Single(error.Errors));
     }
 
     [Fact]

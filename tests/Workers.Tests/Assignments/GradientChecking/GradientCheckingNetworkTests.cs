@@ -70,13 +70,21 @@ public sealed class GradientCheckingNetworkTests
     }
 
     [Fact]
-    public void The_job_logs_the_three_differences_at_step_0()
+    public void The_job_logs_the_three_differences_at_step_0_and_them_as_passing_unit_tests()
     {
         var metrics = new RecordingMetricSink();
+        var artifacts = new RecordingRunOutputs();
 
-        new C2W1GradientCheckingJob().Run(JobContexts.For(C2W1GradientChecking.Descriptor, metrics));
+        new C2W1GradientCheckingJob().Run(JobContexts.For(C2W1GradientChecking.Descriptor, metrics, outputs: artifacts));
 
-        Assert.Equal(["gradient_check_difference_1d", "gradient_check_difference_buggy", "gradient_check_difference"], metrics.Points.Select(p => p.Key));
+        Assert.Equal(
+            ["gradient_check_difference_1d", "gradient_check_difference_buggy", "gradient_check_difference", "unit_tests_passed", "unit_tests_total"],
+            metrics.Points.Select(p => p.Key));
+        Assert.Equal(3, metrics.Single("unit_tests_passed"));
+        Assert.Equal(3, metrics.Single("unit_tests_total"));
+        var rows = System.Text.Json.JsonDocument.Parse(artifacts.Text("unit_tests.json")).RootElement.EnumerateArray().ToArray();
+        Assert.Equal(metrics.Single("gradient_check_difference_buggy"), rows[1].GetProperty("computed")[0].GetDouble());
+        Assert.All(rows, row => Assert.True(row.GetProperty("pass").GetBoolean()));
         Assert.All(metrics.Points, p => Assert.Equal(0, p.Step));
         Expect.Printed(7.814075313343006e-11, metrics.Single("gradient_check_difference_1d"), relative: 1e-6);
         Expect.Printed(0.2850931567761623, metrics.Single("gradient_check_difference_buggy"), relative: 1e-6);
@@ -85,4 +93,16 @@ public sealed class GradientCheckingNetworkTests
 
     private static double CrossEntropy(Tensor x, Tensor y, IReadOnlyList<LayerParameters> parameters) =>
         DeepNetwork.ComputeCost(DeepNetwork.LModelForward(x, parameters).AL, y);
+}
+
+public sealed class GradientCheckingUnitTestRowsTests
+{
+    [Theory]
+    [InlineData(7.814075313343006e-11, 0.2850931567761623, 1.1890913024229996e-07, new[] { true, true, true })]
+    [InlineData(7.9e-11, 0.285, 2.1e-07, new[] { false, false, false })] // off in the 3rd digit, and outside the band
+    [InlineData(7.814075313343006e-11, 0.2850931567761623, 0.9e-07, new[] { true, true, false })]
+    public void Rows_pass_exactly_for_the_exact_values_and_inside_the_band_for_the_corrected_one(double oneD, double buggy, double corrected, bool[] passes)
+    {
+        Assert.Equal(passes, C2W1GradientCheckingJob.UnitTests(oneD, buggy, corrected).Select(r => r.Passed));
+    }
 }
