@@ -1,8 +1,8 @@
+using HappyAssignment = Platform.Contracts.Catalog.Assignments.C4W2HappyHouse;
 using Platform.Cli.Local;
+using Platform.Cli.Tests.Infrastructure;
 using Platform.Contracts.Api;
 using Platform.Contracts.Tracking;
-using Platform.Testing;
-using HappyAssignment = Platform.Contracts.Catalog.Assignments.C4W2HappyHouse;
 
 namespace Platform.Cli.Tests;
 
@@ -11,20 +11,8 @@ namespace Platform.Cli.Tests;
 /// hyperparameters, trained by the worker agent, and read back from the tracking store with their Keras-style metrics.
 /// </summary>
 [Trait("Category", "Slow")]
-public sealed class C4RunsThroughThePlatformTests : IAsyncLifetime
+public sealed class C4RunsThroughThePlatformTests() : EmbeddedPlatformTest("platform-c4-runs")
 {
-    private readonly TempDirectory _home = new("platform-c4-runs");
-    private EmbeddedPlatform _platform = null!;
-
-    public async Task InitializeAsync() =>
-        _platform = await EmbeddedPlatform.StartAsync(new EmbeddedPlatformOptions { Home = _home.Path, DataDirectory = TestDataDirectory.Path, Quiet = true });
-
-    public async Task DisposeAsync()
-    {
-        await _platform.DisposeAsync();
-        _home.Dispose();
-    }
-
     public static TheoryData<string, Dictionary<string, string>, string[]> Runs => new()
     {
         { "c4w1-signs-convnet", new() { ["num_epochs"] = "1" }, ["loss", "train_accuracy", "val_loss", "val_accuracy", "test_accuracy"] },
@@ -39,8 +27,8 @@ public sealed class C4RunsThroughThePlatformTests : IAsyncLifetime
     [MemberData(nameof(Runs))]
     public async Task A_small_run_finishes_with_its_keras_metrics(string assignment, Dictionary<string, string> hyperparameters, string[] metrics)
     {
-        var submitted = await _platform.Client.SubmitRunAsync(new RunSubmission(assignment, hyperparameters));
-        var run = (await _platform.Client.WaitForRunsAsync(submitted.RunIds, TimeSpan.FromMilliseconds(200))).Single();
+        var submitted = await Platform.Client.SubmitRunAsync(new RunSubmission(assignment, hyperparameters));
+        var run = (await Platform.Client.WaitForRunsAsync(submitted.RunIds, TimeSpan.FromMilliseconds(200))).Single();
 
         Assert.True(run.Info.Status == RunStatus.FINISHED, run.Data.Tag(PlatformTags.Error));
         foreach (var metric in metrics)

@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Platform.Cli.Local;
+using Platform.Cli.Tests.Infrastructure;
 using Platform.Contracts.Api;
 using Platform.Contracts.Tracking;
-using Platform.Testing;
 using SkiaSharp;
 
 namespace Platform.Cli.Tests;
@@ -13,24 +13,12 @@ namespace Platform.Cli.Tests;
 /// the worker agent, and read back from the tracking store with the spec's final numbers and the run's artifacts.
 /// </summary>
 [Trait("Category", "Slow")]
-public sealed class MainRunsThroughThePlatformTests : IAsyncLifetime
+public sealed class MainRunsThroughThePlatformTests() : EmbeddedPlatformTest("platform-main-runs")
 {
     private const string Curve = "cost.png";
     private const string Boundary = "decision_boundary.png";
     private const string Parameters = "parameters.npz";
     private const string UnitTests = "unit_tests.json";
-
-    private readonly TempDirectory _home = new("platform-main-runs");
-    private EmbeddedPlatform _platform = null!;
-
-    public async Task InitializeAsync() =>
-        _platform = await EmbeddedPlatform.StartAsync(new EmbeddedPlatformOptions { Home = _home.Path, DataDirectory = TestDataDirectory.Path, Quiet = true });
-
-    public async Task DisposeAsync()
-    {
-        await _platform.DisposeAsync();
-        _home.Dispose();
-    }
 
     /// <summary>Assignment, hyperparameters ("name=value …"), expected final metrics (tolerance 0: the spec's exact value), artifacts.</summary>
     public static TheoryData<string, string, (string Metric, double Expected, double Tolerance)[], string[]> MainRuns => new()
@@ -66,8 +54,8 @@ public sealed class MainRunsThroughThePlatformTests : IAsyncLifetime
         string assignment, string set, (string Metric, double Expected, double Tolerance)[] expectations, string[] artifacts)
     {
         var parameters = set.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
-        var submitted = await _platform.Client.SubmitRunAsync(new RunSubmission(assignment, parameters));
-        var run = (await _platform.Client.WaitForRunsAsync(submitted.RunIds, TimeSpan.FromMilliseconds(200))).Single();
+        var submitted = await Platform.Client.SubmitRunAsync(new RunSubmission(assignment, parameters));
+        var run = (await Platform.Client.WaitForRunsAsync(submitted.RunIds, TimeSpan.FromMilliseconds(200))).Single();
 
         Assert.True(run.Info.Status == RunStatus.FINISHED, run.Data.Tag(PlatformTags.Error));
         foreach (var (metric, expected, tolerance) in expectations)
@@ -82,11 +70,11 @@ public sealed class MainRunsThroughThePlatformTests : IAsyncLifetime
     /// <summary>Exactly the expected files are listed, PNGs decode, the parameters are a zip of .npy files, unit tests all pass.</summary>
     private async Task AssertArtifactsAsync(Run run, string[] expected)
     {
-        var listed = await _platform.Client.Tracking.ListArtifactsAsync(run.Info.RunId);
+        var listed = await Platform.Client.Tracking.ListArtifactsAsync(run.Info.RunId);
         Assert.Equal(expected.Order(), listed.Select(f => f.Path).Order());
         foreach (var path in expected)
         {
-            using var download = await _platform.Client.Tracking.DownloadArtifactAsync(run, path);
+            using var download = await Platform.Client.Tracking.DownloadArtifactAsync(run, path);
             using var content = new MemoryStream();
             await download.CopyToAsync(content);
             content.Position = 0;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Platform.Cli.Local;
+using Platform.Cli.Tests.Infrastructure;
 using Platform.Contracts.Api;
 using Platform.Contracts.Tracking;
-using Platform.Testing;
 
 namespace Platform.Cli.Tests;
 
@@ -12,20 +12,8 @@ namespace Platform.Cli.Tests;
 /// (two sampling steps); the full run's band is a Slow test of the model itself.
 /// </summary>
 [Trait("Category", "Slow")]
-public sealed class StepByStepRunsThroughThePlatformTests : IAsyncLifetime
+public sealed class StepByStepRunsThroughThePlatformTests() : EmbeddedPlatformTest("platform-step-by-step")
 {
-    private readonly TempDirectory _home = new("platform-step-by-step");
-    private EmbeddedPlatform _platform = null!;
-
-    public async Task InitializeAsync() =>
-        _platform = await EmbeddedPlatform.StartAsync(new EmbeddedPlatformOptions { Home = _home.Path, DataDirectory = TestDataDirectory.Path, Quiet = true });
-
-    public async Task DisposeAsync()
-    {
-        await _platform.DisposeAsync();
-        _home.Dispose();
-    }
-
     [Theory]
     [InlineData("c4w1-convolution-step-by-step", 18)]
     [InlineData("c5w1-rnn-step-by-step", 8)]
@@ -45,11 +33,11 @@ public sealed class StepByStepRunsThroughThePlatformTests : IAsyncLifetime
     {
         var run = await RunAsync(new RunSubmission("c5w1-dinosaur-names", new Dictionary<string, string> { ["num_iterations"] = "2001" }));
 
-        var losses = (await _platform.Client.Tracking.GetMetricHistoryPageAsync(run.Info.RunId, "loss", 100)).Metrics.OrderBy(m => m.Step).ToArray();
+        var losses = (await Platform.Client.Tracking.GetMetricHistoryPageAsync(run.Info.RunId, "loss", 100)).Metrics.OrderBy(m => m.Step).ToArray();
         Assert.Equal([0L, 2000L], losses.Select(m => m.Step));
         Assert.InRange(losses[0].Value, 23.0873355, 23.0873365); // the spec's EXACT 23.087336, as printed with %f
 
-        var samples = await _platform.Client.Tracking.ListArtifactsAsync(run.Info.RunId, "samples");
+        var samples = await Platform.Client.Tracking.ListArtifactsAsync(run.Info.RunId, "samples");
         Assert.Equal(["samples/iteration_000000.txt", "samples/iteration_002000.txt"], samples.Select(f => f.Path).Order());
         var lines = (await ArtifactTextAsync(run, "samples/iteration_002000.txt")).Split('\n');
         Assert.StartsWith("Iteration: 2000, Loss: ", lines[0]);
@@ -58,15 +46,15 @@ public sealed class StepByStepRunsThroughThePlatformTests : IAsyncLifetime
 
     private async Task<Run> RunAsync(RunSubmission submission)
     {
-        var submitted = await _platform.Client.SubmitRunAsync(submission);
-        var run = (await _platform.Client.WaitForRunsAsync(submitted.RunIds, TimeSpan.FromMilliseconds(200))).Single();
+        var submitted = await Platform.Client.SubmitRunAsync(submission);
+        var run = (await Platform.Client.WaitForRunsAsync(submitted.RunIds, TimeSpan.FromMilliseconds(200))).Single();
         Assert.True(run.Info.Status == RunStatus.FINISHED, run.Data.Tag(PlatformTags.Error));
         return run;
     }
 
     private async Task<string> ArtifactTextAsync(Run run, string path)
     {
-        await using var stream = await _platform.Client.Tracking.DownloadArtifactAsync(run, path);
+        await using var stream = await Platform.Client.Tracking.DownloadArtifactAsync(run, path);
         return await new StreamReader(stream).ReadToEndAsync();
     }
 }

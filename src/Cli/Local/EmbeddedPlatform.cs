@@ -106,6 +106,8 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
         });
+        // Every log line on stderr: stdout carries the verbs' results (run --json), which a warning must not break.
+        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(LogLevel.Warning);
         if (!quiet)
         {

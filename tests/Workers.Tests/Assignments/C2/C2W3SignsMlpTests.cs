@@ -92,8 +92,8 @@ public sealed class C2W3SignsMlpTests(ITestOutputHelper output)
     // 1500 epochs are 51,000 Adam steps whose two W1 products (25×12288 by 32) make 2 TFLOP: about 100-120 s of CPU on one
     // core of the build machine (887 s wall under a load of 20+), too long for CI's Slow category, so Long: run by hand
     // (dotnet test -c Release --filter Category=Long).
-    // Test accuracy: the spec's band is 0.65-0.82; this run gives 0.825 (99 of 120 test images) after training on the JPEG
-    // stand-in, so the upper bound allows one test image more, as c1w3's accuracy is EXACT within one point.
+    // The spec's band, unwidened: with the initialisation seed 6 the last full run gave test 0.825 (99 of 120 images), one
+    // image above it, so this test fails today (issue 3 stays open on it).
     [Fact]
     [Trait("Category", "Long")]
     public void The_main_run_falls_in_the_band()
@@ -109,7 +109,7 @@ public sealed class C2W3SignsMlpTests(ITestOutputHelper output)
         Assert.Equal(1500, costs.Count);
         Assert.True(costs[100].Value < costs[0].Value && costs[500].Value < costs[100].Value && costs[1400].Value < costs[500].Value);
         Assert.True(metrics.Single("train_accuracy") >= 0.97);
-        Assert.InRange(metrics.Single("test_accuracy"), 0.65, 0.82 + 1.0 / 120);
+        Assert.InRange(metrics.Single("test_accuracy"), 0.65, 0.82);
     }
 }
 
