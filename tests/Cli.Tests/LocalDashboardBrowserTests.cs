@@ -46,6 +46,7 @@ public sealed class LocalDashboardBrowserTests(ChromiumBrowser chromium) : IClas
         try
         {
             await page.GotoAsync(_platform.BaseAddress.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await page.Locator("main[data-interactive=true]").WaitForAsync(); // clicks before the circuit is up are lost
             await page.Locator("[data-testid=experiment-row] a", new PageLocatorOptions { HasText = "c1w2-logistic-regression" }).ClickAsync();
 
             var row = page.Locator("[data-testid=run-row]");
@@ -55,6 +56,7 @@ public sealed class LocalDashboardBrowserTests(ChromiumBrowser chromium) : IClas
             await Assertions.Expect(page.Locator("[data-testid=param-col]")).ToHaveTextAsync(["learning_rate", "num_iterations"]);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "local-runs-table.png"), FullPage = true });
 
+            await page.Locator("main[data-interactive=true]").WaitForAsync();
             await row.Locator("a").First.ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=chart-cost] [data-testid=marker]")).ToHaveCountAsync(20);
             Assert.EndsWith("/runs/" + run.Info.RunId, page.Url);

@@ -39,9 +39,30 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
     public static async Task<EmbeddedPlatform> StartAsync(EmbeddedPlatformOptions options, CancellationToken ct = default)
     {
         Directory.CreateDirectory(options.Home);
-        var port = options.HttpPort == 0 ? FreeLoopbackPort() : options.HttpPort;
-        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var store = new StoreOptions { Provider = "sqlite", SqlitePath = HomeStorePath(options.Home), ArtifactRoot = Path.Combine(options.Home, "artifacts") };
+        var tokens = options.Auth ? await LocalTokens.CreateAsync(store.SqlitePath!, ct) : null;
 
+        // Free ports are picked before they are bound, so another process may take one meanwhile: then pick new ones.
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = options.HttpPort == 0 ? FreeLoopbackPort() : options.HttpPort;
+            var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+            var app = Build(options, store, tokens, baseAddress);
+            try
+            {
+                await app.StartAsync(ct);
+                return new EmbeddedPlatform(app, baseAddress, tokens);
+            }
+            catch (Exception e) when (attempt < 5 && IsAddressInUse(e))
+            {
+                await app.StopAsync(CancellationToken.None);
+                await app.DisposeAsync();
+            }
+        }
+    }
+
+    private static WebApplication Build(EmbeddedPlatformOptions options, StoreOptions store, LocalTokens? tokens, Uri baseAddress)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ContentRootPath = AppContext.BaseDirectory,
@@ -51,8 +72,6 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
         builder.WebHost.UseStaticWebAssets(); // the dashboard's assets from build output, in every environment
         ConfigureLogging(builder.Logging, options.Quiet);
 
-        var store = new StoreOptions { Provider = "sqlite", SqlitePath = HomeStorePath(options.Home), ArtifactRoot = Path.Combine(options.Home, "artifacts") };
-        var tokens = options.Auth ? await LocalTokens.CreateAsync(store.SqlitePath!, ct) : null;
         builder.AddPlatformSilo(store, new PlatformClusterOptions { SiloPort = FreeLoopbackPort(), GatewayPort = FreeLoopbackPort() },
             auth => auth.Enabled = options.Auth);
         builder.Services.AddWorkerAgent(new WorkerAgentOptions
@@ -81,8 +100,21 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
             app.MapPlatformDashboard();
         }
 
-        await app.StartAsync(ct);
-        return new EmbeddedPlatform(app, baseAddress, tokens);
+        return app;
+    }
+
+    private static bool IsAddressInUse(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }
+                || e is AggregateException aggregate && aggregate.InnerExceptions.Any(IsAddressInUse))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The SQLite store of a platform home, which <c>platform token</c> also opens.</summary>

@@ -23,8 +23,8 @@ public sealed class DashboardBrowserTests(ChromiumBrowser chromium) : IClassFixt
             // The stylesheet came from the Razor class library's static assets: the FINISHED badge is green.
             var badgeColor = await page.Locator(".badge-finished").EvaluateAsync<string>("e => getComputedStyle(e).color");
             Assert.Equal("rgb(26, 127, 60)", badgeColor);
-            // blazor.web.js is served and the interactive circuit is up.
-            await page.WaitForFunctionAsync("() => typeof window.Blazor === 'object'");
+            // blazor.web.js is served and the interactive circuit is up (clicks before that are lost).
+            await page.Locator("main[data-interactive=true]").WaitForAsync();
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "runs-table.png"), FullPage = true });
 
             // Clicking a run navigates (Blazor's enhanced navigation) to the run page.
@@ -70,7 +70,7 @@ public sealed class DashboardBrowserTests(ChromiumBrowser chromium) : IClassFixt
         {
             // A filter the server refuses: its message under the box, the page still alive.
             await page.GotoAsync(new Uri(host.Address, "experiments/1").ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-            await page.WaitForFunctionAsync("() => typeof window.Blazor === 'object'");
+            await page.Locator("main[data-interactive=true]").WaitForAsync();
             await page.Locator("[data-testid=search]").FillAsync("metrics.cost <");
             await page.Locator("[data-testid=search]").PressAsync("Enter");
             await Assertions.Expect(page.Locator("[data-testid=filter-error]")).ToContainTextAsync("Invalid filter");

@@ -20,7 +20,7 @@ public sealed class SubmitSweepTests : DashboardTestContext
         await cut.InvokeAsync(() => cut.Find("[data-testid=assignment]").Change("sleep"));
 
         // One field per hyperparameter, with its type, range and default from the catalog.
-        Assert.Equal(["param-duration_ms", "param-steps", "param-metric", "param-slope"], cut.FindAll("[data-testid^=param-]").Select(p => p.GetAttribute("data-testid")));
+        Assert.Equal(["param-duration_ms", "param-steps", "param-metric", "param-slope", "param-fail_at_step", "param-failure"], cut.FindAll("[data-testid^=param-]").Select(p => p.GetAttribute("data-testid")));
         Assert.Equal("int in [0, 86400000] · default 0", cut.Find("[data-testid=param-duration_ms] .param-schema").TextContent);
         // A list of values for one, a distribution for another, a constant for a third.
         await cut.InvokeAsync(() => cut.Find("[data-testid=param-slope] [data-testid=mode]").Change("Values"));
