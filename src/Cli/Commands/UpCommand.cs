@@ -13,11 +13,12 @@ internal static class UpCommand
         var device = CommonOptions.Device();
         var port = new Option<int>("--port") { Description = "HTTP port of the API and dashboard on 127.0.0.1", DefaultValueFactory = _ => 5080 };
         var demo = new Option<bool>("--demo") { Description = "Submit a demo sweep (planar data, generated in code) once the platform is up" };
+        var trials = new Option<int>("--trials") { Description = "How many trials the local worker runs at once", DefaultValueFactory = _ => 1 };
         var auth = new Option<bool>("--auth") { Description = "Require API tokens and a dashboard login (off by default: local mode listens on 127.0.0.1 only)" };
 
         var command = new Command("up", "Start the platform locally (embedded store, in-process worker, API and dashboard) until stopped")
         {
-            home, dataDir, device, port, demo, auth,
+            home, dataDir, device, port, demo, auth, trials,
         };
         command.SetAction((result, ct) => CliAction.RunAsync(async () =>
         {
@@ -25,6 +26,12 @@ internal static class UpCommand
             if (portValue is < 1 or > 65535)
             {
                 throw new CliError($"--port must be between 1 and 65535, got {portValue}");
+            }
+
+            var trialsValue = result.GetValue(trials);
+            if (trialsValue is < 1 or > 1024)
+            {
+                throw new CliError($"--trials must be between 1 and 1024, got {trialsValue}");
             }
 
             var options = new EmbeddedPlatformOptions
@@ -35,6 +42,7 @@ internal static class UpCommand
                 HttpPort = portValue,
                 WithDashboard = true,
                 Auth = result.GetValue(auth),
+                ConcurrentTrials = result.GetValue(trials),
             };
             await using var platform = await EmbeddedPlatform.StartAsync(options, ct);
             Console.Out.WriteLine($"Platform is up. Dashboard: {platform.BaseAddress}  MLflow API: {platform.BaseAddress}api/2.0/mlflow  Home: {Path.GetFullPath(options.Home)}");

@@ -81,6 +81,7 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
             ApiBaseAddress = baseAddress,
             ApiToken = tokens?.Embedded.Value,
             TrialHost = options.TrialsInOwnProcess ? TrialHostCommandLine.ForThisInstallation() : null,
+            CpuSlots = options.ConcurrentTrials,
         });
         if (options.WithDashboard)
         {

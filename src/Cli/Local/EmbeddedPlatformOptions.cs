@@ -28,6 +28,9 @@ public sealed class EmbeddedPlatformOptions
     /// </summary>
     public bool TrialsInOwnProcess { get; init; } = true;
 
+    /// <summary>How many trials the in-process worker agent runs at once.</summary>
+    public int ConcurrentTrials { get; init; } = 1;
+
     /// <summary>Only warnings and errors reach the console (for the one-shot verbs, whose output is the result).</summary>
     public bool Quiet { get; init; }
 

@@ -6,7 +6,8 @@ using Platform.Workers.Jobs;
 namespace Platform.Workers.Agent;
 
 /// <summary>
-/// The worker agent: asks the scheduler for work it can run, one trial at a time, and hands each lease to the <see cref="TrialRunner"/>.
+/// The worker agent: asks the scheduler for work it can run, up to <see cref="WorkerAgentOptions.CpuSlots"/> trials at once,
+/// and hands each lease to the <see cref="TrialRunner"/>.
 /// </summary>
 public sealed class WorkerAgent(
     IGrainFactory grains,
@@ -16,31 +17,51 @@ public sealed class WorkerAgent(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var offer = new WorkerOffer(options.WorkerId, JobRegistry.All.Select(j => j.Descriptor.Id).ToArray());
+        var assignments = JobRegistry.All.Select(j => j.Descriptor.Id).ToArray();
+        // One slot needs no placement: the scheduler hands out one trial per request. More are advertised so it can pack them.
+        var capacity = options.CpuSlots > 1 ? new WorkerCapacity(options.WorkerId, options.CpuSlots, [], assignments) : null;
+        var offer = new WorkerOffer(options.WorkerId, assignments, capacity);
         var scheduler = grains.GetGrain<ISchedulerGrain>(0);
-        logger.LogInformation("Worker {WorkerId} ready for {Count} job types on {Device}", options.WorkerId, offer.Assignments.Count, options.Device);
-        while (!stoppingToken.IsCancellationRequested)
+        var running = new List<Task>();
+        logger.LogInformation("Worker {WorkerId} ready for {Count} job types on {Device}, {Slots} trial(s) at once",
+            options.WorkerId, assignments.Length, options.Device, options.CpuSlots);
+        try
         {
-            TrialLease? lease;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                lease = await scheduler.TryLease(offer);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The silo may still be starting or briefly unreachable: wait and ask again.
-                logger.LogWarning("Worker {WorkerId} could not reach the scheduler: {Message}", options.WorkerId, e.Message);
-                await Task.Delay(options.PollInterval * 5, stoppingToken);
-                continue;
-            }
+                running.RemoveAll(t => t.IsCompleted);
+                if (running.Count >= options.CpuSlots)
+                {
+                    await Task.WhenAny(running).WaitAsync(stoppingToken);
+                    continue;
+                }
 
-            if (lease is null)
-            {
-                await Task.Delay(options.PollInterval, stoppingToken);
-                continue;
-            }
+                TrialLease? lease;
+                try
+                {
+                    lease = await scheduler.TryLease(offer);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // The silo may still be starting or briefly unreachable: wait and ask again.
+                    logger.LogWarning("Worker {WorkerId} could not reach the scheduler: {Message}", options.WorkerId, e.Message);
+                    await Task.Delay(options.PollInterval * 5, stoppingToken);
+                    continue;
+                }
 
-            await runner.RunAsync(lease, stoppingToken);
+                if (lease is null)
+                {
+                    await Task.Delay(options.PollInterval, stoppingToken);
+                    continue;
+                }
+
+                running.Add(runner.RunAsync(lease, stoppingToken));
+            }
+        }
+        finally
+        {
+            // Stopping: each runner hands its trial back (a retryable outcome) before the agent is done.
+            await Task.WhenAll(running);
         }
     }
 }

@@ -27,6 +27,12 @@ public sealed class WorkerAgentOptions
     /// </summary>
     public TrialHostCommand? TrialHost { get; set; }
 
+    /// <summary>
+    /// How many trials this agent runs at once (CPU slots). Above 1 it advertises them to the scheduler, which then places
+    /// trials by their needs and never gives it more than it has.
+    /// </summary>
+    public int CpuSlots { get; set; } = 1;
+
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>How often a running trial renews its lease; also how soon a cancel reaches it (well under the 2 s promised).</summary>
@@ -47,6 +53,11 @@ public sealed class WorkerAgentOptions
         if (HeartbeatInterval <= TimeSpan.Zero)
         {
             yield return $"{Section}:HeartbeatInterval must be positive, got {HeartbeatInterval}";
+        }
+
+        if (CpuSlots is < 1 or > 1024)
+        {
+            yield return $"{Section}:CpuSlots must be between 1 and 1024, got {CpuSlots}";
         }
 
         if (PollInterval <= TimeSpan.Zero)
