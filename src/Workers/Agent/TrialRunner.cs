@@ -99,8 +99,7 @@ public sealed class TrialRunner(
             Cancellation = stop,
         };
 
-        // A dedicated thread: training is synchronous and TorchSharp's dispose scopes are thread-static.
-        await Task.Factory.StartNew(() => job.Run(context), stop, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        await job.RunOnOwnThreadAsync(context);
     }
 
     private async Task ReportAsync(ITrialGrain trial, TrialOutcome outcome)

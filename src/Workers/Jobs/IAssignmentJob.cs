@@ -12,3 +12,10 @@ public interface IAssignmentJob
 
     void Run(JobContext context);
 }
+
+public static class AssignmentJobExtensions
+{
+    /// <summary>Runs the job on a thread of its own: training is synchronous and TorchSharp's dispose scopes are thread-static.</summary>
+    public static Task RunOnOwnThreadAsync(this IAssignmentJob job, JobContext context) =>
+        Task.Factory.StartNew(() => job.Run(context), context.Cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+}

@@ -78,8 +78,7 @@ public static class TrialProcessHost
             Cancellation = stop,
         };
 
-        // A dedicated thread, as in the agent: training is synchronous and TorchSharp's dispose scopes are thread-static.
-        await Task.Factory.StartNew(() => job.Run(context), stop, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        await job.RunOnOwnThreadAsync(context);
     }
 
     private static async Task WatchForStopAsync(TextReader input, CancellationTokenSource stop)
