@@ -1,0 +1,36 @@
+using Platform.Workers.Assignments.C2W3SignsMlp;
+using Platform.Workers.Jobs;
+using Platform.Workers.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Platform.Workers.Assignments.C4;
+
+/// <summary>
+/// The SIGNS classifiers' run (c4w1-signs-convnet, c4w2-resnet50): train on the JPEG stand-in (read as c2w3-signs-mlp reads
+/// it), shuffled per epoch by the numpy seed counter from 3 (the 2017 notebook's s0), with the test set as validation;
+/// per-epoch Keras metrics, then test_accuracy.
+/// </summary>
+public static class SignsKerasFit
+{
+    public const uint MiniBatchSeed = 3;
+
+    /// <param name="createModel">Called after libtorch is loaded.</param>
+    public static void Run(JobContext context, Func<nn.Module<Tensor, Tensor>> createModel, double learningRate, int epochs, int batchSize)
+    {
+        var test = C2W3SignsMlpJob.ReadTestSet(context.Data);
+        var train = C2W3SignsMlpJob.ReadTrainSet(context.Data);
+
+        TorchRuntime.EnsureInitialized();
+        var device = torch.device(context.Device);
+        using var trainSet = LabelledImages.ForClasses(train.Pixels, train.Labels, train.Height, train.Width, device);
+        using var testSet = LabelledImages.ForClasses(test, device);
+        using var model = createModel();
+        model.to(device);
+
+        KerasEpoch? last = null;
+        KerasFit.Run(model, Objective.SoftmaxCrossEntropy, trainSet, testSet, learningRate, epochs, batchSize, MiniBatchSeed,
+            epoch => (last = epoch).LogTo(context.Metrics), context.Cancellation);
+        context.Metrics.Log("test_accuracy", last!.ValAccuracy, epochs);
+    }
+}
