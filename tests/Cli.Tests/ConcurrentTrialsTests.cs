@@ -1,8 +1,7 @@
-using Platform.Cli.Local;
+using Platform.Cli.Tests.Infrastructure;
 using Platform.Contracts.Api;
 using Platform.Contracts.Catalog.Assignments;
 using Platform.Contracts.Tracking;
-using Platform.Testing;
 
 namespace Platform.Cli.Tests;
 
@@ -10,23 +9,8 @@ namespace Platform.Cli.Tests;
 /// A worker with two CPU slots runs two trials at once, and never a third (issue 6: workers advertise CPUs). Its trials run
 /// on threads of the agent's process, the configuration without trial processes, so that path stays tested too.
 /// </summary>
-public sealed class ConcurrentTrialsTests : IAsyncLifetime
+public sealed class ConcurrentTrialsTests() : EmbeddedPlatformTest("platform-slots", concurrentTrials: 2, trialsInOwnProcess: false)
 {
-    private readonly TempDirectory _home = new("platform-slots");
-    private EmbeddedPlatform _platform = null!;
-
-    public async Task InitializeAsync() =>
-        _platform = await EmbeddedPlatform.StartAsync(new EmbeddedPlatformOptions
-        {
-            Home = _home.Path, DataDirectory = TestDataDirectory.Path, Quiet = true, ConcurrentTrials = 2, TrialsInOwnProcess = false,
-        });
-
-    public async Task DisposeAsync()
-    {
-        await _platform.DisposeAsync();
-        _home.Dispose();
-    }
-
     [Fact]
     public async Task Two_slots_run_two_trials_at_once_and_queue_the_third()
     {
@@ -34,17 +18,17 @@ public sealed class ConcurrentTrialsTests : IAsyncLifetime
         var runIds = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            runIds.Add((await _platform.Client.SubmitRunAsync(new RunSubmission(SleepAssignment.Id, settings))).RunIds.Single());
+            runIds.Add((await Platform.Client.SubmitRunAsync(new RunSubmission(SleepAssignment.Id, settings))).RunIds.Single());
         }
 
-        var runs = await _platform.Client.WaitForRunsAsync(runIds, TimeSpan.FromMilliseconds(100));
+        var runs = await Platform.Client.WaitForRunsAsync(runIds, TimeSpan.FromMilliseconds(100));
         Assert.All(runs, run => Assert.Equal(RunStatus.FINISHED, run.Info.Status));
 
         // Each run logs its loss once a second while it trains: the first and last timestamps bound its time on the worker.
         var intervals = new List<(long From, long To)>();
         foreach (var id in runIds)
         {
-            var history = await _platform.Client.Tracking.GetMetricHistoryAsync(id, "loss");
+            var history = await Platform.Client.Tracking.GetMetricHistoryAsync(id, "loss");
             intervals.Add((history.Min(m => m.Timestamp), history.Max(m => m.Timestamp)));
         }
 

@@ -1,7 +1,6 @@
 using Microsoft.Playwright;
-using Platform.Cli.Local;
+using Platform.Cli.Tests.Infrastructure;
 using Platform.Contracts.Api;
-using Platform.Testing;
 using Platform.Testing.Browser;
 
 namespace Platform.Cli.Tests;
@@ -10,33 +9,16 @@ namespace Platform.Cli.Tests;
 /// The dashboard as local mode serves it, in headless Chromium, over runs the real worker trained: the runs table lists the run
 /// with its params and final metrics, and the run page draws its cost curve.
 /// </summary>
-public sealed class LocalDashboardBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>, IAsyncLifetime
+public sealed class LocalDashboardBrowserTests(ChromiumBrowser chromium)
+    : EmbeddedPlatformTest("platform-dashboard", withDashboard: true), IClassFixture<ChromiumBrowser>
 {
     private static readonly string ScreenshotDirectory = Path.Combine(AppContext.BaseDirectory, "screenshots");
-
-    private readonly TempDirectory _home = new("platform-dashboard");
-    private EmbeddedPlatform _platform = null!;
-
-    public async Task InitializeAsync() =>
-        _platform = await EmbeddedPlatform.StartAsync(new EmbeddedPlatformOptions
-        {
-            Home = _home.Path,
-            DataDirectory = TestDataDirectory.Path,
-            WithDashboard = true,
-            Quiet = true,
-        });
-
-    public async Task DisposeAsync()
-    {
-        await _platform.DisposeAsync();
-        _home.Dispose();
-    }
 
     [Fact]
     public async Task Runs_table_and_cost_curve_of_a_trained_run_render_in_chromium()
     {
-        var submitted = await _platform.Client.SubmitRunAsync(new RunSubmission("c1w2-logistic-regression"));
-        var run = (await _platform.Client.WaitForRunsAsync(submitted.RunIds, TimeSpan.FromMilliseconds(100))).Single();
+        var submitted = await Platform.Client.SubmitRunAsync(new RunSubmission("c1w2-logistic-regression"));
+        var run = (await Platform.Client.WaitForRunsAsync(submitted.RunIds, TimeSpan.FromMilliseconds(100))).Single();
         Directory.CreateDirectory(ScreenshotDirectory);
         var page = await chromium.NewPageAsync();
         var problems = new List<string>();
@@ -45,7 +27,7 @@ public sealed class LocalDashboardBrowserTests(ChromiumBrowser chromium) : IClas
 
         try
         {
-            await page.GotoAsync(_platform.BaseAddress.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await page.GotoAsync(Platform.BaseAddress.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
             await page.Locator("main[data-interactive=true]").WaitForAsync(); // clicks before the circuit is up are lost
             await page.Locator("[data-testid=experiment-row] a", new PageLocatorOptions { HasText = "c1w2-logistic-regression" }).ClickAsync();
 

@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
-using Platform.Cli.Local;
-using Platform.Testing;
+using Platform.Cli.Tests.Infrastructure;
 using Platform.Testing.Browser;
 
 namespace Platform.Cli.Tests;
@@ -10,27 +9,10 @@ namespace Platform.Cli.Tests;
 /// through the form runs to its end while its page updates by itself, two of its runs are compared, the cluster page shows
 /// the worker, and a sweep file with an error shows the server's message at its line and cannot be submitted.
 /// </summary>
-public sealed class LocalSweepDashboardBrowserTests(ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>, IAsyncLifetime
+public sealed class LocalSweepDashboardBrowserTests(ChromiumBrowser chromium)
+    : EmbeddedPlatformTest("platform-sweep-dashboard", withDashboard: true), IClassFixture<ChromiumBrowser>
 {
     private static readonly string ScreenshotDirectory = Path.Combine(AppContext.BaseDirectory, "screenshots");
-
-    private readonly TempDirectory _home = new("platform-sweep-dashboard");
-    private EmbeddedPlatform _platform = null!;
-
-    public async Task InitializeAsync() =>
-        _platform = await EmbeddedPlatform.StartAsync(new EmbeddedPlatformOptions
-        {
-            Home = _home.Path,
-            DataDirectory = TestDataDirectory.Path,
-            WithDashboard = true,
-            Quiet = true,
-        });
-
-    public async Task DisposeAsync()
-    {
-        await _platform.DisposeAsync();
-        _home.Dispose();
-    }
 
     [Fact]
     public async Task A_sweep_submitted_through_the_form_completes_live_and_two_of_its_runs_compare()
@@ -112,7 +94,7 @@ public sealed class LocalSweepDashboardBrowserTests(ChromiumBrowser chromium) : 
             await Assertions.Expect(page.Locator("[data-testid=submit]")).ToBeDisabledAsync();
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("sweep-submit-errors.png"), FullPage = true });
 
-            Assert.Empty(await _platform.Client.ListSweepsAsync());
+            Assert.Empty(await Platform.Client.ListSweepsAsync());
             Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         }
         finally
@@ -138,7 +120,7 @@ public sealed class LocalSweepDashboardBrowserTests(ChromiumBrowser chromium) : 
         return (page, problems);
     }
 
-    private string Url(string relative) => new Uri(_platform.BaseAddress, relative).ToString();
+    private string Url(string relative) => new Uri(Platform.BaseAddress, relative).ToString();
 
     private static string Shot(string name) => Path.Combine(ScreenshotDirectory, name);
 }

@@ -4,7 +4,8 @@ using Platform.Testing;
 namespace Platform.Cli.Tests.Infrastructure;
 
 /// <summary>A test class with its own embedded platform on a temporary home, started before each test and stopped after.</summary>
-public abstract class EmbeddedPlatformTest(string homePrefix) : IAsyncLifetime
+public abstract class EmbeddedPlatformTest(
+    string homePrefix, bool withDashboard = false, int concurrentTrials = 1, bool trialsInOwnProcess = true) : IAsyncLifetime
 {
     protected TempDirectory Home { get; } = new(homePrefix);
 
@@ -26,5 +27,13 @@ public abstract class EmbeddedPlatformTest(string homePrefix) : IAsyncLifetime
     }
 
     private Task<EmbeddedPlatform> StartPlatformAsync() =>
-        EmbeddedPlatform.StartAsync(new EmbeddedPlatformOptions { Home = Home.Path, DataDirectory = TestDataDirectory.Path, Quiet = true });
+        EmbeddedPlatform.StartAsync(new EmbeddedPlatformOptions
+        {
+            Home = Home.Path,
+            DataDirectory = TestDataDirectory.Path,
+            Quiet = true,
+            WithDashboard = withDashboard,
+            ConcurrentTrials = concurrentTrials,
+            TrialsInOwnProcess = trialsInOwnProcess,
+        });
 }
