@@ -22,6 +22,7 @@ public static class PlatformSiloExtensions
 
         builder.Services.AddTrackingStore(store);
         builder.Services.AddHostedService<StoreMigrationService>(); // registered before Orleans so the schema exists first
+        builder.Services.AddHostedService<BootstrapAdminTokenService>(); // after the migrations: it writes api_tokens
         builder.Services.AddTrackingApi();
         builder.Services.AddPlatformSecurity(auth);
         builder.UseOrleans(silo =>
