@@ -81,8 +81,9 @@ public sealed class TokenCommandTests
         var broken = new Dictionary<string, string> { ["Auth__BootstrapAdminToken"] = values[1][..^1] };
         await using var refused = await PlatformUpProcess.StartAsync(home.Path, broken, "--auth");
         Assert.True(refused.Exited);
-        Assert.NotEqual(0, refused.ExitCode);
-        Assert.Contains("Auth:BootstrapAdminToken is not a token in the platform's format", refused.Output);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("error: Auth:BootstrapAdminToken is not a token in the platform's format", refused.Output);
+        Assert.DoesNotContain("   at ", refused.Output); // a line, not a stack trace
         Assert.DoesNotContain(values[1][15..^1], refused.Output);
     }
 }

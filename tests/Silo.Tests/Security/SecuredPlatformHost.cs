@@ -59,9 +59,9 @@ public sealed class SecuredPlatformHost : IAsyncDisposable
                 configure?.Invoke(auth);
             });
         var app = builder.Build();
-        app.MapPlatformApis();
         try
         {
+            app.MapPlatformApis(); // reads the options: invalid ones throw here already
             await app.StartAsync();
         }
         catch
