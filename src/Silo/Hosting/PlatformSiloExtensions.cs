@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Platform.Silo.Api;
 using Platform.Silo.Security;
 using Platform.Silo.Store;
+using Platform.Silo.Telemetry;
 
 namespace Platform.Silo.Hosting;
 
@@ -24,10 +25,12 @@ public static class PlatformSiloExtensions
         builder.Services.AddHostedService<StoreMigrationService>(); // registered before Orleans so the schema exists first
         builder.Services.AddTrackingApi();
         builder.Services.AddPlatformSecurity(auth);
+        builder.Services.AddHealthChecks().AddTrackingStoreCheck().AddSiloCheck();
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
             silo.AddIncomingGrainCallFilter<GrainCallerCheck>();
+            silo.AddIncomingGrainCallFilter<GrainCallCounter>();
         });
         return builder;
     }
