@@ -19,7 +19,9 @@ public static class ServiceDefaultsExtensions
     {
         // The process is alive as long as it can answer; dependencies only decide readiness, so an outage of the store never
         // makes Kubernetes restart every pod at once.
-        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [HealthCheckTags.Live]);
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), [HealthCheckTags.Live])
+            .AddCheck<HostLifecycleCheck>("host", HealthStatus.Unhealthy, [HealthCheckTags.Ready]);
 
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
