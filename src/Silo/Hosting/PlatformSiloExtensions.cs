@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Platform.Silo.Api;
 using Platform.Silo.Security;
 using Platform.Silo.Store;
+using Platform.Silo.Telemetry;
 
 namespace Platform.Silo.Hosting;
 
@@ -25,10 +26,12 @@ public static class PlatformSiloExtensions
         builder.Services.AddHostedService<BootstrapAdminTokenService>(); // after the migrations: it writes api_tokens
         builder.Services.AddTrackingApi();
         builder.Services.AddPlatformSecurity(auth);
+        builder.Services.AddHealthChecks().AddTrackingStoreCheck().AddSiloCheck();
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
             silo.AddIncomingGrainCallFilter<GrainCallerCheck>();
+            silo.AddIncomingGrainCallFilter<GrainCallCounter>();
         });
         return builder;
     }
