@@ -9,11 +9,19 @@ namespace Platform.Silo.Store;
 /// </summary>
 public interface ITrackingStore
 {
-    /// <summary>Brings the schema to the current version. Safe to call on every start and from several processes.</summary>
+    /// <summary>
+    /// Brings the schema to the current version and creates MLflow's "Default" experiment (id 0) when the store has no experiment.
+    /// Safe to call on every start and from several processes.
+    /// </summary>
     Task MigrateAsync(CancellationToken ct = default);
 
-    /// <summary>Creates an active experiment and returns its id (an integer as a string). A taken name is RESOURCE_ALREADY_EXISTS.</summary>
-    Task<string> CreateExperimentAsync(string name, IReadOnlyList<ExperimentTag>? tags = null, CancellationToken ct = default);
+    /// <summary>
+    /// Creates an active experiment and returns its id (an integer as a string; MLflow's "Default" experiment holds 0, which
+    /// <see cref="MigrateAsync"/> creates in an empty store). A taken name is RESOURCE_ALREADY_EXISTS. Without
+    /// <paramref name="artifactLocation"/> the location is <c>{artifact root}/{id}</c>; with one, it must be a folder this server's
+    /// artifact store serves (see <see cref="ArtifactLocations"/>), else INVALID_PARAMETER_VALUE.
+    /// </summary>
+    Task<string> CreateExperimentAsync(string name, IReadOnlyList<ExperimentTag>? tags = null, string? artifactLocation = null, CancellationToken ct = default);
 
     Task<Experiment?> GetExperimentAsync(string experimentId, CancellationToken ct = default);
 

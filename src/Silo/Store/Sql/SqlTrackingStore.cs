@@ -41,6 +41,7 @@ public abstract partial class SqlTrackingStore : ITrackingStore
         await using (var connection = await OpenAsync(ct))
             await PrepareDatabaseAsync(connection, ct);
         await SchemaMigrator.MigrateAsync(OpenAsync, BeginWriteAsync, LockForMigrationAsync, Migrations, ct);
+        await EnsureDefaultExperimentAsync(ct);
     }
 
     private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
