@@ -62,6 +62,13 @@ public interface ITrackingStore
     /// </summary>
     Task<MetricPage> GetMetricHistoryPageAsync(string runId, string key, int maxResults, string? pageToken, CancellationToken ct = default);
 
+    /// <summary>
+    /// The metric's history in history order, downsampled by largest-triangle-three-buckets to at most <paramref name="maxPoints"/>,
+    /// with the stored point count. Served from a cache while no batch has touched the series since (checked against the database,
+    /// so it holds across silos). An unknown run or key gives an empty history.
+    /// </summary>
+    Task<DownsampledHistory> GetDownsampledMetricHistoryAsync(string runId, string key, int maxPoints, CancellationToken ct = default);
+
     /// <summary>Per metric key of the run: min, max (NaN excluded), latest point and point count. Empty for an unknown run.</summary>
     Task<IReadOnlyList<MetricSummary>> GetMetricSummariesAsync(string runId, CancellationToken ct = default);
 
@@ -124,6 +131,9 @@ public interface ITrackingStore
 
 /// <summary>A run to create. Times are Unix milliseconds.</summary>
 public sealed record NewRun(string ExperimentId, string? RunId, string? RunName, long StartTime, RunStatus Status, IReadOnlyList<RunTag> Tags, string? UserId = null);
+
+/// <summary>A downsampled metric history: <see cref="Points"/> chosen from <see cref="TotalPoints"/> stored points.</summary>
+public sealed record DownsampledHistory(long TotalPoints, IReadOnlyList<Metric> Points);
 
 /// <summary>A runs/search request: <see cref="Filter"/> and <see cref="OrderBy"/> in MLflow's grammar, <see cref="PageToken"/> from a previous page.</summary>
 public sealed record RunSearchQuery(

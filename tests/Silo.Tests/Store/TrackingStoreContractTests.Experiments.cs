@@ -1,5 +1,6 @@
 using Platform.Contracts.Api;
 using Platform.Contracts.Tracking;
+using Platform.Silo.Store;
 
 namespace Platform.Silo.Tests.Store;
 
