@@ -61,7 +61,7 @@ internal static class CommonMigrations
     /// A per-series change counter, bumped by every log-batch that touches the series: a cached downsampled history is valid while the
     /// counter it was computed at is still the stored one, on every silo sharing the database.
     /// </summary>
-    public static Migration HistoryVersion { get; } = new(5, "metric history version", """
-        ALTER TABLE latest_metrics ADD COLUMN history_version BIGINT NOT NULL DEFAULT 0;
-        """);
+    public const string HistoryVersionSql = "ALTER TABLE latest_metrics ADD COLUMN history_version BIGINT NOT NULL DEFAULT 0;";
+
+    public const string HistoryVersionName = "metric history version";
 }

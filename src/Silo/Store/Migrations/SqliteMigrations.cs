@@ -67,6 +67,6 @@ internal static class SqliteMigrations
         CommonMigrations.DatasetInputs,
         CommonMigrations.SweepEngine,
         CommonMigrations.Security,
-        CommonMigrations.HistoryVersion,
+        new(5, CommonMigrations.HistoryVersionName, CommonMigrations.HistoryVersionSql),
     ];
 }

@@ -65,6 +65,8 @@ public sealed class PostgresTrackingStore : SqlTrackingStore, IAsyncDisposable
     protected override string LikeSql(string column, string parameter, bool ignoreCase) =>
         $"{column} {(ignoreCase ? "ILIKE" : "LIKE")} {parameter}";
 
+    protected override string RunKeyShareLock => " FOR KEY SHARE";
+
     // Group commit: a few transactions at once let PostgreSQL overlap one batch's I/O with another's CPU.
     private protected override int BatchWriters => 4;
 
