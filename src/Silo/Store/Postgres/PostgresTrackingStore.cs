@@ -37,14 +37,16 @@ public sealed class PostgresTrackingStore : SqlTrackingStore, IAsyncDisposable
     /// The data source this store is meant to run on: pooled connections are not reset with DISCARD ALL when returned, so the
     /// metric staging table (a temp table) and prepared statements survive between batches on a physical connection instead of
     /// being recreated for every batch. The store sets no other session state, so nothing else can leak between uses of a
-    /// connection. Statements used repeatedly (a log-batch runs the same handful) are prepared automatically: parsing and
-    /// planning them on every batch showed in PostgreSQL's profile.
+    /// connection. Statements used repeatedly (a log-batch runs the same handful) are prepared automatically: parsing them on
+    /// every batch showed in PostgreSQL's profile. Plans stay custom (planned with the actual values): a generic plan for a
+    /// runs/search filter cannot use the values' selectivity, and planning the simple log-batch statements is cheap.
     /// </summary>
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
         if (builder.MaxAutoPrepare == 0)
             builder.MaxAutoPrepare = 64;
+        builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
         return NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
