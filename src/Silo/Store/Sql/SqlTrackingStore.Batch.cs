@@ -35,9 +35,10 @@ public abstract partial class SqlTrackingStore
         string runId, IReadOnlyList<Metric> metrics, IReadOnlyList<Param> @params, IReadOnlyList<RunTag> tags, CancellationToken ct = default)
     {
         // Concurrent batches (8 trials logging at once) share transactions: one commit, one lock hand-over, one connection for many.
-        _batches ??= new GroupCommitQueue<PendingBatch>(CommitBatchesAsync, b => b.Metrics.Count + b.Params.Count + b.Tags.Count + 1,
-            BatchWriters, maxItems: 64, maxWeight: 20_000);
-        return _batches.SubmitAsync(new PendingBatch(runId, metrics ?? [], @params ?? [], tags ?? []), ct);
+        // Created on first use (BatchWriters is the subclass's); a queue that loses the race was never started, so nothing leaks.
+        var queue = LazyInitializer.EnsureInitialized(ref _batches, () => new GroupCommitQueue<PendingBatch>(
+            CommitBatchesAsync, b => b.Metrics.Count + b.Params.Count + b.Tags.Count + 1, BatchWriters, maxItems: 64, maxWeight: 20_000));
+        return queue.SubmitAsync(new PendingBatch(runId, metrics ?? [], @params ?? [], tags ?? []), ct);
     }
 
     /// <summary>
