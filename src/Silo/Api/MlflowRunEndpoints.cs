@@ -16,7 +16,8 @@ internal static class MlflowRunEndpoints
     {
         api.MapPost("/runs/create", async (CreateRunRequest body, ITrackingStore store, CancellationToken ct) =>
         {
-            var experimentId = MlflowValidator.Required(body.ExperimentId, "experiment_id");
+            // MLflow's clients send the Default experiment's id when none is chosen; a request without one means the same.
+            var experimentId = string.IsNullOrEmpty(body.ExperimentId) ? DefaultExperiment.Id : body.ExperimentId;
             foreach (var tag in body.Tags ?? [])
                 MlflowValidator.Tag(tag.Key, tag.Value);
             await RequireExperimentAsync(store, experimentId, ct);

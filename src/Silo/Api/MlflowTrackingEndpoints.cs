@@ -35,7 +35,7 @@ public static class MlflowTrackingEndpoints
             var name = MlflowValidator.ExperimentName(body.Name);
             foreach (var tag in body.Tags ?? [])
                 MlflowValidator.ExperimentTag(tag.Key, tag.Value);
-            return new { experiment_id = await store.CreateExperimentAsync(name, body.Tags, ct) };
+            return new { experiment_id = await store.CreateExperimentAsync(name, body.Tags, body.ArtifactLocation, ct) };
         });
 
         api.MapGet("/experiments/get", async (string? experiment_id, ITrackingStore store, CancellationToken ct) =>

@@ -25,8 +25,20 @@ public static partial class MlflowValidator
         var total = metrics.Count + @params.Count + tags.Count;
         if (total > MlflowLimits.MaxEntitiesPerBatch)
             throw Invalid(BatchMessage("metrics, params, and tags in total", MlflowLimits.MaxEntitiesPerBatch, total));
+        // A batch repeats a few keys many times (1000 points of "loss"): each distinct key is checked once, each timestamp always.
+        var checkedKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in metrics)
-            Metric(m);
+        {
+            if (m is null || !checkedKeys.Contains(m.Key))
+            {
+                Metric(m!);
+                checkedKeys.Add(m!.Key);
+            }
+            else if (m.Timestamp < 0)
+            {
+                Metric(m);
+            }
+        }
         foreach (var p in @params)
             Param(p.Key, p.Value);
         foreach (var t in tags)

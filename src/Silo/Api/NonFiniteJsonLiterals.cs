@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Platform.Silo.Api;
 
 /// <summary>
@@ -7,20 +5,28 @@ namespace Platform.Silo.Api;
 /// which is not JSON and which System.Text.Json refuses. This rewrites those tokens, outside strings, into the quoted forms
 /// ("NaN", "Infinity", "-Infinity") that the proto3 JSON mapping uses and <see cref="Platform.Contracts.Tracking.TrackingJson"/> reads.
 /// </summary>
+/// <remarks>
+/// It scans the UTF-8 bytes directly: every log-batch body passes through here, and decoding it to a string first cost more than
+/// the scan. That is safe because the bytes of a multi-byte UTF-8 character are never ASCII, so '"', '\' and the tokens' letters
+/// only ever match themselves.
+/// </remarks>
 public static class NonFiniteJsonLiterals
 {
-    private static readonly string[] Tokens = ["-Infinity", "Infinity", "NaN"];
+    private static readonly byte[][] Tokens = ["-Infinity"u8.ToArray(), "Infinity"u8.ToArray(), "NaN"u8.ToArray()];
 
     /// <summary>The body with bare tokens quoted; the same array when there is nothing to change.</summary>
-    public static byte[] Quote(byte[] json)
+    public static byte[] Quote(byte[] json) => Quote(json, json.Length);
+
+    /// <summary>As <see cref="Quote(byte[])"/> over the first <paramref name="length"/> bytes of <paramref name="json"/>.</summary>
+    public static byte[] Quote(byte[] json, int length)
     {
-        StringBuilder? output = null;
-        var text = Encoding.UTF8.GetString(json);
+        MemoryStream? output = null;
+        var span = json.AsSpan(0, length);
         var inString = false;
         var copiedUpTo = 0;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = 0; i < span.Length; i++)
         {
-            var c = text[i];
+            var c = span[i];
             if (inString)
             {
                 if (c == '\\')
@@ -34,19 +40,32 @@ public static class NonFiniteJsonLiterals
                 inString = true;
                 continue;
             }
-            if (c is not ('N' or 'I' or '-'))
+            if (c is not ((byte)'N' or (byte)'I' or (byte)'-'))
                 continue;
-            var token = Tokens.FirstOrDefault(t => string.CompareOrdinal(text, i, t, 0, t.Length) == 0);
+            var token = FindToken(span[i..]);
             if (token is null)
                 continue;
-            output ??= new StringBuilder(text.Length + 16);
-            output.Append(text, copiedUpTo, i - copiedUpTo).Append('"').Append(token).Append('"');
+            output ??= new MemoryStream(length + 16);
+            output.Write(span[copiedUpTo..i]);
+            output.WriteByte((byte)'"');
+            output.Write(token);
+            output.WriteByte((byte)'"');
             i += token.Length - 1;
             copiedUpTo = i + 1;
         }
         if (output is null)
-            return json;
-        output.Append(text, copiedUpTo, text.Length - copiedUpTo);
-        return Encoding.UTF8.GetBytes(output.ToString());
+            return length == json.Length ? json : span.ToArray();
+        output.Write(span[copiedUpTo..]);
+        return output.ToArray();
+    }
+
+    private static byte[]? FindToken(ReadOnlySpan<byte> rest)
+    {
+        foreach (var token in Tokens)
+        {
+            if (rest.StartsWith(token))
+                return token;
+        }
+        return null;
     }
 }

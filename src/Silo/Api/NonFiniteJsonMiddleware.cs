@@ -13,9 +13,9 @@ public sealed class NonFiniteJsonMiddleware(RequestDelegate next)
         if (HttpMethods.IsPost(request.Method) && request.HasJsonContentType() && request.ContentLength is null or <= MaxBody &&
             (request.Path.StartsWithSegments("/api/2.0/mlflow") || request.Path.StartsWithSegments("/ajax-api/2.0/mlflow")))
         {
-            using var buffer = new MemoryStream();
+            using var buffer = new MemoryStream(request.ContentLength is { } known ? (int)known : 4096);
             await request.Body.CopyToAsync(buffer, context.RequestAborted);
-            var body = NonFiniteJsonLiterals.Quote(buffer.ToArray());
+            var body = NonFiniteJsonLiterals.Quote(buffer.GetBuffer(), (int)buffer.Length);
             request.Body = new MemoryStream(body, writable: false);
             request.ContentLength = body.Length;
         }

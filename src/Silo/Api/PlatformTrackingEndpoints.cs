@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Silo.Artifacts;
-using Platform.Silo.Search;
 using Platform.Silo.Store;
 
 namespace Platform.Silo.Api;
@@ -30,8 +29,8 @@ public static class PlatformTrackingEndpoints
         {
             var maxPoints = MlflowValidator.MaxResults(max_points, MaxPoints, 1000);
             await MlflowRunEndpoints.RequireRunAsync(store, runId, ct);
-            var history = await store.GetMetricHistoryAsync(runId, key, ct);
-            return new { key, total_points = history.Count, metrics = Lttb.Downsample(history, maxPoints) };
+            var history = await store.GetDownsampledMetricHistoryAsync(runId, key, maxPoints, ct);
+            return new { key, total_points = history.TotalPoints, metrics = history.Points };
         });
 
         api.MapDelete("/runs/{runId}", async (string runId, HttpContext http, ITrackingStore store, StoreOptions options, CancellationToken ct) =>

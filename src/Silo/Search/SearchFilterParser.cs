@@ -6,12 +6,15 @@ namespace Platform.Silo.Search;
 /// Parses MLflow's search filter: comparisons joined by AND, e.g.
 /// <c>metrics.acc &gt; 0.9 AND params.lr = '0.01' AND tags.`my tag` LIKE '%a%' AND attributes.status IN ('FINISHED', 'FAILED')</c>.
 /// Metrics and numeric attributes take numbers and = != &gt; &gt;= &lt; &lt;=; params, tags and string attributes take strings and
-/// = != LIKE ILIKE IN NOT IN. OR and parentheses around comparisons are not part of MLflow's grammar and are refused.
+/// = != LIKE ILIKE; as in MLflow's <c>search_utils</c>, IN and NOT IN take a list of strings and only for <c>attributes.run_id</c>
+/// (and, a platform addition, <c>attributes.status</c>).
+/// OR and parentheses around comparisons are not part of MLflow's grammar and are refused, as MLflow refuses them.
 /// </summary>
 public static class SearchFilterParser
 {
     private static readonly HashSet<string> NumericOperators = ["=", "!=", ">", ">=", "<", "<="];
-    private static readonly HashSet<string> StringOperators = ["=", "!=", "LIKE", "ILIKE", "IN", "NOT IN"];
+    private static readonly HashSet<string> StringOperators = ["=", "!=", "LIKE", "ILIKE"];
+    private static readonly HashSet<string> ListAttributeOperators = ["=", "!=", "LIKE", "ILIKE", "IN", "NOT IN"];
 
     /// <param name="attributes">The attribute set of the searched entity; runs by default.</param>
     public static IReadOnlyList<FilterClause> Parse(string? filter, SearchAttributes? attributes = null)
@@ -92,7 +95,13 @@ public static class SearchFilterParser
         else
             throw new SearchSyntaxException($"Invalid filter: expected a comparison operator after {keyToken.Describe()}, got {opToken.Describe()}");
 
-        var allowed = key.IsNumeric ? NumericOperators : StringOperators;
+        var allowed = key.IsNumeric ? NumericOperators
+            : key.Entity == SearchEntity.Attribute && attributes.TakesLists(key.Name) ? ListAttributeOperators : StringOperators;
+        if (op is "IN" or "NOT IN" && key.Entity == SearchEntity.Attribute && !allowed.Contains(op))
+        {
+            var which = attributes.ListNames.Any() ? $"only the {string.Join(" and ", attributes.ListNames.Select(n => $"'{n}'"))} attributes support" : "no attribute supports";
+            throw new SearchSyntaxException($"Invalid filter at position {opToken.Position}: {which} comparison with a list of quoted string values.");
+        }
         if (!allowed.Contains(op))
         {
             throw new SearchSyntaxException(

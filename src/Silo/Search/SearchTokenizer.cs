@@ -5,7 +5,8 @@ namespace Platform.Silo.Search;
 
 /// <summary>
 /// Splits MLflow filter and order_by text into tokens. Identifiers are <c>prefix.name</c> where the name may be unquoted
-/// (letters, digits, _, ., -, / and :), or quoted with backticks or double quotes; strings are single- or double-quoted.
+/// (letters, digits, _, ., -, / and :), or quoted with backticks, double or single quotes (MLflow strips all three from keys);
+/// strings are single- or double-quoted.
 /// </summary>
 internal static class SearchTokenizer
 {
@@ -40,7 +41,7 @@ internal static class SearchTokenizer
                 while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '_' or '.' or '-' or '/' or ':'))
                     i++;
                 var word = text[start..i];
-                if (word.EndsWith('.') && i < text.Length && text[i] is '`' or '"')
+                if (word.EndsWith('.') && i < text.Length && text[i] is '`' or '"' or '\'')
                 {
                     var name = ReadQuoted(text, ref i);
                     tokens.Add(new SearchToken(SearchTokenKind.Identifier, name, start, word[..^1]));

@@ -9,11 +9,19 @@ namespace Platform.Silo.Store;
 /// </summary>
 public interface ITrackingStore
 {
-    /// <summary>Brings the schema to the current version. Safe to call on every start and from several processes.</summary>
+    /// <summary>
+    /// Brings the schema to the current version and creates MLflow's "Default" experiment (id 0) when the store has no experiment.
+    /// Safe to call on every start and from several processes.
+    /// </summary>
     Task MigrateAsync(CancellationToken ct = default);
 
-    /// <summary>Creates an active experiment and returns its id (an integer as a string). A taken name is RESOURCE_ALREADY_EXISTS.</summary>
-    Task<string> CreateExperimentAsync(string name, IReadOnlyList<ExperimentTag>? tags = null, CancellationToken ct = default);
+    /// <summary>
+    /// Creates an active experiment and returns its id (an integer as a string; MLflow's "Default" experiment holds 0, which
+    /// <see cref="MigrateAsync"/> creates in an empty store). A taken name is RESOURCE_ALREADY_EXISTS. Without
+    /// <paramref name="artifactLocation"/> the location is <c>{artifact root}/{id}</c>; with one, it must be a folder this server's
+    /// artifact store serves (see <see cref="ArtifactLocations"/>), else INVALID_PARAMETER_VALUE.
+    /// </summary>
+    Task<string> CreateExperimentAsync(string name, IReadOnlyList<ExperimentTag>? tags = null, string? artifactLocation = null, CancellationToken ct = default);
 
     Task<Experiment?> GetExperimentAsync(string experimentId, CancellationToken ct = default);
 
@@ -53,6 +61,13 @@ public interface ITrackingStore
     /// <paramref name="pageToken"/> (an opaque token from a previous page). An invalid token is a <see cref="Search.SearchSyntaxException"/>.
     /// </summary>
     Task<MetricPage> GetMetricHistoryPageAsync(string runId, string key, int maxResults, string? pageToken, CancellationToken ct = default);
+
+    /// <summary>
+    /// The metric's history in history order, downsampled by largest-triangle-three-buckets to at most <paramref name="maxPoints"/>,
+    /// with the stored point count. Served from a cache while no batch has touched the series since (checked against the database,
+    /// so it holds across silos). An unknown run or key gives an empty history.
+    /// </summary>
+    Task<DownsampledHistory> GetDownsampledMetricHistoryAsync(string runId, string key, int maxPoints, CancellationToken ct = default);
 
     /// <summary>Per metric key of the run: min, max (NaN excluded), latest point and point count. Empty for an unknown run.</summary>
     Task<IReadOnlyList<MetricSummary>> GetMetricSummariesAsync(string runId, CancellationToken ct = default);
@@ -116,6 +131,9 @@ public interface ITrackingStore
 
 /// <summary>A run to create. Times are Unix milliseconds.</summary>
 public sealed record NewRun(string ExperimentId, string? RunId, string? RunName, long StartTime, RunStatus Status, IReadOnlyList<RunTag> Tags, string? UserId = null);
+
+/// <summary>A downsampled metric history: <see cref="Points"/> chosen from <see cref="TotalPoints"/> stored points.</summary>
+public sealed record DownsampledHistory(long TotalPoints, IReadOnlyList<Metric> Points);
 
 /// <summary>A runs/search request: <see cref="Filter"/> and <see cref="OrderBy"/> in MLflow's grammar, <see cref="PageToken"/> from a previous page.</summary>
 public sealed record RunSearchQuery(

@@ -16,7 +16,10 @@ public sealed record StoreOptions
     /// <summary>Path of the SQLite database file; required when <see cref="Provider"/> is <c>sqlite</c>. Its folder is created.</summary>
     public string? SqlitePath { get; init; }
 
-    /// <summary>When set, experiments get <c>{root}/{experimentId}</c> and runs <c>{root}/{experimentId}/{runId}/artifacts</c>; otherwise "".</summary>
+    /// <summary>
+    /// When set, experiments get <c>{root}/{experimentId}</c> (or the <c>artifact_location</c> they were created with, which must lie
+    /// below the root) and runs <c>{experiment location}/{runId}/artifacts</c>; otherwise "".
+    /// </summary>
     public string? ArtifactRoot { get; init; }
 
     /// <summary>Every problem with these options, each naming its configuration key; empty when valid.</summary>

@@ -38,8 +38,10 @@ public abstract partial class MlflowApiContractTests
         Assert.Empty(await SearchNames(exp, "tags.t LIKE 'alpha'")); // LIKE is case-sensitive on both stores
         Assert.Equal(["b"], await SearchNames(exp, "attributes.status = 'FINISHED'"));
         Assert.Equal(["a", "c"], await SearchNames(exp, "attributes.status != 'FINISHED'"));
-        Assert.Equal(["a", "c"], await SearchNames(exp, "attributes.run_name IN ('a', 'c')"));
-        Assert.Equal(["b"], await SearchNames(exp, "params.lr NOT IN ('0.01')"));
+        Assert.Equal(["b"], await SearchNames(exp, "params.lr != '0.01'"));
+        Assert.Equal(["a"], await SearchNames(exp, "attributes.run_name ILIKE 'A'"));
+        Assert.Equal(["a", "c"], await SearchNames(exp, "attributes.`run name` != 'b'"));
+        Assert.Equal(["b"], await SearchNames(exp, "params.'lr' = '0.1'"));
         Assert.Equal(["c"], await SearchNames(exp, "metrics.`my metric` < 9.2 and metrics.`my metric` >= 9"));
         Assert.Equal(["b", "c"], await SearchNames(exp, "attributes.start_time <= 2"));
         Assert.Equal(["b", "c", "a"], await SearchNames(exp, null, ["metrics.acc ASC"]));
@@ -52,6 +54,27 @@ public abstract partial class MlflowApiContractTests
         Assert.Equal(["b", "c"], await SearchNames(exp, null));
         Assert.Equal(["a"], await SearchNames(exp, null, viewType: "DELETED_ONLY"));
         Assert.Equal(["a", "b", "c"], await SearchNames(exp, null, viewType: "ALL"));
+    }
+
+    [Fact]
+    public async Task Runs_search_filters_run_ids_with_in_lists_and_time_and_user_attributes()
+    {
+        var exp = await NewExperiment();
+        var ids = new List<string>();
+        for (var i = 0; i < 4; i++)
+            ids.Add((await PostOk("runs/create", new { experiment_id = exp, start_time = 10 + i, run_name = $"r{i}", user_id = i % 2 == 0 ? "ann" : "bob" }))
+                .GetProperty("run").GetProperty("info").GetProperty("run_id").GetString()!);
+        await PostOk("runs/update", new { run_id = ids[1], status = "FINISHED", end_time = 500 });
+
+        Assert.Equal(["r2", "r0"], await SearchNames(exp, $"attributes.run_id IN ('{ids[0]}', '{ids[2]}')"));
+        Assert.Equal(["r3", "r1"], await SearchNames(exp, $"run_id NOT IN ('{ids[0]}', \"{ids[2]}\")"));
+        Assert.Equal(["r1"], await SearchNames(exp, $"attributes.run_id = '{ids[1]}'"));
+        Assert.Equal(["r3", "r1"], await SearchNames(exp, "attributes.user_id = 'bob'"));
+        Assert.Equal(["r2", "r0"], await SearchNames(exp, "attributes.user_id ILIKE 'AN%'"));
+        Assert.Equal(["r1", "r0"], await SearchNames(exp, "attributes.start_time < 12"));
+        Assert.Equal(["r2", "r1"], await SearchNames(exp, "attributes.created >= 11 and attributes.created <= 12"));
+        Assert.Equal(["r1"], await SearchNames(exp, "attributes.end_time = 500"));
+        Assert.Equal(["r3", "r2", "r1", "r0"], await SearchNames(exp, "attributes.run_name LIKE 'r%'"));
     }
 
     [Fact]
@@ -80,6 +103,10 @@ public abstract partial class MlflowApiContractTests
     [InlineData("attributes.nope = 'x'")]
     [InlineData("tags.t = 'unterminated")]
     [InlineData("metrics.acc >")]
+    [InlineData("params.lr IN ('0.01')")]
+    [InlineData("tags.t NOT IN ('x')")]
+    [InlineData("attributes.run_name IN ('a')")]
+    [InlineData("(metrics.acc > 1)")]
     public async Task Runs_search_refuses_bad_filters_with_invalid_parameter_value(string filter)
     {
         var response = await Post("runs/search", new { experiment_ids = new[] { await NewExperiment() }, filter });

@@ -12,7 +12,7 @@ public sealed class NpmMlflowClientTests(NpmMlflowPackage package) : IClassFixtu
 {
     private static readonly string[] ExpectedCalls =
     [
-        "experiments.create", "experiments.get", "experiments.update", "experiments.list",
+        "experiments.create", "experiments.get", "experiments.update", "experiments.list", "experiments.get",
         "runs.create", "runs.logMetric", "runs.logParameter", "runs.setTag", "runs.deleteTag", "runs.logBatch", "runs.get",
         "metrics.getHistory", "runs.search", "runs.update", "artifacts.list", "runs.delete", "runs.restore", "experiments.delete",
         "experiments.restore",

@@ -30,6 +30,9 @@ public sealed class TrackingApiHost : IAsyncDisposable
 
     public ITrackingStore Store => _app.Services.GetRequiredService<ITrackingStore>();
 
+    /// <summary>The configured artifact root (null when the host has none).</summary>
+    public string? ArtifactRoot => _app.Services.GetRequiredService<StoreOptions>().ArtifactRoot;
+
     public static async Task<TrackingApiHost> StartAsync(StoreOptions options)
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -24,6 +24,9 @@ public sealed partial class PostgresServer : IAsyncLifetime
 
     private string DataDir => Path.Combine(_root!, "data");
 
+    /// <summary>The cluster's data folder (its <c>postmaster.pid</c> names the server process, e.g. to measure its CPU time).</summary>
+    public string DataDirectory => DataDir;
+
     /// <summary>Connection string of the <c>postgres</c> maintenance database (trust authentication, loopback only).</summary>
     public string AdminConnectionString => ConnectionStringFor("postgres");
 

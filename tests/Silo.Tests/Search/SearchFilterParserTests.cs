@@ -33,6 +33,10 @@ public sealed class SearchFilterParserTests
     [InlineData("attribute.created > 5", SearchEntity.Attribute, "start_time")]
     [InlineData("run.run_name ILIKE 'a%'", SearchEntity.Attribute, "run_name")]
     [InlineData("start_time > 5", SearchEntity.Attribute, "start_time")]
+    [InlineData("params.'learning rate' = '0.1'", SearchEntity.Param, "learning rate")]
+    [InlineData("attributes.`Run name` = 'x'", SearchEntity.Attribute, "run_name")]
+    [InlineData("attributes.end_time != 0", SearchEntity.Attribute, "end_time")]
+    [InlineData("attributes.user_id ILIKE 'ANN%'", SearchEntity.Attribute, "user_id")]
     public void Accepts_mlflow_identifier_forms(string filter, SearchEntity entity, string name)
     {
         var key = Assert.Single(SearchFilterParser.Parse(filter)).Key;
@@ -43,7 +47,7 @@ public sealed class SearchFilterParserTests
     [Fact]
     public void Parses_in_and_not_in_lists_and_quote_escapes()
     {
-        var clauses = SearchFilterParser.Parse("attributes.run_id IN ('a', \"b\") AND tags.t NOT IN ('it''s')");
+        var clauses = SearchFilterParser.Parse("attributes.run_id IN ('a', \"b\") AND run_id NOT IN ('it''s')");
         Assert.Equal(["a", "b"], clauses[0].List!);
         Assert.Equal("IN", clauses[0].Operator);
         Assert.Equal("NOT IN", clauses[1].Operator);
@@ -70,8 +74,12 @@ public sealed class SearchFilterParserTests
     [InlineData("metrics.acc > 1 metrics.b > 2", "expected AND or end of input, got 'metrics.b' at position 16")]
     [InlineData("`a` = 1", "needs a prefix")]
     [InlineData("metrics.a ! 1", "Invalid operator '!' at position 10")]
-    [InlineData("tags.t IN 'a'", "expected '(' after IN")]
-    [InlineData("tags.t IN ('a' 'b')", "expected ',' or ')'")]
+    [InlineData("attributes.run_id IN 'a'", "expected '(' after IN")]
+    [InlineData("attributes.run_id IN ('a' 'b')", "expected ',' or ')'")]
+    [InlineData("tags.t IN ('a')", "Invalid comparator 'IN'")]
+    [InlineData("params.p NOT IN ('a')", "Invalid comparator 'NOT IN'")]
+    [InlineData("attributes.run_name IN ('a')", "only the 'run_id' and 'status' attributes support comparison with a list")]
+    [InlineData("metrics.m IN (1)", "Invalid comparator 'IN'")]
     [InlineData("loss > 1", "Invalid identifier 'loss' at position 0")]
     [InlineData("metrics.a > 1 AND", "expected an identifier, got end of input")]
     [InlineData("metrics.a > 1 # x", "Unexpected character '#' at position 14")]

@@ -1,5 +1,6 @@
 using Platform.Contracts.Api;
 using Platform.Contracts.Tracking;
+using Platform.Silo.Store;
 
 namespace Platform.Silo.Tests.Store;
 
@@ -50,5 +51,38 @@ public abstract partial class TrackingStoreContractTests
         var ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Store.GetOrCreateExperimentAsync(name))));
         Assert.Single(ids.Distinct());
         Assert.Equal(ids[0], await Store.GetOrCreateExperimentAsync(name));
+    }
+
+    [Fact]
+    public async Task A_fresh_store_has_the_Default_experiment_0_and_numbers_new_ones_from_1()
+    {
+        var store = await NewStoreAsync("fresh_ids");
+        await store.MigrateAsync();
+        await store.MigrateAsync();
+        var defaultExperiment = Assert.Single(await store.ListExperimentsAsync());
+        Assert.Equal(("0", "Default", "active"), (defaultExperiment.ExperimentId, defaultExperiment.Name, defaultExperiment.LifecycleStage));
+        Assert.Equal("0", (await store.GetExperimentByNameAsync("Default"))!.ExperimentId);
+        Assert.Equal("1", await store.CreateExperimentAsync(Unique("first")));
+        Assert.Equal("2", await store.CreateExperimentAsync(Unique("second")));
+        var run = await store.CreateRunAsync(new NewRun("0", null, null, 1, RunStatus.RUNNING, []));
+        Assert.Equal("0", run.ExperimentId);
+    }
+
+    [Fact]
+    public async Task Default_experiment_is_not_recreated_once_the_store_has_experiments()
+    {
+        var store = await NewStoreAsync("default_once");
+        await store.MigrateAsync();
+        await store.PermanentlyDeleteExperimentAsync("0");
+        await store.CreateExperimentAsync(Unique("other"));
+        await store.MigrateAsync();
+        Assert.Null(await store.GetExperimentAsync("0"));
+    }
+
+    [Fact]
+    public async Task Artifact_location_without_an_artifact_root_is_INVALID_PARAMETER_VALUE()
+    {
+        var ex = await ThrowsStoreError(ErrorCodes.InvalidParameterValue, () => Store.CreateExperimentAsync(Unique("located"), null, "models"));
+        Assert.Contains("artifact root", ex.Message);
     }
 }

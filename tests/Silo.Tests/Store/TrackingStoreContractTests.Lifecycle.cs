@@ -36,8 +36,10 @@ public abstract partial class TrackingStoreContractTests
         Assert.Empty(await Store.GetMetricHistoryAsync(run, "m"));
         await ThrowsStoreError(ErrorCodes.ResourceDoesNotExist, () => Store.PermanentlyDeleteRunAsync(run));
         var other = await NewRunIdAsync(exp);
+        await Store.LogBatchAsync(other, Enumerable.Range(0, 100).Select(i => new Metric("m", i, i, i)).ToList(), [], []);
         await Store.PermanentlyDeleteExperimentAsync(exp);
         Assert.Null(await Store.GetRunAsync(other));
+        Assert.Empty(await Store.GetMetricHistoryAsync(other, "m"));
         Assert.Null(await Store.GetExperimentAsync(exp));
         await ThrowsStoreError(ErrorCodes.ResourceDoesNotExist, () => Store.PermanentlyDeleteExperimentAsync(exp));
     }

@@ -56,4 +56,12 @@ internal static class CommonMigrations
             owner TEXT NOT NULL,
             PRIMARY KEY (kind, resource_id));
         """);
+
+    /// <summary>
+    /// A per-series change counter, bumped by every log-batch that touches the series: a cached downsampled history is valid while the
+    /// counter it was computed at is still the stored one, on every silo sharing the database.
+    /// </summary>
+    public const string HistoryVersionSql = "ALTER TABLE latest_metrics ADD COLUMN history_version BIGINT NOT NULL DEFAULT 0;";
+
+    public const string HistoryVersionName = "metric history version";
 }

@@ -67,5 +67,10 @@ internal static class PostgresMigrations
         CommonMigrations.DatasetInputs,
         CommonMigrations.SweepEngine,
         CommonMigrations.Security,
+        // Also: metrics lose their foreign key to runs. PostgreSQL checked it with a query per inserted point (the largest cost of
+        // ingest in its profile); a log-batch now locks its run once (FOR KEY SHARE, as the key check did) and permanent deletion
+        // removes the points itself. SQLite keeps the key: its check is an in-process index lookup.
+        new(5, CommonMigrations.HistoryVersionName + "; metrics without a per-row foreign key check",
+            CommonMigrations.HistoryVersionSql + " ALTER TABLE metrics DROP CONSTRAINT IF EXISTS metrics_run_id_fkey;"),
     ];
 }

@@ -67,5 +67,6 @@ internal static class SqliteMigrations
         CommonMigrations.DatasetInputs,
         CommonMigrations.SweepEngine,
         CommonMigrations.Security,
+        new(5, CommonMigrations.HistoryVersionName, CommonMigrations.HistoryVersionSql),
     ];
 }

@@ -2,30 +2,84 @@ using System.Data.Common;
 using Dapper;
 using Platform.Contracts.Api;
 using Platform.Contracts.Tracking;
+using Platform.Silo.Search;
 
 namespace Platform.Silo.Store.Sql;
 
 public abstract partial class SqlTrackingStore
 {
     // Only a point greater in (step, timestamp, value) replaces the latest one; the comparison runs in the database so
-    // concurrent batches cannot overwrite a newer value with an older one.
-    private const string UpsertLatestSql =
-        "INSERT INTO latest_metrics (run_id, key, timestamp, step, value, is_nan) VALUES (@RunId, @Key, @Timestamp, @Step, @Value, @IsNan) " +
-        "ON CONFLICT (run_id, key) DO UPDATE SET timestamp = excluded.timestamp, step = excluded.step, value = excluded.value, is_nan = excluded.is_nan " +
-        "WHERE (excluded.step, excluded.timestamp, excluded.value) > (latest_metrics.step, latest_metrics.timestamp, latest_metrics.value)";
+    // concurrent batches cannot overwrite a newer value with an older one. Every batch bumps history_version, which tells cached
+    // downsampled histories that the series may have changed.
+    private const string GreaterThanLatest =
+        "(excluded.step, excluded.timestamp, excluded.value) > (latest_metrics.step, latest_metrics.timestamp, latest_metrics.value)";
 
-    public async Task LogBatchAsync(
+    private const string UpsertLatestSql =
+        "INSERT INTO latest_metrics (run_id, key, timestamp, step, value, is_nan, history_version) VALUES (@RunId, @Key, @Timestamp, @Step, @Value, @IsNan, 1) " +
+        "ON CONFLICT (run_id, key) DO UPDATE SET " +
+        "timestamp = CASE WHEN " + GreaterThanLatest + " THEN excluded.timestamp ELSE latest_metrics.timestamp END, " +
+        "step = CASE WHEN " + GreaterThanLatest + " THEN excluded.step ELSE latest_metrics.step END, " +
+        "value = CASE WHEN " + GreaterThanLatest + " THEN excluded.value ELSE latest_metrics.value END, " +
+        "is_nan = CASE WHEN " + GreaterThanLatest + " THEN excluded.is_nan ELSE latest_metrics.is_nan END, " +
+        "history_version = latest_metrics.history_version + 1";
+
+    /// <summary>A log-batch waiting for its group's transaction.</summary>
+    private sealed record PendingBatch(string RunId, IReadOnlyList<Metric> Metrics, IReadOnlyList<Param> Params, IReadOnlyList<RunTag> Tags);
+
+    private GroupCommitQueue<PendingBatch>? _batches;
+
+    /// <summary>How many group-commit transactions may run at once: SQLite has one writer anyway; PostgreSQL gains from a few.</summary>
+    private protected virtual int BatchWriters => 1;
+
+    public Task LogBatchAsync(
         string runId, IReadOnlyList<Metric> metrics, IReadOnlyList<Param> @params, IReadOnlyList<RunTag> tags, CancellationToken ct = default)
     {
-        metrics ??= [];
-        @params ??= [];
-        tags ??= [];
-        await using var connection = await OpenAsync(ct);
-        await using var tx = await BeginWriteAsync(connection, ct);
+        // Concurrent batches (8 trials logging at once) share transactions: one commit, one lock hand-over, one connection for many.
+        // Created on first use (BatchWriters is the subclass's); a queue that loses the race was never started, so nothing leaks.
+        var queue = LazyInitializer.EnsureInitialized(ref _batches, () => new GroupCommitQueue<PendingBatch>(
+            CommitBatchesAsync, b => b.Metrics.Count + b.Params.Count + b.Tags.Count + 1, BatchWriters, maxItems: 64, maxWeight: 20_000));
+        return queue.SubmitAsync(new PendingBatch(runId, metrics ?? [], @params ?? [], tags ?? []), ct);
+    }
+
+    /// <summary>
+    /// One transaction for a group of batches. Each batch runs under its own savepoint, so one that is refused (a changed param,
+    /// an unknown or deleted run) is rolled back and fails alone while the others commit. Batches go in run order so that
+    /// concurrent groups on PostgreSQL take row locks in one order (no deadlocks).
+    /// </summary>
+    private async Task CommitBatchesAsync(IReadOnlyList<GroupCommitQueue<PendingBatch>.Item> group)
+    {
+        await using var connection = await OpenAsync(CancellationToken.None);
+        await using var tx = await BeginWriteAsync(connection, CancellationToken.None);
+        foreach (var item in group.OrderBy(i => i.Value.RunId, StringComparer.Ordinal))
+        {
+            if (group.Count == 1)
+            {
+                await ApplyBatchAsync(connection, tx, item.Value, CancellationToken.None);
+                break;
+            }
+            await connection.ExecuteAsync(Cmd("SAVEPOINT batch", null, tx, CancellationToken.None));
+            try
+            {
+                await ApplyBatchAsync(connection, tx, item.Value, CancellationToken.None);
+                await connection.ExecuteAsync(Cmd("RELEASE SAVEPOINT batch", null, tx, CancellationToken.None));
+            }
+            catch (Exception e) when (e is TrackingStoreException or DbException)
+            {
+                await connection.ExecuteAsync(Cmd("ROLLBACK TO SAVEPOINT batch", null, tx, CancellationToken.None));
+                await connection.ExecuteAsync(Cmd("RELEASE SAVEPOINT batch", null, tx, CancellationToken.None));
+                item.Completion.TrySetException(e);
+            }
+        }
+        await tx.CommitAsync(CancellationToken.None);
+    }
+
+    private async Task ApplyBatchAsync(DbConnection connection, DbTransaction tx, PendingBatch batch, CancellationToken ct)
+    {
+        var (runId, metrics, @params, tags) = batch;
         await RequireActiveRunAsync(connection, tx, runId, ct);
 
         // Every table is written in key order so that concurrent batches on one run take row locks in the same order (no deadlocks on
-        // PostgreSQL). Params go first: a conflict throws before anything else is written, and disposing the transaction rolls back.
+        // PostgreSQL). Params go first: a conflict throws before anything else of the batch is written.
         foreach (var param in @params.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             await connection.ExecuteAsync(Cmd(
@@ -59,7 +113,6 @@ public abstract partial class SqlTrackingStore
                 .OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
             await connection.ExecuteAsync(Cmd(UpsertTagSql, tagRows, tx, ct));
         }
-        await tx.CommitAsync(ct);
     }
 
     /// <summary>
@@ -74,9 +127,32 @@ public abstract partial class SqlTrackingStore
 
     public async Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string key, CancellationToken ct = default)
     {
+        await using var connection = await OpenAsync(ct);
+        return await ReadHistoryAsync(connection, runId, key, ct);
+    }
+
+    private readonly DownsampledHistoryCache _histories = new();
+
+    public async Task<DownsampledHistory> GetDownsampledMetricHistoryAsync(string runId, string key, int maxPoints, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        // The version is read before the points: a batch landing in between can only make the cached entry newer than its version.
+        var version = await connection.ExecuteScalarAsync<long?>(Cmd(
+            "SELECT history_version FROM latest_metrics WHERE run_id = @runId AND key = @key", new { runId, key }, null, ct));
+        if (version is null)
+            return new DownsampledHistory(0, []);
+        if (_histories.TryGet(runId, key, maxPoints, version.Value, out var cached))
+            return cached;
+        var history = await ReadHistoryAsync(connection, runId, key, ct);
+        var result = new DownsampledHistory(history.Count, Lttb.Downsample(history, maxPoints));
+        _histories.Set(runId, key, maxPoints, version.Value, result);
+        return result;
+    }
+
+    private static async Task<IReadOnlyList<Metric>> ReadHistoryAsync(DbConnection connection, string runId, string key, CancellationToken ct)
+    {
         // A plain reader over the four varying columns: histories run to 10^5..10^6 points, and mapping rows through Dapper
         // (two strings per row) costs more than the query itself.
-        await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
         // Read in primary-key order (an index range scan, no sort in the database), then order by step in memory, which is
         // usually a no-op: steps and timestamps tend to grow together.

@@ -11,10 +11,12 @@ public abstract partial class SqlTrackingStore
         "experiment_id AS ExperimentId, name AS Name, artifact_location AS ArtifactLocation, lifecycle_stage AS LifecycleStage, " +
         "creation_time AS CreationTime, last_update_time AS LastUpdateTime";
 
-    public async Task<string> CreateExperimentAsync(string name, IReadOnlyList<ExperimentTag>? tags = null, CancellationToken ct = default)
+    public async Task<string> CreateExperimentAsync(
+        string name, IReadOnlyList<ExperimentTag>? tags = null, string? artifactLocation = null, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(name))
             throw new TrackingStoreException(ErrorCodes.InvalidParameterValue, "experiment name must not be empty");
+        var location = string.IsNullOrEmpty(artifactLocation) ? null : ArtifactLocations.Resolve(artifactLocation, _artifactRoot);
         await using var connection = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);
         var now = Now();
@@ -23,7 +25,7 @@ public abstract partial class SqlTrackingStore
         {
             id = await connection.ExecuteScalarAsync<long>(Cmd(
                 "INSERT INTO experiments (name, artifact_location, lifecycle_stage, creation_time, last_update_time) " +
-                "VALUES (@name, '', 'active', @now, @now) RETURNING experiment_id", new { name, now }, tx, ct));
+                "VALUES (@name, @location, 'active', @now, @now) RETURNING experiment_id", new { name, location = location ?? "", now }, tx, ct));
         }
         catch (Exception ex) when (IsUniqueViolation(ex))
         {
@@ -32,8 +34,8 @@ public abstract partial class SqlTrackingStore
                 ? $"Experiment '{name}' already exists in deleted state. You can restore the experiment, or permanently delete the experiment to create a new one."
                 : $"Experiment(name={name}) already exists.");
         }
-        // The location embeds the generated id, so it can only be written after the insert.
-        if (_artifactRoot is not null)
+        // The default location embeds the generated id, so it can only be written after the insert.
+        if (location is null && _artifactRoot is not null)
         {
             await connection.ExecuteAsync(Cmd("UPDATE experiments SET artifact_location = @location WHERE experiment_id = @id",
                 new { location = $"{_artifactRoot}/{id}", id }, tx, ct));
@@ -67,7 +69,7 @@ public abstract partial class SqlTrackingStore
             return existing.ExperimentId;
         try
         {
-            return await CreateExperimentAsync(name, null, ct);
+            return await CreateExperimentAsync(name, null, null, ct);
         }
         catch (TrackingStoreException ex) when (ex.ErrorCode == ErrorCodes.ResourceAlreadyExists)
         {
@@ -95,4 +97,22 @@ public abstract partial class SqlTrackingStore
     /// <summary>The experiment's lifecycle stage, or null when it does not exist.</summary>
     private static Task<string?> ExperimentStageAsync(DbConnection connection, DbTransaction tx, long id, CancellationToken ct) =>
         connection.ExecuteScalarAsync<string?>(Cmd("SELECT lifecycle_stage FROM experiments WHERE experiment_id = @id", new { id }, tx, ct));
+
+    /// <summary>
+    /// MLflow's Default experiment: id 0, named "Default", created when the store holds no experiment at all (as MLflow's SQL store
+    /// does on start). Later experiments take ids from 1 on: the identity/autoincrement counters never hand out 0. The insert
+    /// checks emptiness itself and skips any conflict, so silos starting together create it once.
+    /// </summary>
+    private async Task EnsureDefaultExperimentAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var tx = await BeginWriteAsync(connection, ct);
+        var now = Now();
+        await connection.ExecuteAsync(Cmd(
+            "INSERT INTO experiments (experiment_id, name, artifact_location, lifecycle_stage, creation_time, last_update_time) " +
+            "SELECT @id, @name, @location, 'active', @now, @now WHERE NOT EXISTS (SELECT 1 FROM experiments) ON CONFLICT DO NOTHING",
+            new { id = 0L, name = DefaultExperiment.Name, location = _artifactRoot is null ? "" : $"{_artifactRoot}/{DefaultExperiment.Id}", now },
+            tx, ct));
+        await tx.CommitAsync(ct);
+    }
 }

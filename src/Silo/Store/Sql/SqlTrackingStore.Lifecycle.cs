@@ -49,7 +49,9 @@ public abstract partial class SqlTrackingStore
         var id = ParseExperimentId(experimentId) ?? throw ExperimentNotFound(experimentId);
         await using var connection = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);
-        // Runs reference their experiment without cascade (a soft delete must never lose them), so they go first; their data cascades.
+        // Runs reference their experiment without cascade (a soft delete must never lose them), so they go first; their data cascades,
+        // except metric points, which have no foreign key on PostgreSQL (see its migration 5).
+        await connection.ExecuteAsync(Cmd("DELETE FROM metrics WHERE run_id IN (SELECT run_id FROM runs WHERE experiment_id = @id)", new { id }, tx, ct));
         await connection.ExecuteAsync(Cmd("DELETE FROM runs WHERE experiment_id = @id", new { id }, tx, ct));
         if (await connection.ExecuteAsync(Cmd("DELETE FROM experiments WHERE experiment_id = @id", new { id }, tx, ct)) == 0)
             throw ExperimentNotFound(experimentId);
@@ -64,6 +66,7 @@ public abstract partial class SqlTrackingStore
     {
         await using var connection = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);
+        await connection.ExecuteAsync(Cmd("DELETE FROM metrics WHERE run_id = @runId", new { runId }, tx, ct));
         if (await connection.ExecuteAsync(Cmd("DELETE FROM runs WHERE run_id = @runId", new { runId }, tx, ct)) == 0)
             throw RunNotFound(runId);
         await tx.CommitAsync(ct);

@@ -21,8 +21,10 @@ public abstract partial class SqlTrackingStore
         // An explicit id that exists is a retry: hand back what the first attempt stored, whatever this call asked for.
         if (run.RunId is not null && await ReadRunInfoAsync(connection, tx, runId, ct) is { } existing)
             return existing;
-        var stage = await ExperimentStageAsync(connection, tx, experimentId, ct) ?? throw ExperimentNotFound(run.ExperimentId);
-        if (stage != LifecycleStages.Active)
+        var experiment = await connection.QuerySingleOrDefaultAsync<ExperimentRow>(Cmd(
+            "SELECT lifecycle_stage AS LifecycleStage, artifact_location AS ArtifactLocation FROM experiments WHERE experiment_id = @experimentId",
+            new { experimentId }, tx, ct)) ?? throw ExperimentNotFound(run.ExperimentId);
+        if (experiment.LifecycleStage != LifecycleStages.Active)
         {
             throw new TrackingStoreException(ErrorCodes.InvalidParameterValue,
                 $"Could not create run under non-active experiment with ID {run.ExperimentId}.");
@@ -33,7 +35,9 @@ public abstract partial class SqlTrackingStore
         var runName = !string.IsNullOrEmpty(run.RunName) ? run.RunName
             : tags.LastOrDefault(t => t.Key == PlatformTags.RunName)?.Value is { Length: > 0 } tagged ? tagged
             : runId[..Math.Min(8, runId.Length)];
-        var artifactUri = _artifactRoot is null ? "" : $"{_artifactRoot}/{experimentId}/{runId}/artifacts";
+        // As MLflow: under the experiment's location (older experiments made without an artifact root have none: use the root's default).
+        var experimentLocation = experiment.ArtifactLocation.Length > 0 ? experiment.ArtifactLocation : _artifactRoot is null ? null : $"{_artifactRoot}/{experimentId}";
+        var artifactUri = experimentLocation is null ? "" : $"{experimentLocation}/{runId}/artifacts";
 
         var inserted = await connection.ExecuteAsync(Cmd(
             "INSERT INTO runs (run_id, experiment_id, run_name, status, start_time, end_time, artifact_uri, lifecycle_stage, user_id) " +

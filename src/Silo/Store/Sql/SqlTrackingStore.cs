@@ -41,6 +41,7 @@ public abstract partial class SqlTrackingStore : ITrackingStore
         await using (var connection = await OpenAsync(ct))
             await PrepareDatabaseAsync(connection, ct);
         await SchemaMigrator.MigrateAsync(OpenAsync, BeginWriteAsync, LockForMigrationAsync, Migrations, ct);
+        await EnsureDefaultExperimentAsync(ct);
     }
 
     private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -57,10 +58,17 @@ public abstract partial class SqlTrackingStore : ITrackingStore
     private static CommandDefinition Cmd(string sql, object? param, DbTransaction? tx, CancellationToken ct) =>
         new(sql, param, tx, cancellationToken: ct);
 
-    /// <summary>Throws unless the run exists and is active: MLflow refuses new data for deleted runs.</summary>
-    private static async Task RequireActiveRunAsync(DbConnection connection, DbTransaction tx, string runId, CancellationToken ct)
+    /// <summary>
+    /// A row lock on the run that keeps it from being deleted until the transaction ends (PostgreSQL: <c>FOR KEY SHARE</c>, what a
+    /// foreign key check takes), or "" where the write lock already excludes other writers (SQLite).
+    /// </summary>
+    protected virtual string RunKeyShareLock => "";
+
+    /// <summary>Throws unless the run exists and is active: MLflow refuses new data for deleted runs. Locks it against deletion.</summary>
+    private async Task RequireActiveRunAsync(DbConnection connection, DbTransaction tx, string runId, CancellationToken ct)
     {
-        var stage = await connection.ExecuteScalarAsync<string?>(Cmd("SELECT lifecycle_stage FROM runs WHERE run_id = @runId", new { runId }, tx, ct))
+        var stage = await connection.ExecuteScalarAsync<string?>(Cmd(
+                        "SELECT lifecycle_stage FROM runs WHERE run_id = @runId" + RunKeyShareLock, new { runId }, tx, ct))
                     ?? throw RunNotFound(runId);
         if (stage != LifecycleStages.Active)
         {

@@ -17,6 +17,9 @@ const call = async (name, promise) => { const result = await promise; calls.push
   // Not called: mlflow@2.0.7's setExperimentTag requests '.../experimentsset-experiment-tag' (a missing '/'), which no MLflow server serves.
   const listed = await call('experiments.list', Experiments.list({ view_type: 'ALL' }));
   assert.ok(listed.experiments.some(e => e.experiment_id === experiment_id && e.name === name + '-renamed'));
+  // MLflow's Default experiment, which its clients fall back to, exists with id '0'.
+  assert.ok(listed.experiments.some(e => e.experiment_id === '0' && e.name === 'Default'));
+  assert.strictEqual((await call('experiments.get', Experiments.get({ experiment_id: '0' }))).experiment.name, 'Default');
 
   const { run } = await call('runs.create', Runs.create({ experiment_id, start_time: Date.now(), tags: [{ key: 'source', value: 'npm' }] }));
   const run_id = run.info.run_id;
