@@ -25,6 +25,7 @@ public sealed class C1W2LogisticRegressionJob : IAssignmentJob
     {
         var numIterations = context.Hyperparameters.GetInt("num_iterations");
         var learningRate = context.Hyperparameters.GetDouble("learning_rate");
+        var dtype = Dtypes.Parse(context.Hyperparameters.GetString(DtypeHyperparameter.Name)).ScalarType();
 
         // Resolve both files before any work so a missing one fails fast with the file and folder named.
         var trainPath = context.Data.File(TrainFile);
@@ -35,14 +36,18 @@ public sealed class C1W2LogisticRegressionJob : IAssignmentJob
         TorchRuntime.EnsureInitialized();
         var device = torch.device(context.Device);
         using var scope = torch.NewDisposeScope();
-        var xTrain = ImageTensors.Columns(train, device);
-        var yTrain = ImageTensors.LabelRow(train, device);
-        var xTest = ImageTensors.Columns(test, device);
-        var yTest = ImageTensors.LabelRow(test, device);
+        var xTrain = ImageTensors.Columns(train, device).to_type(dtype);
+        var yTrain = ImageTensors.LabelRow(train, device).to_type(dtype);
+        var xTest = ImageTensors.Columns(test, device).to_type(dtype);
+        var yTest = ImageTensors.LabelRow(test, device).to_type(dtype);
 
         var (w, b) = LogisticRegression.InitializeWithZeros(train.FeaturesPerImage, device);
+        w = w.to_type(dtype);
         var costs = new CostHistory(context.Metrics);
-        var result = LogisticRegression.Optimize(w, b, xTrain, yTrain, numIterations, learningRate, costs.Log, context.Cancellation);
+        // 209 images of 12288 features: the Gram form's step is 40x cheaper than rereading X twice (see GramForm).
+        var result = GramForm.Pays(train.FeaturesPerImage, train.Count)
+            ? GramLogisticRegression.Optimize(w, b, xTrain, yTrain, numIterations, learningRate, costs.Log, context.Cancellation)
+            : LogisticRegression.Optimize(w, b, xTrain, yTrain, numIterations, learningRate, costs.Log, context.Cancellation);
         using var trainedW = result.W;
         using var lastDw = result.Dw;
 
