@@ -18,14 +18,15 @@ public sealed class MainRunBenchmarks(TextWriter output)
 {
     private const string ResultMarker = "RESULT";
 
-    public void Run(string dataDirectory, string numpyDirectory)
+    /// <summary>All main runs, or those whose key (c1w2, c1w3, c1w4-two, c1w4-l, c2w1-init, c2w1-reg, c2w2-adam) is in <paramref name="only"/>.</summary>
+    public void Run(string dataDirectory, string numpyDirectory, IReadOnlyCollection<string> only)
     {
         var data = Path.GetFullPath(dataDirectory);
         var numpy = Path.GetFullPath(numpyDirectory);
         output.WriteLine($"load average before: {LoadAverage()}; processors: {Environment.ProcessorCount}");
         output.WriteLine("| main run | dtype | ours CPU s (fresh process) | ours CPU s (2nd run) | ours wall s | ours peak RSS MiB | numpy CPU s | numpy wall s | numpy peak RSS MiB | ours / numpy (CPU) |");
         output.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var run in MainRun.All)
+        foreach (var run in MainRun.All.Where(r => only.Count == 0 || only.Contains(r.Key)))
         {
             var float64 = RunOurs(run, Dtype.Float64, data);
             var reference = RunNumpy(run, numpy, data);

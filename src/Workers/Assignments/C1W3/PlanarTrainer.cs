@@ -131,17 +131,9 @@ internal sealed class PlanarTrainer<T>
     public PlanarParameters Parameters() => new(
         new Matrix(nH, nX, Widen(w1)), new Matrix(nH, 1, Widen(b1)), new Matrix(nY, nH, Widen(w2)), new Matrix(nY, 1, Widen(b2)));
 
-    private static T[] Convert(double[] values)
-    {
-        var result = new T[values.Length];
-        TensorPrimitives.ConvertChecked<double, T>(values, result);
-        return result;
-    }
+    // One conversion per training, as a plain loop: TensorPrimitives' generic ConvertChecked costs the JIT more than the
+    // whole float32 run's arithmetic (measured: +0.25 s CPU in a fresh process).
+    private static T[] Convert(double[] values) => [.. values.Select(T.CreateChecked)];
 
-    private static double[] Widen(T[] values)
-    {
-        var result = new double[values.Length];
-        TensorPrimitives.ConvertChecked<T, double>(values, result);
-        return result;
-    }
+    private static double[] Widen(T[] values) => [.. values.Select(double.CreateChecked)];
 }
