@@ -1,8 +1,23 @@
 using Platform.Bench;
+using Platform.Bench.CoursesOneTwo;
 using Platform.Bench.Models;
 
 // Usage: dotnet run -c Release --project bench/Platform.Bench -- [ingest-pg|ingest-sqlite|ingest-store-pg|history|search|all|models] [points per writer]
+//        dotnet run -c Release --project bench/Platform.Bench -- c12 [data directory] [numpy reference directory] [run keys...]
 var what = args.Length > 0 ? args[0] : "all";
+if (what == "c12")
+{
+    // Courses 1-2 main runs against numpy (issue 3); each run in its own process (c12-run) for its peak memory.
+    new MainRunBenchmarks(Console.Out).Run(args.Length > 1 ? args[1] : "../shared/datasets", args.Length > 2 ? args[2] : "../shared/bench", args.Length > 3 ? args[3..] : []);
+    return;
+}
+
+if (what == "c12-run")
+{
+    MainRunBenchmarks.RunChild(args[1], args[2], args[3]);
+    return;
+}
+
 if (what == "models")
 {
     new ModelBenchmarks(Console.Out).Run(); // Course 4 models (issue 4): no database needed

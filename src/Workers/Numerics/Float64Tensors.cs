@@ -17,6 +17,13 @@ public static class Float64Tensors
     public static Tensor Randn(NumpyRandom random, params long[] shape) =>
         FromRowMajor(random.Randn([.. shape.Select(d => checked((int)d))]), shape);
 
+    /// <summary>A one-element tensor's value as a double, whatever its floating dtype (float32 runs of the float64 jobs).</summary>
+    public static double Item(Tensor scalar)
+    {
+        using var wide = scalar.to_type(ScalarType.Float64);
+        return wide.item<double>();
+    }
+
     /// <summary>The values in row-major order, copied to the CPU.</summary>
     public static double[] Values(Tensor tensor)
     {

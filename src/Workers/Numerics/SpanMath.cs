@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace Platform.Workers.Numerics;
 
 /// <summary>
-/// SIMD kernels over contiguous float64 rows, for the tiny-network CPU paths: one call per matrix row instead of one
+/// SIMD kernels over contiguous float64 (generic ones also float32) rows, for the tiny-network CPU paths: one call per matrix row instead of one
 /// TorchSharp call per tensor op (whose microseconds of overhead dominate a few hundred numbers). Matrix-product kernels
 /// (<see cref="AffineRow"/>, <see cref="Dot"/>) use fused multiply-add as OpenBLAS does inside numpy's np.dot; element-wise
 /// kernels are not fused, as numpy's expressions are not. Kernels skip tier-0 JIT: a training run calls them from its first step.
@@ -17,7 +17,8 @@ public static class SpanMath
     /// then max(0, ·) when <paramref name="rectify"/>. <paramref name="inputs"/> is A (weights.Length, columns) row-major.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AffineRow(ReadOnlySpan<double> weights, ReadOnlySpan<double> inputs, int columns, double bias, Span<double> row, bool rectify)
+    public static void AffineRow<T>(ReadOnlySpan<T> weights, ReadOnlySpan<T> inputs, int columns, T bias, Span<T> row, bool rectify)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (inputs.Length < weights.Length * columns || row.Length != columns || weights.Length == 0)
         {
@@ -29,17 +30,17 @@ public static class SpanMath
         var j = 0;
         if (Vector.IsHardwareAccelerated)
         {
-            var biasVector = new Vector<double>(bias);
-            for (; j <= columns - Vector<double>.Count; j += Vector<double>.Count)
+            var biasVector = new Vector<T>(bias);
+            for (; j <= columns - Vector<T>.Count; j += Vector<T>.Count)
             {
-                var acc = new Vector<double>(weights[0]) * Vector.LoadUnsafe(ref a, (nuint)j);
+                var acc = new Vector<T>(weights[0]) * Vector.LoadUnsafe(ref a, (nuint)j);
                 for (var k = 1; k < weights.Length; k++)
                 {
-                    acc = Vector.FusedMultiplyAdd(new Vector<double>(weights[k]), Vector.LoadUnsafe(ref a, (nuint)(k * columns + j)), acc);
+                    acc = FusedMultiplyAdd(new Vector<T>(weights[k]), Vector.LoadUnsafe(ref a, (nuint)(k * columns + j)), acc);
                 }
 
                 acc += biasVector;
-                (rectify ? Vector.Max(acc, Vector<double>.Zero) : acc).StoreUnsafe(ref output, (nuint)j);
+                (rectify ? Vector.Max(acc, Vector<T>.Zero) : acc).StoreUnsafe(ref output, (nuint)j);
             }
         }
 
@@ -48,33 +49,33 @@ public static class SpanMath
             var acc = weights[0] * inputs[j];
             for (var k = 1; k < weights.Length; k++)
             {
-                acc = Math.FusedMultiplyAdd(weights[k], inputs[k * columns + j], acc);
+                acc = T.FusedMultiplyAdd(weights[k], inputs[k * columns + j], acc);
             }
 
             acc += bias;
-            row[j] = rectify ? Math.Max(0, acc) : acc;
+            row[j] = rectify ? T.Max(T.Zero, acc) : acc;
         }
     }
 
     /// <summary>Σ x·y, fused multiply-add in two interleaved accumulators (a BLAS-style dot product).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    public static T Dot<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSameLength(x, y);
         ref var xs = ref MemoryMarshal.GetReference(x);
         ref var ys = ref MemoryMarshal.GetReference(y);
         var i = 0;
-        var sum = 0.0;
-        var width = Vector<double>.Count;
+        var sum = T.Zero;
+        var width = Vector<T>.Count;
         if (Vector.IsHardwareAccelerated && x.Length >= 2 * width)
         {
-            var even = Vector<double>.Zero;
-            var odd = Vector<double>.Zero;
+            var even = Vector<T>.Zero;
+            var odd = Vector<T>.Zero;
             for (; i <= x.Length - 2 * width; i += 2 * width)
             {
-                even = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref xs, (nuint)i), Vector.LoadUnsafe(ref ys, (nuint)i), even);
-                odd = Vector.FusedMultiplyAdd(
-                    Vector.LoadUnsafe(ref xs, (nuint)(i + width)), Vector.LoadUnsafe(ref ys, (nuint)(i + width)), odd);
+                even = FusedMultiplyAdd(Vector.LoadUnsafe(ref xs, (nuint)i), Vector.LoadUnsafe(ref ys, (nuint)i), even);
+                odd = FusedMultiplyAdd(Vector.LoadUnsafe(ref xs, (nuint)(i + width)), Vector.LoadUnsafe(ref ys, (nuint)(i + width)), odd);
             }
 
             sum = Vector.Sum(even + odd);
@@ -82,7 +83,7 @@ public static class SpanMath
 
         for (; i < x.Length; i++)
         {
-            sum = Math.FusedMultiplyAdd(x[i], y[i], sum);
+            sum = T.FusedMultiplyAdd(x[i], y[i], sum);
         }
 
         return sum;
@@ -90,16 +91,18 @@ public static class SpanMath
 
     /// <summary>Σ x.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double Sum(ReadOnlySpan<double> x)
+    public static T Sum<T>(ReadOnlySpan<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
+        ref var xs = ref MemoryMarshal.GetReference(x);
         var i = 0;
-        var sum = 0.0;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
+        var sum = T.Zero;
+        if (Vector.IsHardwareAccelerated && x.Length >= Vector<T>.Count)
         {
-            var acc = Vector<double>.Zero;
-            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
+            var acc = Vector<T>.Zero;
+            for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
             {
-                acc += new Vector<double>(x[i..]);
+                acc += Vector.LoadUnsafe(ref xs, (nuint)i);
             }
 
             sum = Vector.Sum(acc);
@@ -111,6 +114,67 @@ public static class SpanMath
         }
 
         return sum;
+    }
+
+    /// <summary>destination = x - y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Subtract<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RequireSameLength(x, y);
+        RequireSameLength(x, destination);
+        ref var xs = ref MemoryMarshal.GetReference(x);
+        ref var ys = ref MemoryMarshal.GetReference(y);
+        ref var d = ref MemoryMarshal.GetReference(destination);
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                (Vector.LoadUnsafe(ref xs, (nuint)i) - Vector.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref d, (nuint)i);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            destination[i] = x[i] - y[i];
+        }
+    }
+
+    /// <summary>gradient = gradient·(1 - a·a) in place: numpy's <c>dA * (1 - np.power(A, 2))</c>, the tanh derivative.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void MultiplyByOneMinusSquare<T>(ReadOnlySpan<T> a, Span<T> gradient)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RequireSameLength(a, gradient);
+        ref var xs = ref MemoryMarshal.GetReference(a);
+        ref var g = ref MemoryMarshal.GetReference(gradient);
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= a.Length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                var values = Vector.LoadUnsafe(ref xs, (nuint)i);
+                (Vector.LoadUnsafe(ref g, (nuint)i) * (Vector<T>.One - values * values)).StoreUnsafe(ref g, (nuint)i);
+            }
+        }
+
+        for (; i < a.Length; i++)
+        {
+            gradient[i] *= T.One - a[i] * a[i];
+        }
+    }
+
+    /// <summary>parameters = parameters - rate·gradient, two roundings as numpy's <c>W - learning_rate * dW</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void SubtractScaled<T>(ReadOnlySpan<T> gradient, T rate, Span<T> parameters)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RequireSameLength(gradient, parameters);
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] -= rate * gradient[i];
+        }
     }
 
     /// <summary>x = 1/(1+e^(-x)) in place, numpy's expression for σ.</summary>
@@ -171,11 +235,29 @@ public static class SpanMath
         }
     }
 
-    private static void RequireSameLength(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    private static void RequireSameLength<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b)
     {
         if (a.Length != b.Length)
         {
             throw new ArgumentException($"length mismatch: {a.Length} vs {b.Length}");
         }
+    }
+
+    /// <summary>a·b + c in one rounding, for the float and double vectors (the JIT drops the other branch).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<T> FusedMultiplyAdd<T>(Vector<T> a, Vector<T> b, Vector<T> c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double))
+        {
+            return Vector.FusedMultiplyAdd(a.As<T, double>(), b.As<T, double>(), c.As<T, double>()).As<double, T>();
+        }
+
+        if (typeof(T) == typeof(float))
+        {
+            return Vector.FusedMultiplyAdd(a.As<T, float>(), b.As<T, float>(), c.As<T, float>()).As<float, T>();
+        }
+
+        throw new NotSupportedException($"{typeof(T)} vectors");
     }
 }

@@ -23,7 +23,7 @@ public class HyperparameterBinderTests
     public void Bind_fills_defaults_and_overrides()
     {
         var values = HyperparameterBinder.Bind(C1W2LogisticRegression.Descriptor, new Dictionary<string, string> { ["learning_rate"] = "1e-2" });
-        Assert.Equal(new Dictionary<string, string> { ["num_iterations"] = "2000", ["learning_rate"] = "0.01" }, values.Canonical);
+        Assert.Equal(new Dictionary<string, string> { ["num_iterations"] = "2000", ["learning_rate"] = "0.01", ["dtype"] = "float64" }, values.Canonical);
         Assert.Equal(0.01, values.GetDouble("learning_rate"));
         Assert.Equal(2000, values.GetInt("num_iterations"));
     }
@@ -34,7 +34,7 @@ public class HyperparameterBinderTests
         var errors = Assert.Throws<PlatformValidationException>(() => HyperparameterBinder.Bind(C1W2LogisticRegression.Descriptor,
             new Dictionary<string, string> { ["lr"] = "0.1", ["learning_rate"] = "0", ["num_iterations"] = "ten" })).Errors;
         Assert.Equal(3, errors.Count);
-        Assert.Equal(new ValidationError("params.lr", "unknown hyperparameter 'lr' for c1w2-logistic-regression (known: num_iterations, learning_rate)"), errors[0]);
+        Assert.Equal(new ValidationError("params.lr", "unknown hyperparameter 'lr' for c1w2-logistic-regression (known: num_iterations, learning_rate, dtype)"), errors[0]);
         Assert.Equal(new ValidationError("params.learning_rate", "must be in (0, 100], got 0"), errors[1]);
         Assert.Equal(new ValidationError("params.num_iterations", "expected an integer, got 'ten'"), errors[2]);
     }

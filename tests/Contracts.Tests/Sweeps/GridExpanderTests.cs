@@ -25,7 +25,7 @@ public class GridExpanderTests
             plan.Trials.Select(t => $"{t["n_h"]}/{t["learning_rate"]}"));
         Assert.All(plan.Trials, t =>
         {
-            Assert.Equal(["n_h", "num_iterations", "learning_rate"], t.Keys.OrderBy(k => k == "n_h" ? 0 : k == "num_iterations" ? 1 : 2));
+            Assert.Equal(["n_h", "num_iterations", "learning_rate", "dtype"], t.Keys.OrderBy(k => k == "n_h" ? 0 : k == "num_iterations" ? 1 : k == "learning_rate" ? 2 : 3));
             Assert.Equal("10000", t["num_iterations"]);
         });
     }
@@ -68,7 +68,7 @@ public class GridExpanderTests
     public void A_single_value_gives_one_complete_trial()
     {
         var trial = Assert.Single(SweepPlanner.Plan("assignment: c1w2-logistic-regression\nmethod: grid\nparameters:\n  num_iterations: {value: 1e3}\n").Trials);
-        Assert.Equal(new Dictionary<string, string> { ["num_iterations"] = "1000", ["learning_rate"] = "0.005" }, trial);
+        Assert.Equal(new Dictionary<string, string> { ["num_iterations"] = "1000", ["learning_rate"] = "0.005", ["dtype"] = "float64" }, trial);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public class SweepSpecValidatorTests
         AssertError(errors[1], "parameters.learning_rate.values[1]", 7, "must be in (0, 100], got -1");
         AssertError(errors[2], "parameters.learning_rate.values[2]", 7, "expected a finite number, got 'abc'");
         AssertError(errors[3], "parameters.learning_rate.values[3]", 7, "duplicates values[0] (both are 0.01)");
-        AssertError(errors[4], "parameters.foo", 8, "unknown hyperparameter 'foo' for c1w2-logistic-regression (known: num_iterations, learning_rate)");
+        AssertError(errors[4], "parameters.foo", 8, "unknown hyperparameter 'foo' for c1w2-logistic-regression (known: num_iterations, learning_rate, dtype)");
         AssertError(errors[5], "parameters.num_iterations.value", 11, "expected an integer, got '2.5'");
     }
 
@@ -119,7 +119,7 @@ public class SweepSpecValidatorTests
     public void Nested_groups_are_rejected_for_flat_assignments()
     {
         AssertError(SingleError(() => Validate("assignment: c1w3-planar-data\nmethod: grid\nparameters:\n  net:\n    parameters:\n      n_h: {values: [1]}\n")),
-            "parameters.net", 4, "nested parameter groups are not supported by c1w3-planar-data; its hyperparameters are flat (known: n_h, num_iterations, learning_rate)");
+            "parameters.net", 4, "nested parameter groups are not supported by c1w3-planar-data; its hyperparameters are flat (known: n_h, num_iterations, learning_rate, dtype)");
     }
 
     [Fact]

@@ -20,7 +20,8 @@ namespace Platform.Workers.Tests.Assignments;
 /// Times the Course 1-2 main runs as ../shared/bench's numpy reference times them: the training and final prediction only,
 /// data already loaded, float64 (c2w3-signs-mlp: float32, 100 of its 1500 epochs). Each run twice in one process (the first
 /// warms the JIT); prints a markdown row per run with wall and CPU seconds and the peak resident memory during the run.
-/// Run with the numpy scripts in the same conditions and record both in bench/RESULTS.md.
+/// Run with the numpy scripts in the same conditions and record both in bench/RESULTS.md. For per-run peak memory and the
+/// float32 runs use the bench's <c>c12</c> command, which runs each main run (and its numpy reference) in its own process.
 /// </summary>
 // A timing harness, not a test: scripts/test.sh never runs the Benchmark category.
 [Trait("Category", "Benchmark")]
@@ -45,7 +46,7 @@ public sealed class MainRunTimings(ITestOutputHelper output)
             {
                 using var scope = torch.NewDisposeScope();
                 var (w, b) = LogisticRegression.InitializeWithZeros(catTrain.FeaturesPerImage);
-                var result = LogisticRegression.Optimize(w, b, ImageTensors.Columns(catTrain), ImageTensors.LabelRow(catTrain), 2000, 0.005);
+                var result = C1W2LogisticRegressionJob.Optimize(w, b, ImageTensors.Columns(catTrain), ImageTensors.LabelRow(catTrain), 2000, 0.005, null, default);
                 LogisticRegression.Predict(result.W, result.B, ImageTensors.Columns(catTest));
             });
             Time("c1w3-planar-data, n_h 4, 10000 it", () => PlanarNetwork.Predict(PlanarNetwork.NnModel(flowerX, flowerY, 4, 10000, 1.2), flowerX));
@@ -53,7 +54,7 @@ public sealed class MainRunTimings(ITestOutputHelper output)
             {
                 using var scope = torch.NewDisposeScope();
                 var parameters = CatClassifier.InitializeLLayer([12288, 20, 7, 5, 1]);
-                CatClassifier.Train(parameters, ImageTensors.Columns(catTrain), ImageTensors.LabelRow(catTrain), 0.0075, 2500);
+                C1W4DeepNnApplicationJob.Train(parameters, ImageTensors.Columns(catTrain), ImageTensors.LabelRow(catTrain), 0.0075, 2500, null, default);
                 CatClassifier.Accuracy(parameters, ImageTensors.Columns(catTest), ImageTensors.LabelRow(catTest));
             });
             Time("c2w1-initialization he, 15000 it", () => FullBatchTraining.Train(

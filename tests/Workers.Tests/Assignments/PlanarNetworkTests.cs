@@ -107,6 +107,23 @@ public sealed class PlanarNetworkTests
         Expect.Printed([0.20459656], p.B2.Data, relative: 1e-6);
     }
 
+    [Fact]
+    public void The_preallocated_training_loop_matches_the_step_by_step_functions_on_the_flower()
+    {
+        var (x, y) = PlanarFlower.Generate();
+        var fastCosts = new List<double>();
+        var referenceCosts = new List<double>();
+
+        var fast = PlanarNetwork.NnModel(x, y, 4, 1001, 1.2, (_, c) => fastCosts.Add(c));
+        var reference = PlanarNetwork.NnModelStepByStep(x, y, 4, 1001, 1.2, (_, c) => referenceCosts.Add(c));
+
+        // Same algorithm, other summation order and tanh/exp implementations: rounding-level differences only.
+        Expect.Printed([.. referenceCosts], [.. fastCosts], relative: 1e-10);
+        Expect.Printed(reference.W1.Data, fast.W1.Data, relative: 1e-8);
+        Expect.Printed(reference.W2.Data, fast.W2.Data, relative: 1e-8);
+        Expect.Printed(reference.B2.Data, fast.B2.Data, relative: 1e-8);
+    }
+
     /// <summary>a2 of the compute_cost tests.</summary>
     private static Matrix TestA2 => new(1, 3, [0.5002307, 0.49985831, 0.50023963]);
 

@@ -11,6 +11,7 @@ public static class C1W2LogisticRegression
         [
             new("num_iterations", HyperparameterType.Int, "2000", "gradient descent iterations", Min: 1, Max: 10_000_000),
             new("learning_rate", HyperparameterType.Float, "0.005", "gradient descent step size", Min: 0, MinExclusive: true, Max: 100),
+            DtypeHyperparameter.Descriptor,
         ],
         ["cost", "train_accuracy", "test_accuracy"],
         ["catvnoncat/train_catvnoncat.h5", "catvnoncat/test_catvnoncat.h5"]);

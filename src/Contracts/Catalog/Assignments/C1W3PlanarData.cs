@@ -12,6 +12,7 @@ public static class C1W3PlanarData
             new("n_h", HyperparameterType.Int, "4", "hidden layer size", Min: 1, Max: 10_000),
             new("num_iterations", HyperparameterType.Int, "10000", "gradient descent iterations", Min: 1, Max: 10_000_000),
             new("learning_rate", HyperparameterType.Float, "1.2", "gradient descent step size", Min: 0, MinExclusive: true, Max: 100),
+            DtypeHyperparameter.Descriptor,
         ],
         ["cost", "train_accuracy"],
         []);

@@ -23,6 +23,7 @@ public static class C1W4DeepNnApplication
                 Min: 1, Max: 100_000, MustStartWith: new ListStart(InputSize, "input size")),
             new("learning_rate", HyperparameterType.Float, "0.0075", "gradient descent step size", Min: 0, MinExclusive: true, Max: 100),
             new("num_iterations", HyperparameterType.Int, "2500", "gradient descent iterations", Min: 1, Max: 10_000_000),
+            DtypeHyperparameter.Descriptor,
         ],
         ["cost", "train_accuracy", "test_accuracy"],
         ["catvnoncat/train_catvnoncat.h5", "catvnoncat/test_catvnoncat.h5"])

@@ -1,3 +1,4 @@
+using Platform.Workers.Numerics;
 using Platform.Workers.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -32,12 +33,23 @@ public static class LogisticRegression
         using var scope = torch.NewDisposeScope();
         var m = x.shape[1];
         var a = Sigmoid(w.T.matmul(x).AddInPlace(b));
-        // The notebook's order of operations (-1/m · Σ, 1/m · X(A-Y)ᵀ), so the float64 roundings match numpy's.
-        var cost = -1.0 / m * (y * torch.log(a)).Plus(y.SubtractedFrom(1.0) * torch.log(a.SubtractedFrom(1.0))).sum().item<double>();
+        // The notebook's order of operations (1/m · X(A-Y)ᵀ), so the float64 roundings match numpy's.
+        var cost = Cost(a, y);
         var difference = a - y;
         var dw = x.matmul(difference.T).MulInPlace(1.0 / m);
-        var db = 1.0 / m * difference.sum().item<double>();
+        var db = 1.0 / m * Float64Tensors.Item(difference.sum());
         return new PropagateResult(dw.MoveToOuterDisposeScope(), db, cost);
+    }
+
+    /// <summary>
+    /// -1/m · Σ [Y·log A + (1-Y)·log(1-A)], in the notebook's order of operations (-1/m · Σ) so the float64 roundings match
+    /// numpy's.
+    /// </summary>
+    public static double Cost(Tensor a, Tensor y)
+    {
+        using var scope = torch.NewDisposeScope();
+        var m = y.shape[1];
+        return -1.0 / m * Float64Tensors.Item((y * torch.log(a)).Plus(y.SubtractedFrom(1.0) * torch.log(a.SubtractedFrom(1.0))).sum());
     }
 
     /// <summary>

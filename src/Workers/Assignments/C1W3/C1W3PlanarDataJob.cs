@@ -20,10 +20,11 @@ public sealed class C1W3PlanarDataJob : IAssignmentJob
         var nH = context.Hyperparameters.GetInt("n_h");
         var numIterations = context.Hyperparameters.GetInt("num_iterations");
         var learningRate = context.Hyperparameters.GetDouble("learning_rate");
+        var dtype = Dtypes.Parse(context.Hyperparameters.GetString(DtypeHyperparameter.Name));
 
         var (x, y) = PlanarFlower.Generate();
         var costs = new CostHistory(context.Metrics);
-        var parameters = PlanarNetwork.NnModel(x, y, nH, numIterations, learningRate, costs.Log, context.Cancellation);
+        var parameters = PlanarNetwork.NnModel(x, y, nH, numIterations, learningRate, costs.Log, context.Cancellation, dtype);
         var accuracy = PlanarNetwork.Accuracy(y, PlanarNetwork.Predict(parameters, x));
         context.Metrics.Log("train_accuracy", accuracy, numIterations);
 

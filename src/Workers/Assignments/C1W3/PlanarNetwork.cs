@@ -10,9 +10,9 @@ public sealed record PlanarGradients(Matrix DW1, Matrix Db1, Matrix DW2, Matrix 
 
 /// <summary>
 /// The notebook's one-hidden-layer network (spec §3): Z1 = W1X + b1, A1 = tanh(Z1), A2 = σ(W2A1 + b2), cross-entropy cost,
-/// plain gradient descent. Float64 on <see cref="Matrix"/>: at 2→4→1 units and 400 examples each TorchSharp call would
-/// cost more than its arithmetic (measured: 2.5 s for the main run with per-op TorchSharp calls vs 0.75 s here), so this
-/// runs on plain arrays.
+/// plain gradient descent. On plain arrays: at 2→4→1 units and 400 examples each TorchSharp call would cost more than its
+/// arithmetic (measured: 2.5 s for the main run with per-op TorchSharp calls, 0.75 s on per-op <see cref="Matrix"/> calls);
+/// training runs on <see cref="PlanarTrainer{T}"/>'s preallocated buffers, the functions below are the notebook's blocks.
 /// </summary>
 public static class PlanarNetwork
 {
@@ -73,27 +73,33 @@ public static class PlanarNetwork
         p.B2.Subtract(g.Db2.Scale(learningRate)));
 
     /// <summary>
-    /// Initialise, then per iteration forward, cost, backward, update. The cost at i % 1000 == 0 goes to <paramref name="onCost"/>.
-    /// Cost: about 0.75 s for the 10000-iteration main run on a 2-core build machine, most of it in Math.Tanh (16M calls).
+    /// Initialise, then per iteration forward, cost, backward, update, on <see cref="PlanarTrainer{T}"/>'s preallocated
+    /// buffers in <paramref name="dtype"/>. The cost at i % 1000 == 0 goes to <paramref name="onCost"/>. The notebook computes
+    /// the cost every iteration but only prints it there; it feeds nothing else, so the other iterations skip its logarithms.
     /// </summary>
     public static PlanarParameters NnModel(
         Matrix x, Matrix y, int nH, int numIterations, double learningRate,
-        Action<int, double>? onCost = null, CancellationToken cancellation = default)
+        Action<int, double>? onCost = null, CancellationToken cancellation = default, Dtype dtype = Dtype.Float64) =>
+        dtype == Dtype.Float32
+            ? Train<float>(x, y, nH, numIterations, (float)learningRate, onCost, cancellation)
+            : Train<double>(x, y, nH, numIterations, learningRate, onCost, cancellation);
+
+    /// <summary>
+    /// The same loop on the per-op <see cref="Matrix"/> building blocks (the notebook's functions as written, allocating as
+    /// numpy does), kept as the reference the fast path is tested against.
+    /// </summary>
+    public static PlanarParameters NnModelStepByStep(Matrix x, Matrix y, int nH, int numIterations, double learningRate, Action<int, double>? onCost = null)
     {
         var parameters = InitializeParameters(x.Rows, nH, y.Rows);
         for (var i = 0; i < numIterations; i++)
         {
-            cancellation.ThrowIfCancellationRequested();
             var cache = ForwardPropagation(x, parameters);
             if (i % CostPeriod == 0)
             {
-                // The notebook computes the cost every iteration but only prints it here; it feeds nothing else, so the
-                // other iterations skip its 800 logarithms.
                 onCost?.Invoke(i, ComputeCost(cache.A2, y));
             }
 
-            var gradients = BackwardPropagation(parameters, cache, x, y);
-            parameters = UpdateParameters(parameters, gradients, learningRate);
+            parameters = UpdateParameters(parameters, BackwardPropagation(parameters, cache, x, y), learningRate);
         }
 
         return parameters;
@@ -116,4 +122,24 @@ public static class PlanarNetwork
     }
 
     public static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+
+    private static PlanarParameters Train<T>(
+        Matrix x, Matrix y, int nH, int numIterations, T learningRate, Action<int, double>? onCost, CancellationToken cancellation)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var trainer = new PlanarTrainer<T>(x, y, InitializeParameters(x.Rows, nH, y.Rows));
+        for (var i = 0; i < numIterations; i++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            trainer.Forward();
+            if (i % CostPeriod == 0)
+            {
+                onCost?.Invoke(i, trainer.Cost());
+            }
+
+            trainer.BackwardAndUpdate(learningRate);
+        }
+
+        return trainer.Parameters();
+    }
 }

@@ -23,6 +23,10 @@ public static class CatClassifier
     public static IReadOnlyList<LayerParameters> InitializeLLayer(IReadOnlyList<int> layersDims, Device? device = null) =>
         DeepNetwork.InitializeParametersDeep(layersDims, seed: 1, WeightScale.DivideBySqrtFanIn, device);
 
+    /// <summary>The parameters converted to <paramref name="dtype"/> (float32 runs; float64 keeps the tensors).</summary>
+    public static LayerParameters[] ToDtype(IReadOnlyList<LayerParameters> parameters, ScalarType dtype) =>
+        [.. parameters.Select(p => new LayerParameters(p.W.to_type(dtype), p.B.to_type(dtype)))];
+
     /// <summary>
     /// Gradient descent on <paramref name="parameters"/> in place: forward, backward, update. The cost is computed only
     /// where the notebook records it (i % 100 == 0 and the last iteration): elsewhere it feeds nothing. One dispose scope

@@ -75,7 +75,7 @@ public static class DeepNetwork
     {
         using var scope = torch.NewDisposeScope();
         var m = y.shape[1];
-        return -1.0 / m * (y * torch.log(al)).Plus(y.SubtractedFrom(1.0) * torch.log(al.SubtractedFrom(1.0))).sum().item<double>();
+        return -1.0 / m * Float64Tensors.Item((y * torch.log(al)).Plus(y.SubtractedFrom(1.0) * torch.log(al.SubtractedFrom(1.0))).sum());
     }
 
     /// <summary>dW = dZ·A_prevᵀ/m, db = ΣdZ/m over examples (n, 1), dA_prev = WᵀdZ (skipped when not wanted).</summary>

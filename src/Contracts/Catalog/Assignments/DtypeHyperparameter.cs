@@ -1,0 +1,17 @@
+namespace Platform.Contracts.Catalog.Assignments;
+
+/// <summary>
+/// The <c>dtype</c> hyperparameter of the numpy-era assignments (Courses 1-2): float64 by default, as the notebooks compute
+/// and as their EXACT numbers need; float32 as an option.
+/// </summary>
+public static class DtypeHyperparameter
+{
+    public const string Name = "dtype";
+    public const string Float64 = "float64";
+    public const string Float32 = "float32";
+
+    public static HyperparameterDescriptor Descriptor { get; } = new(
+        Name, HyperparameterType.String, Float64,
+        "float64 (the notebook's numbers) or float32 (less memory traffic; numbers within float32 rounding of the float64 run's)",
+        Choices: [Float64, Float32]);
+}
