@@ -9,8 +9,8 @@ using Platform.Silo.Store;
 namespace Platform.Silo.Api;
 
 /// <summary>
-/// Tracking additions MLflow lacks, under <c>/api/platform/v1</c>: per-metric summaries, server-side downsampled history and
-/// permanent deletion. Needs only the tracking store (no Orleans), so it is mapped with the MLflow API.
+/// Tracking additions MLflow lacks, under <c>/api/platform/v1</c>: per-metric summaries, server-side downsampled history, run logs
+/// (<see cref="RunLogEndpoints"/>) and permanent deletion. Needs only the tracking store (no Orleans), so it is mapped with the MLflow API.
 /// </summary>
 public static class PlatformTrackingEndpoints
 {
@@ -33,6 +33,8 @@ public static class PlatformTrackingEndpoints
             var history = await store.GetMetricHistoryAsync(runId, key, ct);
             return new { key, total_points = history.Count, metrics = Lttb.Downsample(history, maxPoints) };
         });
+
+        api.MapRunLogs();
 
         api.MapDelete("/runs/{runId}", async (string runId, HttpContext http, ITrackingStore store, StoreOptions options, CancellationToken ct) =>
         {

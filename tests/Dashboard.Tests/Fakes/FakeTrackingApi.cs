@@ -26,6 +26,9 @@ public sealed partial class FakeTrackingApi : HttpMessageHandler
     /// <summary>Artifact files by (run id, path relative to the run's artifact root); folders are implied by the paths.</summary>
     public Dictionary<(string RunId, string Path), byte[]> Artifacts { get; } = [];
 
+    /// <summary>Each run's log as the API stores it (ids ascending); GET runs/{id}/logs pages through it after a cursor.</summary>
+    public Dictionary<string, List<RunLogLine>> Logs { get; } = [];
+
     /// <summary>When set, every call fails with this status and MLflow error body.</summary>
     public (HttpStatusCode Status, string Code, string Message)? FailWith { get; set; }
 
@@ -142,6 +145,16 @@ public sealed partial class FakeTrackingApi : HttpMessageHandler
                 var stride = (int)Math.Ceiling(full.Count / (double)max);
                 var kept = full.Where((_, i) => i % stride == 0 || i == full.Count - 1).Take(max).ToArray();
                 return Json(new DownsampledHistory(metricKey, full.Count, kept));
+            case ["logs"]:
+                var after = long.Parse(query["after"] ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+                var limit = int.Parse(query["limit"] ?? "500", System.Globalization.CultureInfo.InvariantCulture);
+                RunLogLine[] lines;
+                lock (Logs)
+                {
+                    lines = (Logs.GetValueOrDefault(runId) ?? []).Where(l => l.Id > after).Take(limit).ToArray();
+                }
+
+                return Json(new RunLogPage(lines, lines.Length > 0 ? lines[^1].Id : after, run.Info.Status.ToString()));
             default:
                 return Error(HttpStatusCode.NotFound, "ENDPOINT_NOT_FOUND", "no fake for " + string.Join('/', segments));
         }
