@@ -13,6 +13,12 @@ public partial class CompareRuns
     /// <summary>Points per curve: many runs share a chart, so each gets fewer than on the run page.</summary>
     internal const int MaxPointsPerRun = 500;
 
+    /// <summary>Points per chart, all curves together: with many runs each curve gets fewer, so the SVG sent down the circuit stays
+    /// small (100 runs get 200 points each, still more than the chart's width in pixels can show apart).</summary>
+    internal const int MaxPointsPerChart = 20_000;
+
+    internal static int PointsPerRun(int runs) => Math.Clamp(MaxPointsPerChart / Math.Max(runs, 1), 100, MaxPointsPerRun);
+
     /// <summary>Beyond this the page would be a wall of colours, and the palette repeats after <see cref="LineChart.Palette"/>.</summary>
     internal const int MaxRuns = 100;
 
@@ -42,6 +48,7 @@ public partial class CompareRuns
         var runs = found.OfType<Run>().ToArray();
         // A deleted run in a shared link should not hide the others: they are compared, and the page says what is missing.
         Missing = ids.Where((_, i) => found[i] is null).ToArray();
+        var points = PointsPerRun(runs.Length);
         var keys = runs.SelectMany(r => r.Data.Metrics.Select(m => m.Key)).Distinct().Order(StringComparer.Ordinal).ToArray();
 
         // Every run is a series of every chart (empty where it lacks the metric), so a run keeps its colour across charts.
@@ -49,7 +56,7 @@ public partial class CompareRuns
         {
             var series = await Task.WhenAll(runs.Select(async run => new ChartSeries(RunNames.Of(run),
                 run.Data.Metrics.Any(m => m.Key == key)
-                    ? MetricPoints.Of((await Platform.GetDownsampledHistoryAsync(run.Info.RunId, key, MaxPointsPerRun, ct)).Metrics)
+                    ? MetricPoints.Of((await Platform.GetDownsampledHistoryAsync(run.Info.RunId, key, points, ct)).Metrics)
                     : [])));
             return (key, (IReadOnlyList<ChartSeries>)series);
         }));

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Silo.Artifacts;
-using Platform.Silo.Search;
 using Platform.Silo.Store;
 
 namespace Platform.Silo.Api;
@@ -26,12 +25,13 @@ public static class PlatformTrackingEndpoints
             return new { summaries = await store.GetMetricSummariesAsync(runId, ct) };
         });
 
-        api.MapGet("/runs/{runId}/metrics/{key}", async (string runId, string key, int? max_points, ITrackingStore store, CancellationToken ct) =>
+        api.MapGet("/runs/{runId}/metrics/{key}", async (string runId, string key, int? max_points, ITrackingStore store,
+            DownsampledHistoryCache histories, CancellationToken ct) =>
         {
             var maxPoints = MlflowValidator.MaxResults(max_points, MaxPoints, 1000);
-            await MlflowRunEndpoints.RequireRunAsync(store, runId, ct);
-            var history = await store.GetMetricHistoryAsync(runId, key, ct);
-            return new { key, total_points = history.Count, metrics = Lttb.Downsample(history, maxPoints) };
+            var run = await MlflowRunEndpoints.RequireRunAsync(store, runId, ct);
+            var history = await histories.GetAsync(store, run, key, maxPoints, [], ct);
+            return new { key, total_points = history.TotalPoints, metrics = history.Points };
         });
 
         api.MapRunLogs();

@@ -16,6 +16,7 @@ public static class TrackingApiServiceCollectionExtensions
     {
         services.Configure<JsonOptions>(o => TrackingJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddSingleton<DownsampledHistoryCache>();
         return services;
     }
 }

@@ -29,6 +29,13 @@ public sealed class CompareTests : DashboardTestContext
         Assert.Same(rows, CompareTable.Filter(rows, differencesOnly: false));
     }
 
+    [Theory]
+    [InlineData(1, 500)]
+    [InlineData(40, 500)]
+    [InlineData(100, 200)]
+    [InlineData(1000, 100)]
+    public void Many_runs_share_a_budget_of_points_per_chart(int runs, int perRun) => Assert.Equal(perRun, CompareRuns.PointsPerRun(runs));
+
     [Fact]
     public void Overlays_one_curve_per_run_with_a_legend()
     {
