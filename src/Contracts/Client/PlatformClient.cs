@@ -57,6 +57,10 @@ public sealed class PlatformClient(HttpClient http)
     public Task<RunLogPage> GetRunLogsAsync(string runId, long after = 0, int limit = 500, CancellationToken ct = default) =>
         ApiHttp.GetAsync<RunLogPage>(http, $"{Prefix}runs/{Uri.EscapeDataString(runId)}/logs?after={after}&limit={limit}", ct);
 
+    /// <summary>Downsampled histories of many runs in one request (the compare view): runs that do not exist are left out.</summary>
+    public async Task<IReadOnlyList<RunHistories>> SearchHistoriesAsync(HistorySearch search, CancellationToken ct = default) =>
+        (await ApiHttp.PostAsync<HistorySearchResponse>(http, Prefix + "runs/histories/search", search, ct)).Runs ?? [];
+
     /// <summary>Removes the run, all its data and its artifacts for good.</summary>
     public async Task PermanentlyDeleteRunAsync(string runId, CancellationToken ct = default)
     {
@@ -87,6 +91,8 @@ public sealed class PlatformClient(HttpClient http)
     private sealed record MetricSummariesResponse(IReadOnlyList<MetricSummary>? Summaries);
 
     private sealed record RunLogAppendResult(int Stored);
+
+    private sealed record HistorySearchResponse(IReadOnlyList<RunHistories>? Runs);
     /// <summary>Cancels the sweep and its unfinished trials; INVALID_STATE once it has ended.</summary>
     public Task<SweepView> CancelSweepAsync(string sweepId, CancellationToken ct = default) => ControlSweepAsync(sweepId, "cancel", ct);
 

@@ -48,18 +48,15 @@ public partial class CompareRuns
         var runs = found.OfType<Run>().ToArray();
         // A deleted run in a shared link should not hide the others: they are compared, and the page says what is missing.
         Missing = ids.Where((_, i) => found[i] is null).ToArray();
-        var points = PointsPerRun(runs.Length);
         var keys = runs.SelectMany(r => r.Data.Metrics.Select(m => m.Key)).Distinct().Order(StringComparer.Ordinal).ToArray();
 
-        // Every run is a series of every chart (empty where it lacks the metric), so a run keeps its colour across charts.
-        var charts = await Task.WhenAll(keys.Select(async key =>
-        {
-            var series = await Task.WhenAll(runs.Select(async run => new ChartSeries(RunNames.Of(run),
-                run.Data.Metrics.Any(m => m.Key == key)
-                    ? MetricPoints.Of((await Platform.GetDownsampledHistoryAsync(run.Info.RunId, key, points, ct)).Metrics)
-                    : [])));
-            return (key, (IReadOnlyList<ChartSeries>)series);
-        }));
+        // One request for every run's histories; every run is a series of every chart (empty where it lacks the metric), so a
+        // run keeps its colour across charts.
+        var histories = runs.Length == 0 ? [] : await Platform.SearchHistoriesAsync(
+            new HistorySearch(runs.Select(r => r.Info.RunId).ToArray(), MaxPoints: PointsPerRun(runs.Length)), ct);
+        var byRun = histories.ToDictionary(h => h.RunId, h => h.Histories.ToDictionary(x => x.Key, x => x.Metrics));
+        var charts = keys.Select(key => (key, (IReadOnlyList<ChartSeries>)runs.Select(run => new ChartSeries(RunNames.Of(run),
+            byRun.GetValueOrDefault(run.Info.RunId)?.GetValueOrDefault(key) is { } metrics ? MetricPoints.Of(metrics) : [])).ToArray())).ToArray();
 
         // A metric logged once per run (a final accuracy) is a dot per run: the table below says it better than a chart.
         Charts = charts.Where(c => c.Item2.Any(s => s.Points.Count > 1)).ToArray();

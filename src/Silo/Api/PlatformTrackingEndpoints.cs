@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts.Api;
+using Platform.Contracts.Tracking;
 using Platform.Silo.Artifacts;
 using Platform.Silo.Store;
 
@@ -14,6 +16,9 @@ namespace Platform.Silo.Api;
 public static class PlatformTrackingEndpoints
 {
     public const int MaxPoints = 100_000;
+
+    /// <summary>Runs per <c>runs/histories/search</c>, the compare view's limit.</summary>
+    public const int MaxHistoryRuns = 100;
 
     public static IEndpointRouteBuilder MapPlatformTrackingApi(this IEndpointRouteBuilder endpoints)
     {
@@ -32,6 +37,38 @@ public static class PlatformTrackingEndpoints
             var run = await MlflowRunEndpoints.RequireRunAsync(store, runId, ct);
             var history = await histories.GetAsync(store, run, key, maxPoints, [], ct);
             return new { key, total_points = history.TotalPoints, metrics = history.Points };
+        });
+
+        // Many runs at once (the compare view of up to 100 runs): one request instead of one per run and metric.
+        api.MapPost("/runs/histories/search", async (HistorySearch body, ITrackingStore store, DownsampledHistoryCache histories, CancellationToken ct) =>
+        {
+            var runIds = body.RunIds ?? throw ApiRequestException.Missing("run_ids");
+            if (runIds.Count > MaxHistoryRuns)
+            {
+                throw new ApiRequestException(ErrorCodes.InvalidParameterValue, $"At most {MaxHistoryRuns} run_ids, got {runIds.Count}.");
+            }
+
+            var maxPoints = MlflowValidator.MaxResults(body.MaxPoints, MaxPoints, 1000);
+            var answer = new List<RunHistories>();
+            foreach (var runId in runIds.Distinct(StringComparer.Ordinal))
+            {
+                if (await store.GetRunAsync(runId, ct) is not { } run)
+                {
+                    continue;
+                }
+
+                var keys = body.Keys ?? run.Data.Metrics.Select(m => m.Key).ToArray();
+                var sampled = new List<DownsampledHistory>();
+                foreach (var key in keys.Where(k => run.Data.Metrics.Any(m => m.Key == k)))
+                {
+                    var history = await histories.GetAsync(store, run, key, maxPoints, [], ct);
+                    sampled.Add(new DownsampledHistory(key, history.TotalPoints, history.Points));
+                }
+
+                answer.Add(new RunHistories(runId, sampled));
+            }
+
+            return new { runs = answer };
         });
 
         api.MapRunLogs();

@@ -47,7 +47,9 @@ public sealed class CompareTests : DashboardTestContext
         Assert.Equal(["series c0", "series c1"], lines.Select(l => l.ClassName));
         Assert.Equal(["lr-0.005", "lr-0.01"], chart.QuerySelectorAll("[data-testid=legend] li").Select(l => l.TextContent));
         Assert.Equal("Compare 2 runs", cut.Find("h1").TextContent);
-        Assert.Contains(Api.Requests, r => r.EndsWith($"/runs/{SampleData.RunningRunId}/metrics/cost?max_points=500", StringComparison.Ordinal));
+        // Every run's histories in one request, not one per run and metric.
+        Assert.Single(Api.Requests, r => r == "POST /api/platform/v1/runs/histories/search");
+        Assert.DoesNotContain(Api.Requests, r => r.Contains("/metrics/", StringComparison.Ordinal));
     }
 
     [Fact]
