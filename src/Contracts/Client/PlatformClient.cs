@@ -57,7 +57,7 @@ public sealed class PlatformClient(HttpClient http)
     public Task<RunLogPage> GetRunLogsAsync(string runId, long after = 0, int limit = 500, CancellationToken ct = default) =>
         ApiHttp.GetAsync<RunLogPage>(http, $"{Prefix}runs/{Uri.EscapeDataString(runId)}/logs?after={after}&limit={limit}", ct);
 
-    /// <summary>Downsampled histories of many runs in one request (the compare view): runs that do not exist are left out.</summary>
+    /// <summary>Many runs with their downsampled histories in one request (the compare view): runs that do not exist are left out.</summary>
     public async Task<IReadOnlyList<RunHistories>> SearchHistoriesAsync(HistorySearch search, CancellationToken ct = default) =>
         (await ApiHttp.PostAsync<HistorySearchResponse>(http, Prefix + "runs/histories/search", search, ct)).Runs ?? [];
 

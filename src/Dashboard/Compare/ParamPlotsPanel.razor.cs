@@ -8,8 +8,8 @@ namespace Platform.Dashboard.Compare;
 
 public partial class ParamPlotsPanel
 {
-    private const double PcWidth = 1200, PcHeight = 340, PcTop = 36, PcBottom = 316, PcLeft = 24, PcRight = 1110;
-    private const double ScWidth = 640, ScHeight = 300, ScLeft = 64, ScRight = 620, ScTop = 14, ScBottom = 260;
+    private const double PcWidth = 1200, PcHeight = 320, PcTop = 36, PcBottom = 300, PcLeft = 70, PcRight = 1100;
+    private const double ScWidth = 640, ScHeight = 260, ScLeft = 64, ScRight = 620, ScTop = 14, ScBottom = 220;
 
     [Parameter, EditorRequired]
     public IReadOnlyList<Run> Runs { get; set; } = [];

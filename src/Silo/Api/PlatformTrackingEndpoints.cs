@@ -39,7 +39,7 @@ public static class PlatformTrackingEndpoints
             return new { key, total_points = history.TotalPoints, metrics = history.Points };
         });
 
-        // Many runs at once (the compare view of up to 100 runs): one request instead of one per run and metric.
+        // Many runs and their histories at once (the compare view of up to 100 runs): one request instead of one per run and metric.
         api.MapPost("/runs/histories/search", async (HistorySearch body, ITrackingStore store, DownsampledHistoryCache histories, CancellationToken ct) =>
         {
             var runIds = body.RunIds ?? throw ApiRequestException.Missing("run_ids");
@@ -65,7 +65,7 @@ public static class PlatformTrackingEndpoints
                     sampled.Add(new DownsampledHistory(key, history.TotalPoints, history.Points));
                 }
 
-                answer.Add(new RunHistories(runId, sampled));
+                answer.Add(new RunHistories(run, sampled));
             }
 
             return new { runs = answer };

@@ -20,11 +20,12 @@ public sealed class DashboardBrowserTests(ChromiumBrowser chromium) : IClassFixt
         {
             await page.GotoAsync(new Uri(host.Address, "experiments/1").ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
             await Assertions.Expect(page.Locator("[data-testid=run-row]")).ToHaveCountAsync(3);
+            // blazor.web.js is served and the interactive circuit is up (clicks before that are lost; the prerendered rows are
+            // replaced meanwhile, so a style read before it may hit a detached element).
+            await page.Locator("main[data-interactive=true]").WaitForAsync();
             // The stylesheet came from the Razor class library's static assets: the FINISHED badge is green.
             var badgeColor = await page.Locator(".badge-finished").EvaluateAsync<string>("e => getComputedStyle(e).color");
             Assert.Equal("rgb(26, 127, 60)", badgeColor);
-            // blazor.web.js is served and the interactive circuit is up (clicks before that are lost).
-            await page.Locator("main[data-interactive=true]").WaitForAsync();
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "runs-table.png"), FullPage = true });
 
             // Clicking a run navigates (Blazor's enhanced navigation) to the run page.

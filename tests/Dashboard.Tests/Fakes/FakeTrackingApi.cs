@@ -161,13 +161,13 @@ public sealed partial class FakeTrackingApi : HttpMessageHandler
         }
     }
 
-    /// <summary>POST runs/histories/search: each known run's metrics, thinned like <c>runs/{id}/metrics/{key}</c>.</summary>
+    /// <summary>POST runs/histories/search: each known run with its metrics, thinned like <c>runs/{id}/metrics/{key}</c>.</summary>
     private HttpResponseMessage SearchHistories(JsonElement body)
     {
         var max = body.TryGetProperty("max_points", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetInt32() : 1000;
         var runs = body.GetProperty("run_ids").EnumerateArray().Select(e => e.GetString()!)
             .Select(id => Runs.FirstOrDefault(r => r.Info.RunId == id)).OfType<Run>()
-            .Select(run => new RunHistories(run.Info.RunId, run.Data.Metrics.Select(x => x.Key).Distinct()
+            .Select(run => new RunHistories(run, run.Data.Metrics.Select(x => x.Key).Distinct()
                 .Select(key => Thinned(FullHistory(run.Info.RunId, key), key, max)).ToArray()))
             .ToArray();
         return Json(new { runs });

@@ -40,7 +40,7 @@ public abstract partial class MlflowApiContractTests
             $$"""{"run_ids": ["{{first}}", "nope", "{{second}}"], "max_points": 50}""", Encoding.UTF8, "application/json")));
         Assert.Equal(System.Net.HttpStatusCode.OK, status);
         var runs = json.GetProperty("runs").EnumerateArray().ToList();
-        Assert.Equal([first, second], runs.Select(r => r.GetProperty("run_id").GetString()));
+        Assert.Equal([first, second], runs.Select(r => r.GetProperty("run").GetProperty("info").GetProperty("run_id").GetString()));
         var loss = runs[0].GetProperty("histories")[0];
         Assert.Equal(("loss", 300, 50), (loss.GetProperty("key").GetString(), loss.GetProperty("total_points").GetInt32(), loss.GetProperty("metrics").GetArrayLength()));
         Assert.Equal("acc", runs[1].GetProperty("histories")[0].GetProperty("key").GetString());
