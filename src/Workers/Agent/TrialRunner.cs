@@ -12,9 +12,10 @@ namespace Platform.Workers.Agent;
 /// <summary>
 /// Runs one leased trial: marks it running, trains — in its own process when <see cref="WorkerAgentOptions.TrialHost"/> is
 /// set (<see cref="TrialProcess"/>), else on a dedicated thread — while a <see cref="TrialSupervisor"/> heartbeats and
-/// relays the sweep's metric, ships its metrics and log lines (<see cref="RunLogRelay"/>) in batches and reports the outcome. Any failure of the job becomes a FAILED run
-/// with a one-line reason; a stop from the platform cancels the job through <see cref="JobContext.Cancellation"/>; a worker that
-/// shuts down hands the trial back (a retryable outcome). The agent itself never goes down with a trial.
+/// relays the sweep's metric, ships its metrics and log lines (<see cref="RunLogRelay"/>) in batches and reports the outcome.
+/// Any failure of the job becomes a FAILED run with a one-line reason; a stop from the platform cancels the job through
+/// <see cref="JobContext.Cancellation"/>; a worker that shuts down hands the trial back (a retryable outcome). The agent itself
+/// never goes down with a trial.
 /// </summary>
 public sealed class TrialRunner(
     IGrainFactory grains,
