@@ -45,6 +45,16 @@ public sealed class LocalDashboardBrowserTests(ChromiumBrowser chromium)
             await page.Mouse.MoveAsync(0, 0);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "local-run-page.png"), FullPage = true });
 
+            // The image artifact the job saved (cost.png) is shown inline, and opens on its own from the artifact store.
+            var image = page.Locator("[data-testid=artifact-image][alt='cost.png']");
+            await Assertions.Expect(image).ToHaveCountAsync(1);
+            await page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=artifact-image]')].every(i => i.complete && i.naturalWidth > 100)");
+            var opened = await page.Context.RunAndWaitForPageAsync(() => image.ClickAsync());
+            await opened.WaitForLoadStateAsync();
+            Assert.Equal("image/png", await opened.EvaluateAsync<string>("() => document.contentType"));
+            await opened.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "local-artifact-image.png") });
+            await opened.CloseAsync();
+
             Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         }
         finally

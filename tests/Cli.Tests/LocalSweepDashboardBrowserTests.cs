@@ -51,6 +51,21 @@ public sealed class LocalSweepDashboardBrowserTests(ChromiumBrowser chromium)
             await page.Mouse.MoveAsync(0, 0);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("sweep-page.png"), FullPage = true });
 
+            // A trial's log, shipped by the worker from its trial process, between the platform's lifecycle events.
+            await page.Locator("[data-testid=trial-row] a").First.ClickAsync();
+            await page.Locator("[data-testid=tab-logs]").ClickAsync();
+            var messages = page.Locator("[data-testid=log-line] .log-message");
+            await Assertions.Expect(messages.Last).ToHaveTextAsync("finished");
+            var lines = (await messages.AllTextContentsAsync()).ToList();
+            Assert.Equal("queued", lines[0]);
+            Assert.StartsWith("leased by worker ", lines[1]);
+            var running = lines.FindIndex(l => l.StartsWith("running on worker ", StringComparison.Ordinal));
+            Assert.True(running > 1 && lines.IndexOf("Information: step 1: loss 0.9") > running, string.Join(" | ", lines));
+            Assert.Contains("Information: step 6: loss 0.4", lines);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("run-logs-live.png"), FullPage = true });
+            await page.GoBackAsync();
+            await page.Locator("main[data-interactive=true]").WaitForAsync();
+
             var selects = page.Locator("[data-testid=trial-row] [data-testid=select]");
             await selects.Nth(0).CheckAsync();
             await selects.Nth(2).CheckAsync();
@@ -60,6 +75,8 @@ public sealed class LocalSweepDashboardBrowserTests(ChromiumBrowser chromium)
             await page.Locator("[data-testid=differences-only]").CheckAsync();
             await Assertions.Expect(page.Locator("[data-testid=compare-row] th")).ToHaveTextAsync(["slope", "loss"]);
             await Assertions.Expect(page.Locator("[data-testid=compare-row]").First).ToContainTextAsync("-0.1");
+            await Assertions.Expect(page.Locator("[data-testid=pc-line]")).ToHaveCountAsync(2);
+            await Assertions.Expect(page.Locator("[data-testid=scatter-point]")).ToHaveCountAsync(2);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("sweep-compare.png"), FullPage = true });
 
             await page.GotoAsync(Url("cluster"));

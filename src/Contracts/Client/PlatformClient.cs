@@ -49,6 +49,18 @@ public sealed class PlatformClient(HttpClient http)
         ApiHttp.GetAsync<DownsampledHistory>(http,
             $"{Prefix}runs/{Uri.EscapeDataString(runId)}/metrics/{Uri.EscapeDataString(key)}?max_points={maxPoints}", ct);
 
+    /// <summary>Appends lines to the run's log (see <see cref="BatchingRunLogger"/> for shipping them from a job); returns how many were stored.</summary>
+    public async Task<int> AppendRunLogsAsync(string runId, RunLogBatch batch, CancellationToken ct = default) =>
+        (await ApiHttp.PostAsync<RunLogAppendResult>(http, $"{Prefix}runs/{Uri.EscapeDataString(runId)}/logs", batch, ct)).Stored;
+
+    /// <summary>At most <paramref name="limit"/> lines of the run's log after the cursor <paramref name="after"/> (0: from the start).</summary>
+    public Task<RunLogPage> GetRunLogsAsync(string runId, long after = 0, int limit = 500, CancellationToken ct = default) =>
+        ApiHttp.GetAsync<RunLogPage>(http, $"{Prefix}runs/{Uri.EscapeDataString(runId)}/logs?after={after}&limit={limit}", ct);
+
+    /// <summary>Many runs with their downsampled histories in one request (the compare view): runs that do not exist are left out.</summary>
+    public async Task<IReadOnlyList<RunHistories>> SearchHistoriesAsync(HistorySearch search, CancellationToken ct = default) =>
+        (await ApiHttp.PostAsync<HistorySearchResponse>(http, Prefix + "runs/histories/search", search, ct)).Runs ?? [];
+
     /// <summary>Removes the run, all its data and its artifacts for good.</summary>
     public async Task PermanentlyDeleteRunAsync(string runId, CancellationToken ct = default)
     {
@@ -77,6 +89,10 @@ public sealed class PlatformClient(HttpClient http)
         await ApiHttp.PostAsync<object>(http, $"{Prefix}tokens/{Uri.EscapeDataString(tokenId)}/revoke", new { }, ct);
 
     private sealed record MetricSummariesResponse(IReadOnlyList<MetricSummary>? Summaries);
+
+    private sealed record RunLogAppendResult(int Stored);
+
+    private sealed record HistorySearchResponse(IReadOnlyList<RunHistories>? Runs);
     /// <summary>Cancels the sweep and its unfinished trials; INVALID_STATE once it has ended.</summary>
     public Task<SweepView> CancelSweepAsync(string sweepId, CancellationToken ct = default) => ControlSweepAsync(sweepId, "cancel", ct);
 

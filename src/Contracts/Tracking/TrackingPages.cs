@@ -28,3 +28,12 @@ public sealed record MetricSummary(string Key, double? Min, double? Max, Metric 
 
 /// <summary>A downsampled metric history: <see cref="TotalPoints"/> stored, <see cref="Metrics"/> kept.</summary>
 public sealed record DownsampledHistory(string Key, int TotalPoints, IReadOnlyList<Metric> Metrics);
+
+/// <summary>
+/// Several runs and their histories in one request (<c>POST /api/platform/v1/runs/histories/search</c>): for each of
+/// <see cref="RunIds"/>, each metric of <see cref="Keys"/> it has (every metric when null), downsampled to <see cref="MaxPoints"/>.
+/// </summary>
+public sealed record HistorySearch(IReadOnlyList<string> RunIds, IReadOnlyList<string>? Keys = null, int? MaxPoints = null);
+
+/// <summary>One run (as runs/get gives it) with its downsampled histories. Runs that do not exist are left out of the answer.</summary>
+public sealed record RunHistories(Run Run, IReadOnlyList<DownsampledHistory> Histories);

@@ -6,7 +6,8 @@ using Platform.Dashboard.Formatting;
 
 namespace Platform.Dashboard.Pages;
 
-/// <summary>One run: facts, parameters, tags, metric summaries, a chart per metric that has a history, and its artifacts.</summary>
+/// <summary>One run: facts; on the Overview tab parameters, tags, metric summaries, a chart per metric that has a history and its
+/// artifacts; on the Logs tab its log (<see cref="Logs.RunLogs"/>), live while it runs.</summary>
 public partial class RunDetails
 {
     /// <summary>Points per chart; the server downsamples (LTTB) so a 1M-step history costs the page what a short one does.</summary>
@@ -14,6 +15,10 @@ public partial class RunDetails
 
     [Parameter]
     public string RunId { get; set; } = "";
+
+    /// <summary><c>?tab=logs</c> opens the Logs tab, so a link can point at a run's log.</summary>
+    [SupplyParameterFromQuery(Name = "tab")]
+    public string? InitialTab { get; set; }
 
     [Inject]
     private PlatformClient Platform { get; set; } = default!;
@@ -24,6 +29,8 @@ public partial class RunDetails
     private TrackingClient Tracking => Platform.Tracking;
 
     private Run? Run { get; set; }
+
+    private bool ShowLogs { get; set; }
 
     private Experiment? Experiment { get; set; }
 
@@ -43,6 +50,7 @@ public partial class RunDetails
     {
         Run = null;
         Experiment = null;
+        ShowLogs = string.Equals(InitialTab, "logs", StringComparison.OrdinalIgnoreCase);
         var run = await Tracking.GetRunAsync(RunId, ct);
         var experiment = TryGetExperimentAsync(run.Info.ExperimentId, ct);
         var summaries = (await Platform.GetMetricSummariesAsync(run.Info.RunId, ct)).OrderBy(s => s.Key, StringComparer.Ordinal).ToArray();

@@ -2,18 +2,23 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts.Api;
+using Platform.Contracts.Tracking;
 using Platform.Silo.Artifacts;
 using Platform.Silo.Store;
 
 namespace Platform.Silo.Api;
 
 /// <summary>
-/// Tracking additions MLflow lacks, under <c>/api/platform/v1</c>: per-metric summaries, server-side downsampled history and
-/// permanent deletion. Needs only the tracking store (no Orleans), so it is mapped with the MLflow API.
+/// Tracking additions MLflow lacks, under <c>/api/platform/v1</c>: per-metric summaries, server-side downsampled history, run logs
+/// (<see cref="RunLogEndpoints"/>) and permanent deletion. Needs only the tracking store (no Orleans), so it is mapped with the MLflow API.
 /// </summary>
 public static class PlatformTrackingEndpoints
 {
     public const int MaxPoints = 100_000;
+
+    /// <summary>Runs per <c>runs/histories/search</c>, the compare view's limit.</summary>
+    public const int MaxHistoryRuns = 100;
 
     public static IEndpointRouteBuilder MapPlatformTrackingApi(this IEndpointRouteBuilder endpoints)
     {
@@ -25,13 +30,48 @@ public static class PlatformTrackingEndpoints
             return new { summaries = await store.GetMetricSummariesAsync(runId, ct) };
         });
 
-        api.MapGet("/runs/{runId}/metrics/{key}", async (string runId, string key, int? max_points, ITrackingStore store, CancellationToken ct) =>
+        api.MapGet("/runs/{runId}/metrics/{key}", async (string runId, string key, int? max_points, ITrackingStore store,
+            CancellationToken ct) =>
         {
             var maxPoints = MlflowValidator.MaxResults(max_points, MaxPoints, 1000);
             await MlflowRunEndpoints.RequireRunAsync(store, runId, ct);
             var history = await store.GetDownsampledMetricHistoryAsync(runId, key, maxPoints, ct);
             return new { key, total_points = history.TotalPoints, metrics = history.Points };
         });
+
+        // Many runs and their histories at once (the compare view of up to 100 runs): one request instead of one per run and metric.
+        api.MapPost("/runs/histories/search", async (HistorySearch body, ITrackingStore store, DownsampledHistoryCache histories, CancellationToken ct) =>
+        {
+            var runIds = body.RunIds ?? throw ApiRequestException.Missing("run_ids");
+            if (runIds.Count > MaxHistoryRuns)
+            {
+                throw new ApiRequestException(ErrorCodes.InvalidParameterValue, $"At most {MaxHistoryRuns} run_ids, got {runIds.Count}.");
+            }
+
+            var maxPoints = MlflowValidator.MaxResults(body.MaxPoints, MaxPoints, 1000);
+            var answer = new List<RunHistories>();
+            foreach (var runId in runIds.Distinct(StringComparer.Ordinal))
+            {
+                if (await store.GetRunAsync(runId, ct) is not { } run)
+                {
+                    continue;
+                }
+
+                var keys = body.Keys ?? run.Data.Metrics.Select(m => m.Key).ToArray();
+                var sampled = new List<DownsampledHistory>();
+                foreach (var key in keys.Where(k => run.Data.Metrics.Any(m => m.Key == k)))
+                {
+                    var history = await histories.GetAsync(store, run, key, maxPoints, [], ct);
+                    sampled.Add(new DownsampledHistory(key, history.TotalPoints, history.Points));
+                }
+
+                answer.Add(new RunHistories(run, sampled));
+            }
+
+            return new { runs = answer };
+        });
+
+        api.MapRunLogs();
 
         api.MapDelete("/runs/{runId}", async (string runId, HttpContext http, ITrackingStore store, StoreOptions options, CancellationToken ct) =>
         {

@@ -6,6 +6,7 @@ using Platform.Contracts.Grains;
 using Platform.Contracts.Sweeps;
 using Platform.Contracts.Validation;
 using Platform.Silo.Store;
+using Platform.Silo.Sweeps.Stopping;
 
 namespace Platform.Silo.Api;
 
@@ -21,17 +22,22 @@ public static class PlatformViewEndpoints
 
     public static RouteGroupBuilder MapPlatformViews(this RouteGroupBuilder api)
     {
-        api.MapGet("/sweeps/{sweepId}/details", async (string sweepId, int? max_points, ITrackingStore store, CancellationToken ct) =>
+        api.MapGet("/sweeps/{sweepId}/details", async (string sweepId, int? max_points, ITrackingStore store, DownsampledHistoryCache histories,
+            CancellationToken ct) =>
         {
             var maxPoints = MlflowValidator.MaxResults(max_points, PlatformTrackingEndpoints.MaxPoints, DefaultSweepPoints);
             var record = await PlatformEndpoints.FindSweepAsync(sweepId, store, ct);
             var rows = await store.ListSweepTrialsAsync(sweepId, ct);
             var spec = TryParse(record.SpecYaml);
+            var rungSteps = spec?.EarlyTerminate is { Type: "hyperband" } terminate ? HyperbandRungs.FromWandb(terminate) : [];
             var trials = new List<SweepDetailsBuilder.TrialData>();
             foreach (var trial in rows)
             {
+                // The run's latest metrics say whether its history moved; only then is it read again (DownsampledHistoryCache).
                 var run = await store.GetRunAsync(trial.RunId, ct);
-                var history = spec?.Metric is { } metric && run is not null ? await store.GetMetricHistoryAsync(trial.RunId, metric.Name, ct) : [];
+                var history = spec?.Metric is { } metric && run is not null
+                    ? (await histories.GetAsync(store, run, metric.Name, maxPoints, rungSteps, ct)).Points
+                    : [];
                 trials.Add(new SweepDetailsBuilder.TrialData(trial, run, history));
             }
 

@@ -13,10 +13,13 @@ namespace Platform.Silo.Api;
 /// </summary>
 public static class SweepDetailsBuilder
 {
-    /// <summary>One trial as stored: its row, its run (null if deleted) and the sweep metric's full history.</summary>
+    /// <summary>
+    /// One trial as stored: its row, its run (null if deleted) and the sweep metric's history — in full, or reduced by
+    /// <see cref="DownsampledHistoryCache.Reduce"/>, which keeps the points the rungs are judged on.
+    /// </summary>
     public sealed record TrialData(TrialRecord Trial, Run? Run, IReadOnlyList<Metric> History);
 
-    /// <param name="maxPoints">Points per trial's history in the answer (LTTB); rungs are judged on the full history.</param>
+    /// <param name="maxPoints">Points per trial's history in the answer (LTTB); rungs are judged on the history given.</param>
     public static SweepDetails Build(SweepView view, SweepSpec? spec, string yaml, IReadOnlyList<TrialData> trials, int maxPoints)
     {
         var metric = spec?.Metric;

@@ -20,6 +20,7 @@ public static class TrackingApiServiceCollectionExtensions
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddMetrics();
         services.TryAddSingleton<PlatformMetrics>(); // the log endpoints count ingested points; the grains report into it too
+        services.AddSingleton<DownsampledHistoryCache>();
         return services;
     }
 }

@@ -131,6 +131,7 @@ public sealed partial class TrialGrain
             await store.UpsertTrialAsync(new TrialRecord(RunId, _spec.SweepId, _spec.Index, state.State.ToString(), state.Retries,
                 System.Text.Json.JsonSerializer.Serialize(_spec), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
             CountState(state.State);
+            await LogTransitionAsync(state);
             if (withRunStatus)
             {
                 var status = TrialStatusMapping.ToRunStatus(state.State);
@@ -140,6 +141,26 @@ public sealed partial class TrialGrain
         finally
         {
             _writeLock.Release();
+        }
+    }
+
+    /// <summary>Adds the lifecycle event to the run's log; the log is for people, so failing to write it never fails the trial.</summary>
+    private async Task LogTransitionAsync(TrialLifecycleState state)
+    {
+        if (TrialLifecycleLog.Describe(_loggedState, state) is not { } line)
+        {
+            return;
+        }
+
+        _loggedState = state;
+        try
+        {
+            await store.AppendRunLogsAsync(RunId, Platform.Contracts.Api.RunLogLimits.PlatformSource,
+                [new Platform.Contracts.Api.NewRunLogLine(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), line)]);
+        }
+        catch (TrackingStoreException e)
+        {
+            logger.LogWarning("Trial {RunId}: could not log '{Line}': {Message}", RunId, line, e.Message);
         }
     }
 }

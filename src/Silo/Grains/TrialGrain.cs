@@ -25,6 +25,9 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
     private TrialSpec? _spec;
     private string? _experimentId;
     private TrialLifecycleState _state = TrialLifecycleState.Queued;
+
+    /// <summary>The state last written to the run's log (null: none yet), so each transition is logged once.</summary>
+    private TrialLifecycleState? _loggedState;
     private string? _stopReason;
     private bool _endHandled;
 
@@ -40,6 +43,7 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
         {
             _spec = JsonSerializer.Deserialize<TrialSpec>(stored.SpecJson);
             _state = new TrialLifecycleState(Enum.Parse<TrialState>(stored.State), (int)stored.Retries);
+            _loggedState = _state;
             _experimentId = (await store.GetRunAsync(RunId, ct))?.Info.ExperimentId;
             _endHandled = _state.IsTerminal;
             _onlyLoaded = true;

@@ -125,6 +125,15 @@ public interface ITrackingStore
     /// <summary>The trials of one sweep, by index.</summary>
     Task<IReadOnlyList<TrialRecord>> ListSweepTrialsAsync(string sweepId, CancellationToken ct = default);
 
+    /// <summary>
+    /// Appends lines to the run's log as <paramref name="source"/>, in order, within <see cref="Platform.Contracts.Api.RunLogLimits"/>
+    /// (<see cref="RunLogCap"/>); returns how many were stored. An unknown run is RESOURCE_DOES_NOT_EXIST, a deleted one INVALID_PARAMETER_VALUE.
+    /// </summary>
+    Task<int> AppendRunLogsAsync(string runId, string source, IReadOnlyList<Platform.Contracts.Api.NewRunLogLine> lines, CancellationToken ct = default);
+
+    /// <summary>At most <paramref name="limit"/> lines of the run's log with an id above <paramref name="after"/>, oldest first.</summary>
+    Task<IReadOnlyList<Platform.Contracts.Api.RunLogLine>> GetRunLogsAsync(string runId, long after, int limit, CancellationToken ct = default);
+
     /// <summary>Every trial whose state is not one of <paramref name="terminalStates"/> (what a restarted platform picks up again).</summary>
     Task<IReadOnlyList<TrialRecord>> ListUnfinishedTrialsAsync(IReadOnlyList<string> terminalStates, CancellationToken ct = default);
 }

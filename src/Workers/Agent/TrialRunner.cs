@@ -12,13 +12,15 @@ namespace Platform.Workers.Agent;
 /// <summary>
 /// Runs one leased trial: marks it running, trains — in its own process when <see cref="WorkerAgentOptions.TrialHost"/> is
 /// set (<see cref="TrialProcess"/>), else on a dedicated thread — while a <see cref="TrialSupervisor"/> heartbeats and
-/// relays the sweep's metric, ships its metrics in batches and reports the outcome. Any failure of the job becomes a FAILED run
-/// with a one-line reason; a stop from the platform cancels the job through <see cref="JobContext.Cancellation"/>; a worker that
-/// shuts down hands the trial back (a retryable outcome). The agent itself never goes down with a trial.
+/// relays the sweep's metric, ships its metrics and log lines (<see cref="RunLogRelay"/>) in batches and reports the outcome.
+/// Any failure of the job becomes a FAILED run with a one-line reason; a stop from the platform cancels the job through
+/// <see cref="JobContext.Cancellation"/>; a worker that shuts down hands the trial back (a retryable outcome). The agent itself
+/// never goes down with a trial.
 /// </summary>
 public sealed class TrialRunner(
     IGrainFactory grains,
     TrackingClient tracking,
+    PlatformClient platform,
     WorkerAgentOptions options,
     ILogger<TrialRunner> logger)
 {
@@ -28,6 +30,7 @@ public sealed class TrialRunner(
         var trial = grains.GetGrain<ITrialGrain>(runId);
         using var stopJob = CancellationTokenSource.CreateLinkedTokenSource(ct);
         TrialSupervisor? supervisor = null;
+        BatchingRunLogger? runLog = null;
         TrialOutcome outcome;
         try
         {
@@ -41,6 +44,7 @@ public sealed class TrialRunner(
 
             logger.LogInformation("Training {RunId} ({Assignment}) on {Device}{Isolation}", runId, lease.Trial.Assignment, options.Device,
                 options.TrialHost is null ? " in the agent's process" : " in its own process");
+            runLog = new BatchingRunLogger(platform, runId, options.WorkerId);
             supervisor = new TrialSupervisor(trial, options.WorkerId, lease.Trial.WatchMetric, options.HeartbeatInterval, stopJob, logger);
             if (options.TrialHost is { } host)
             {
@@ -48,11 +52,11 @@ public sealed class TrialRunner(
                     runId, lease.Trial.Assignment, lease.Trial.Params, options.DataDirectory, options.Device, options.ApiBaseAddress!, lease.Trial.WatchMetric,
                     options.ApiToken);
                 await TrialProcess.RunAsync(
-                    host, invocation, supervisor.Observe, line => logger.LogInformation("Trial {RunId}: {Line}", runId, line), stopJob.Token);
+                    host, invocation, supervisor.Observe, RunLogRelay.Lines(logger, runId, runLog), stopJob.Token);
             }
             else
             {
-                await RunInThisProcessAsync(job, values, runId, supervisor, stopJob.Token);
+                await RunInThisProcessAsync(job, values, runId, supervisor, new RunLogRelay(logger, runLog), stopJob.Token);
             }
 
             outcome = new TrialOutcome(RunStatus.FINISHED);
@@ -76,6 +80,11 @@ public sealed class TrialRunner(
         }
         finally
         {
+            if (runLog is not null)
+            {
+                await runLog.DisposeAsync(); // the job's last lines are stored before its outcome
+            }
+
             if (supervisor is not null)
             {
                 await supervisor.DisposeAsync();
@@ -85,7 +94,8 @@ public sealed class TrialRunner(
         await ReportAsync(trial, outcome);
     }
 
-    private async Task RunInThisProcessAsync(IAssignmentJob job, HyperparameterValues values, string runId, TrialSupervisor supervisor, CancellationToken stop)
+    private async Task RunInThisProcessAsync(IAssignmentJob job, HyperparameterValues values, string runId, TrialSupervisor supervisor, ILogger log,
+        CancellationToken stop)
     {
         await using var metrics = new BatchingMetricLogger(tracking, runId);
         var context = new JobContext
@@ -94,7 +104,7 @@ public sealed class TrialRunner(
             Data = DataDirectory.Resolve(options.DataDirectory),
             Metrics = new RelayingMetricSink(metrics, supervisor),
             Outputs = new TrackingRunOutputs(tracking, runId, stop),
-            Log = logger,
+            Log = log,
             Device = options.Device,
             Cancellation = stop,
         };

@@ -18,7 +18,9 @@ public static class WorkerAgentExtensions
         var http = new HttpClient { BaseAddress = options.ApiBaseAddress };
         if (options.ApiToken is { Length: > 0 } token)
             http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        services.AddSingleton(new TrackingClient(http));
+        var platform = new PlatformClient(http);
+        services.AddSingleton(platform);
+        services.AddSingleton(platform.Tracking);
         services.AddSingleton<TrialRunner>();
         services.AddHostedService<WorkerAgent>();
         return services;

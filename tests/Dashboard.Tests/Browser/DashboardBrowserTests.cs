@@ -20,11 +20,12 @@ public sealed class DashboardBrowserTests(ChromiumBrowser chromium) : IClassFixt
         {
             await page.GotoAsync(new Uri(host.Address, "experiments/1").ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
             await Assertions.Expect(page.Locator("[data-testid=run-row]")).ToHaveCountAsync(3);
+            // blazor.web.js is served and the interactive circuit is up (clicks before that are lost; the prerendered rows are
+            // replaced meanwhile, so a style read before it may hit a detached element).
+            await page.Locator("main[data-interactive=true]").WaitForAsync();
             // The stylesheet came from the Razor class library's static assets: the FINISHED badge is green.
             var badgeColor = await page.Locator(".badge-finished").EvaluateAsync<string>("e => getComputedStyle(e).color");
             Assert.Equal("rgb(26, 127, 60)", badgeColor);
-            // blazor.web.js is served and the interactive circuit is up (clicks before that are lost).
-            await page.Locator("main[data-interactive=true]").WaitForAsync();
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "runs-table.png"), FullPage = true });
 
             // Clicking a run navigates (Blazor's enhanced navigation) to the run page.
@@ -43,6 +44,12 @@ public sealed class DashboardBrowserTests(ChromiumBrowser chromium) : IClassFixt
             await Assertions.Expect(page.Locator("[data-testid=chart-cost] circle")).ToHaveCountAsync(2);
             await Assertions.Expect(page.Locator("[data-testid=artifacts]")).ToContainTextAsync("No artifacts.");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "run-failed.png"), FullPage = true });
+            // The Logs tab: the platform's lifecycle events and the job's own lines, in order, errors in red.
+            await page.Locator("[data-testid=tab-logs]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=log-line]")).ToHaveCountAsync(8);
+            await Assertions.Expect(page.Locator("[data-testid=log-line] .log-message").Last).ToHaveTextAsync("failed: cost became NaN at iteration 300");
+            Assert.Equal("rgb(198, 40, 40)", await page.Locator(".log-error .log-message").Last.EvaluateAsync<string>("e => getComputedStyle(e).color"));
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "run-logs.png"), FullPage = true });
 
             await page.GotoAsync(host.Address.ToString());
             await Assertions.Expect(page.Locator("[data-testid=experiment-row]")).ToHaveCountAsync(2);
@@ -105,6 +112,9 @@ public sealed class DashboardBrowserTests(ChromiumBrowser chromium) : IClassFixt
             // Metrics logged once per run are in the table, not charted.
             await Assertions.Expect(page.Locator("[data-testid=chart-test_accuracy]")).ToHaveCountAsync(0);
             await page.Mouse.MoveAsync(0, 0);
+            // Parameters against a metric: a line per run across the axes that differ, and a dot per run in the scatter.
+            await Assertions.Expect(page.Locator("[data-testid=pc-line]")).ToHaveCountAsync(2);
+            await Assertions.Expect(page.Locator("[data-testid=scatter-point]")).ToHaveCountAsync(2);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "compare.png"), FullPage = true });
 
             Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));

@@ -29,6 +29,13 @@ public sealed class CompareTests : DashboardTestContext
         Assert.Same(rows, CompareTable.Filter(rows, differencesOnly: false));
     }
 
+    [Theory]
+    [InlineData(1, 500)]
+    [InlineData(40, 500)]
+    [InlineData(100, 200)]
+    [InlineData(1000, 100)]
+    public void Many_runs_share_a_budget_of_points_per_chart(int runs, int perRun) => Assert.Equal(perRun, CompareRuns.PointsPerRun(runs));
+
     [Fact]
     public void Overlays_one_curve_per_run_with_a_legend()
     {
@@ -40,7 +47,8 @@ public sealed class CompareTests : DashboardTestContext
         Assert.Equal(["series c0", "series c1"], lines.Select(l => l.ClassName));
         Assert.Equal(["lr-0.005", "lr-0.01"], chart.QuerySelectorAll("[data-testid=legend] li").Select(l => l.TextContent));
         Assert.Equal("Compare 2 runs", cut.Find("h1").TextContent);
-        Assert.Contains(Api.Requests, r => r.EndsWith($"/runs/{SampleData.RunningRunId}/metrics/cost?max_points=500", StringComparison.Ordinal));
+        // The runs and every history in one request, not one per run and metric.
+        Assert.Equal(["POST /api/platform/v1/runs/histories/search"], Api.Requests);
     }
 
     [Fact]

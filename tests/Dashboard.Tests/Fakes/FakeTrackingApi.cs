@@ -26,6 +26,9 @@ public sealed partial class FakeTrackingApi : HttpMessageHandler
     /// <summary>Artifact files by (run id, path relative to the run's artifact root); folders are implied by the paths.</summary>
     public Dictionary<(string RunId, string Path), byte[]> Artifacts { get; } = [];
 
+    /// <summary>Each run's log as the API stores it (ids ascending); GET runs/{id}/logs pages through it after a cursor.</summary>
+    public Dictionary<string, List<RunLogLine>> Logs { get; } = [];
+
     /// <summary>When set, every call fails with this status and MLflow error body.</summary>
     public (HttpStatusCode Status, string Code, string Message)? FailWith { get; set; }
 
@@ -57,6 +60,11 @@ public sealed partial class FakeTrackingApi : HttpMessageHandler
         if (p >= 0 && await SweepRouteAsync(request, path[(p + PlatformPrefix.Length)..], query, ct) is { } answer)
         {
             return answer;
+        }
+
+        if (p >= 0 && path[(p + PlatformPrefix.Length)..] == "runs/histories/search")
+        {
+            return SearchHistories(JsonDocument.Parse(await request.Content!.ReadAsStringAsync(ct)).RootElement);
         }
 
         if (p >= 0)
@@ -136,15 +144,40 @@ public sealed partial class FakeTrackingApi : HttpMessageHandler
                 });
                 return Json(new { summaries });
             case ["metrics", var metricKey]:
-                var full = FullHistory(runId, metricKey);
                 var max = int.Parse(query["max_points"] ?? "1000", System.Globalization.CultureInfo.InvariantCulture);
-                // Not LTTB: the fake keeps every n-th point and the last, enough for the page's "n of m points" caption.
-                var stride = (int)Math.Ceiling(full.Count / (double)max);
-                var kept = full.Where((_, i) => i % stride == 0 || i == full.Count - 1).Take(max).ToArray();
-                return Json(new DownsampledHistory(metricKey, full.Count, kept));
+                return Json(Thinned(FullHistory(runId, metricKey), metricKey, max));
+            case ["logs"]:
+                var after = long.Parse(query["after"] ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+                var limit = int.Parse(query["limit"] ?? "500", System.Globalization.CultureInfo.InvariantCulture);
+                RunLogLine[] lines;
+                lock (Logs)
+                {
+                    lines = (Logs.GetValueOrDefault(runId) ?? []).Where(l => l.Id > after).Take(limit).ToArray();
+                }
+
+                return Json(new RunLogPage(lines, lines.Length > 0 ? lines[^1].Id : after, run.Info.Status.ToString()));
             default:
                 return Error(HttpStatusCode.NotFound, "ENDPOINT_NOT_FOUND", "no fake for " + string.Join('/', segments));
         }
+    }
+
+    /// <summary>POST runs/histories/search: each known run with its metrics, thinned like <c>runs/{id}/metrics/{key}</c>.</summary>
+    private HttpResponseMessage SearchHistories(JsonElement body)
+    {
+        var max = body.TryGetProperty("max_points", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetInt32() : 1000;
+        var runs = body.GetProperty("run_ids").EnumerateArray().Select(e => e.GetString()!)
+            .Select(id => Runs.FirstOrDefault(r => r.Info.RunId == id)).OfType<Run>()
+            .Select(run => new RunHistories(run, run.Data.Metrics.Select(x => x.Key).Distinct()
+                .Select(key => Thinned(FullHistory(run.Info.RunId, key), key, max)).ToArray()))
+            .ToArray();
+        return Json(new { runs });
+    }
+
+    // Not LTTB: the fake keeps every n-th point and the last, enough for the pages' "n of m points" captions.
+    private static DownsampledHistory Thinned(IReadOnlyList<Metric> full, string key, int max)
+    {
+        var stride = (int)Math.Ceiling(full.Count / (double)max);
+        return new DownsampledHistory(key, full.Count, full.Where((_, i) => i % stride == 0 || i == full.Count - 1).Take(max).ToArray());
     }
 
     private HttpResponseMessage ListArtifacts(string runId, string? folder)

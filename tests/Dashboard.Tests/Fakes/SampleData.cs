@@ -47,6 +47,17 @@ public static class SampleData
             [new Param("learning_rate", "5"), new Param("num_iterations", "2000")],
             [new Metric("cost", double.NaN, T0 + 61_000, 300)],
             [new RunTag(PlatformTags.Error, "cost became NaN at iteration 300")]));
+        api.Logs[FailedRunId] =
+        [
+            new(1, T0 + 59_800, "platform", "queued"),
+            new(2, T0 + 59_900, "platform", "leased by worker silo-1"),
+            new(3, T0 + 60_000, "platform", "running on worker silo-1"),
+            new(4, T0 + 60_120, "silo-1", "Information: training c1w2-logistic-regression with learning_rate=5 for 2000 iterations"),
+            new(5, T0 + 60_500, "silo-1", "Information: Cost after iteration 100: 12.5"),
+            new(6, T0 + 60_800, "silo-1", "Warning: cost is Infinity at iteration 200"),
+            new(7, T0 + 61_000, "silo-1", "Error: cost became NaN at iteration 300"),
+            new(8, T0 + 61_250, "platform", "failed: cost became NaN at iteration 300"),
+        ];
         api.Histories[(FailedRunId, "cost")] = [new Metric("cost", 0.693147, T0 + 60_100, 0), new Metric("cost", 12.5, T0 + 60_500, 100),
             new Metric("cost", double.PositiveInfinity, T0 + 60_800, 200), new Metric("cost", double.NaN, T0 + 61_000, 300)];
 

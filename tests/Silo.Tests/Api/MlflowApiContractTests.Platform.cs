@@ -29,6 +29,28 @@ public abstract partial class MlflowApiContractTests
     }
 
     [Fact]
+    public async Task Histories_of_several_runs_in_one_request()
+    {
+        var first = await NewRun();
+        var second = await NewRun();
+        await PostOk("runs/log-batch", new { run_id = first, metrics = Enumerable.Range(0, 300).Select(i => new { key = "loss", value = 1.0 / (i + 1), timestamp = 1, step = i }) });
+        await PostOk("runs/log-batch", new { run_id = second, metrics = new[] { new { key = "acc", value = 0.5, timestamp = 1, step = 0 } } });
+
+        var (status, json) = await Read(await Http.PostAsync("api/platform/v1/runs/histories/search", new StringContent(
+            $$"""{"run_ids": ["{{first}}", "nope", "{{second}}"], "max_points": 50}""", Encoding.UTF8, "application/json")));
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        var runs = json.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal([first, second], runs.Select(r => r.GetProperty("run").GetProperty("info").GetProperty("run_id").GetString()));
+        var loss = runs[0].GetProperty("histories")[0];
+        Assert.Equal(("loss", 300, 50), (loss.GetProperty("key").GetString(), loss.GetProperty("total_points").GetInt32(), loss.GetProperty("metrics").GetArrayLength()));
+        Assert.Equal("acc", runs[1].GetProperty("histories")[0].GetProperty("key").GetString());
+
+        var tooMany = string.Join(",", Enumerable.Range(0, 101).Select(i => $"\"r{i}\""));
+        AssertError(await Read(await Http.PostAsync("api/platform/v1/runs/histories/search", new StringContent(
+            $$"""{"run_ids": [{{tooMany}}]}""", Encoding.UTF8, "application/json"))), 400, "INVALID_PARAMETER_VALUE");
+    }
+
+    [Fact]
     public async Task Permanent_deletion_removes_runs_and_experiments()
     {
         var exp = await NewExperiment();

@@ -40,6 +40,8 @@ public sealed class EndpointRoleMatrixTests(SecuredPlatformFixture fixture) : IC
     [InlineData("PUT", "/api/2.0/mlflow-artifacts/artifacts/{**path}", PlatformRole.Submitter)]
     [InlineData("POST", "/api/platform/v1/runs", PlatformRole.Submitter)]
     [InlineData("POST", "/api/platform/v1/sweeps/{sweepId}/cancel", PlatformRole.Submitter)]
+    [InlineData("POST", "/api/platform/v1/runs/{runId}/logs", PlatformRole.Submitter)]
+    [InlineData("GET", "/api/platform/v1/runs/{runId}/logs", PlatformRole.Viewer)]
     [InlineData("DELETE", "/api/platform/v1/runs/{runId}", PlatformRole.Admin)]
     [InlineData("DELETE", "/api/2.0/mlflow-artifacts/artifacts/{**path}", PlatformRole.Admin)]
     [InlineData("GET", "/api/platform/v1/tokens", PlatformRole.Admin)]

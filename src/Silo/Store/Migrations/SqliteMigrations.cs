@@ -68,5 +68,14 @@ internal static class SqliteMigrations
         CommonMigrations.SweepEngine,
         CommonMigrations.Security,
         new(5, CommonMigrations.HistoryVersionName, CommonMigrations.HistoryVersionSql),
+        new(7, "run logs", """
+            CREATE TABLE run_logs (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+                timestamp INTEGER NOT NULL,
+                source TEXT NOT NULL,
+                message TEXT NOT NULL);
+            CREATE INDEX ix_run_logs_run ON run_logs (run_id, id);
+            """),
     ];
 }

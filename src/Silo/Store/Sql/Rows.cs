@@ -138,3 +138,11 @@ internal sealed class MetricSummaryRow
     public double? Max { get; set; }
     public long Count { get; set; }
 }
+
+internal sealed class RunLogRow
+{
+    public long Id { get; set; }
+    public long Timestamp { get; set; }
+    public string Source { get; set; } = "";
+    public string Message { get; set; } = "";
+}

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Platform.Contracts.Catalog;
 using Platform.Contracts.Catalog.Assignments;
 using Platform.Workers.Jobs;
@@ -5,7 +6,7 @@ using Platform.Workers.Jobs;
 namespace Platform.Workers.Assignments.Sleep;
 
 /// <summary>
-/// <c>sleep</c>: logs <c>loss</c> = metric + slope · step for steps 1..steps, waiting duration_ms / steps before each.
+/// <c>sleep</c>: logs <c>loss</c> = metric + slope · step for steps 1..steps (as a metric and a log line), waiting duration_ms / steps before each.
 /// Waits on the cancellation token's handle, so a cancelled trial stops at once instead of finishing its step.
 /// </summary>
 public sealed class SleepJob : IAssignmentJob
@@ -32,6 +33,7 @@ public sealed class SleepJob : IAssignmentJob
 
             ct.ThrowIfCancellationRequested();
             context.Metrics.Log("loss", intercept + slope * step, step);
+            context.Log.LogInformation("step {Step}: loss {Loss:G6}", step, intercept + slope * step);
             if (step == failAtStep)
             {
                 Fail(failure, step);

@@ -1,0 +1,53 @@
+using Dapper;
+using Platform.Contracts.Api;
+
+namespace Platform.Silo.Store.Sql;
+
+public abstract partial class SqlTrackingStore
+{
+    public async Task<int> AppendRunLogsAsync(string runId, string source, IReadOnlyList<NewRunLogLine> lines, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        await using var connection = await OpenAsync(ct);
+        await using var tx = await BeginWriteAsync(connection, ct);
+        // Touching the run row locks it (PostgreSQL; SQLite holds its one write lock already), so concurrent appends to one
+        // run count one after the other and the cap holds exactly.
+        if (await connection.ExecuteAsync(Cmd("UPDATE runs SET lifecycle_stage = lifecycle_stage WHERE run_id = @runId", new { runId }, tx, ct)) == 0)
+        {
+            throw RunNotFound(runId);
+        }
+
+        await RequireActiveRunAsync(connection, tx, runId, ct);
+        var stored = await connection.ExecuteScalarAsync<long>(Cmd("SELECT COUNT(*) FROM run_logs WHERE run_id = @runId", new { runId }, tx, ct));
+        var entries = RunLogCap.Admit(stored, lines, source);
+        if (entries.Count > 0)
+        {
+            // One statement for the batch (a round trip per line would dominate on PostgreSQL); ids follow the VALUES order.
+            var parameters = new DynamicParameters(new { runId });
+            var values = new string[entries.Count];
+            for (var i = 0; i < entries.Count; i++)
+            {
+                values[i] = $"(@runId, @t{i}, @s{i}, @m{i})";
+                parameters.Add($"t{i}", entries[i].Timestamp);
+                parameters.Add($"s{i}", entries[i].Source);
+                parameters.Add($"m{i}", entries[i].Message);
+            }
+
+            await connection.ExecuteAsync(Cmd(
+                "INSERT INTO run_logs (run_id, timestamp, source, message) VALUES " + string.Join(", ", values), parameters, tx, ct));
+        }
+
+        await tx.CommitAsync(ct);
+        return entries.Count;
+    }
+
+    public async Task<IReadOnlyList<RunLogLine>> GetRunLogsAsync(string runId, long after, int limit, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        var rows = await connection.QueryAsync<RunLogRow>(Cmd(
+            "SELECT id AS Id, timestamp AS Timestamp, source AS Source, message AS Message FROM run_logs " +
+            "WHERE run_id = @runId AND id > @after ORDER BY id LIMIT @limit",
+            new { runId, after, limit }, null, ct));
+        return rows.Select(r => new RunLogLine(r.Id, r.Timestamp, r.Source, r.Message)).ToList();
+    }
+}
