@@ -92,8 +92,8 @@ public sealed class C2W3SignsMlpTests(ITestOutputHelper output)
     // 1500 epochs are 51,000 Adam steps whose two W1 products (25×12288 by 32) make 2 TFLOP: about 100-120 s of CPU on one
     // core of the build machine (887 s wall under a load of 20+), too long for CI's Slow category, so Long: run by hand
     // (dotnet test -c Release --filter Category=Long).
-    // The spec's band, unwidened: with the initialisation seed 6 the last full run gave test 0.825 (99 of 120 images), one
-    // image above it, so this test fails today (issue 3 stays open on it).
+    // The spec's band, unwidened, with the notebook's own initial weights (TF1's Xavier draw) and TF1's Adam; see
+    // bench/RESULTS.md for the last figures.
     [Fact]
     [Trait("Category", "Long")]
     public void The_main_run_falls_in_the_band()

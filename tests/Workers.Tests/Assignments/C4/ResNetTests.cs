@@ -99,9 +99,9 @@ public sealed class ResNetTests(ITestOutputHelper output)
     }
 
     // The notebook's ResNet-50 trains at about 17 images per CPU-second here (bench/RESULTS.md), so its 10 epochs take
-    // over 10 CPU-minutes on one thread. This is the CPU-sized model (width 8, one block per stage) with the 2021
-    // defaults otherwise (lr 0.00015, blocks on batch statistics): about 20 s of CPU on one thread, minutes of wall time
-    // on a shared machine, so Long.
+    // over 10 CPU-minutes on one thread. This is the CPU-sized model (width 8, one block per stage, blocks on batch
+    // statistics as in 2021) at Adam's default step: about 20 s of CPU on one thread, minutes of wall time on a shared
+    // machine, so Long. (At the 2021 lr 0.00015 this small model is still training after 10 epochs: test 0.68.)
     [Fact]
     [Trait("Category", "Long")]
     public void A_small_resnet_reaches_the_2021_test_band_in_10_epochs()
@@ -110,11 +110,11 @@ public sealed class ResNetTests(ITestOutputHelper output)
         var clock = RunClock.Start();
 
         new C4W2ResNet50Job().Run(JobContexts.For(ResNetAssignment.Descriptor, metrics,
-            new Dictionary<string, string> { ["base_filters"] = "8", ["stage_blocks"] = "[1, 1, 1, 1]" }));
+            new Dictionary<string, string> { ["base_filters"] = "8", ["stage_blocks"] = "[1, 1, 1, 1]", ["learning_rate"] = "0.001" }));
 
         var loss = C2TestSupport.Values(metrics.For("loss"));
         var valAccuracy = C2TestSupport.Values(metrics.For("val_accuracy"));
-        output.WriteLine($"10 epochs (width 8, [1,1,1,1], lr 0.00015): {clock}; loss {string.Join(", ", loss.Select(l => l.ToString("F4")))}; "
+        output.WriteLine($"10 epochs (width 8, [1,1,1,1], lr 0.001): {clock}; loss {string.Join(", ", loss.Select(l => l.ToString("F4")))}; "
             + $"val_accuracy {string.Join(", ", valAccuracy.Select(a => a.ToString("F4")))}; test {metrics.Single("test_accuracy"):F4}");
         Assert.Equal(10, loss.Length);
         Assert.True(loss[9] < loss[0]);
