@@ -1,4 +1,3 @@
-using Platform.Workers.Numerics;
 using Platform.Workers.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
