@@ -16,7 +16,10 @@ public static class C4W2ResNet50
                 "width: stage k has filters [b·2^k, b·2^k, 4b·2^k] (64 is ResNet-50; 4 trains on a CPU in minutes)", Min: 1, Max: 256),
             new("stage_blocks", HyperparameterType.IntList, "[3, 4, 6, 3]",
                 "depth: blocks in each of the 4 stages, a convolutional block then identity blocks ([3, 4, 6, 3] is ResNet-50)", Min: 1, Max: 64),
+            new("blocks_training", HyperparameterType.Bool, "true",
+                "the blocks' BatchNormalization training argument, fixed in the graph: true as the 2021 notebook's " +
+                "identity_block/convolutional_block(training=True), batch statistics also when evaluating; false as 2017, moving statistics when evaluating"),
         ],
         ["loss", "train_accuracy", "val_loss", "val_accuracy", "test_accuracy"],
-        ["signs/test_signs.h5", "signs/cs230_64x64_SIGNS/train_signs", "signs/cs230_64x64_SIGNS/val_signs"]);
+        ["signs/test_signs.h5", "signs/cs230_64x64_SIGNS/train_signs", "signs/cs230_64x64_SIGNS/val_signs", "signs/cs230_64x64_SIGNS/test_signs"]);
 }

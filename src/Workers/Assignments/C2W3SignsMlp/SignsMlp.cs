@@ -1,4 +1,3 @@
-using Platform.Workers.Numerics;
 using Platform.Workers.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -7,20 +6,20 @@ namespace Platform.Workers.Assignments.C2W3SignsMlp;
 
 /// <summary>
 /// LINEAR(25)→RELU→LINEAR(12)→RELU→LINEAR(6) on examples as columns (12288, m), float32 (spec §10 allows it), softmax in the loss.
-/// W_l is (n_l, n_{l-1}) and b_l (n_l, 1) as in the notebook: 307,615 parameters. Glorot-uniform weights are drawn from
-/// numpy's RandomState(6) (TF's own initialiser stream cannot be reproduced; the results are BAND either way), biases 0.
-/// Why 6: Adam's first steps move every weight by about ±learning_rate, and with 12288 positive inputs (mean 0.71) that
-/// shifts a first-layer unit by about 0.9 per step, so how many first-layer relus survive depends on the draw. After 100
-/// epochs, seeds 1-8 left 0, 2, 7, 3, 6, 4, 1 and 0 of the 25 units alive; five of them froze the cost at ln 6 (·34/33),
-/// seed 2 reached 1.38, seed 6 1.08 (the notebook: 1.016). Over 1500 epochs seed 6 gives cost 1.872 / 1.070 / 0.295 /
-/// 0.063 / 0.015 at epochs 0 / 100 / 500 / 1000 / 1400 (the notebook: 1.856 / 1.016 / 0.381 / 0.141 / 0.052), train
-/// accuracy 0.999074 (the notebook's) and test accuracy 0.825; seed 2 ended at 0.77 / 0.55.
+/// W_l is (n_l, n_{l-1}) and b_l (n_l, 1) as in the notebook: 307,615 parameters. Weights are the notebook's own
+/// draws: <c>tf.set_random_seed(1)</c> and <c>xavier_initializer(seed = 1)</c> for each W_l, reproduced bit for bit by
+/// <see cref="TensorFlowRandom"/> (graph seed 1, op seed 1, so each W_l comes from the start of the same stream); biases 0.
 /// The parameters are plain tensors without autograd: <see cref="SignsMlpTrainer"/> writes the backward pass out, because
 /// autograd's bookkeeping cost more than the arithmetic of these small layers (only W1's two products are large).
 /// </summary>
 public sealed class SignsMlp : IDisposable
 {
-    public const uint InitializationSeed = 6;
+    /// <summary>The notebook's <c>tf.set_random_seed(1)</c>.</summary>
+    public const long GraphSeed = 1;
+
+    /// <summary>The notebook's <c>xavier_initializer(seed = 1)</c>.</summary>
+    public const long OperationSeed = 1;
+
     public static readonly int[] LayersDims = [12288, 25, 12, 6];
 
     private SignsMlp(Tensor[] weights, Tensor[] biases)
@@ -38,16 +37,14 @@ public sealed class SignsMlp : IDisposable
 
     public long ParameterCount => Parameters.Sum(p => p.numel());
 
-    /// <summary>W_l ~ uniform(±sqrt(6/(n_{l-1}+n_l))) in layer order from one seeded stream; b_l = 0.</summary>
-    public static SignsMlp Create(Device device, uint seed = InitializationSeed)
+    /// <summary>W_l = TF1's Xavier-uniform draw for shape [n_l, n_{l-1}] (limit √(6/(n_{l-1}+n_l))); b_l = 0.</summary>
+    public static SignsMlp Create(Device device)
     {
-        var random = new NumpyRandom(seed);
         var weights = new Tensor[LayersDims.Length - 1];
         var biases = new Tensor[LayersDims.Length - 1];
         for (var l = 1; l < LayersDims.Length; l++)
         {
-            var limit = Math.Sqrt(6.0 / (LayersDims[l - 1] + LayersDims[l]));
-            var values = random.Uniform(-limit, limit, LayersDims[l], LayersDims[l - 1]).Select(v => (float)v).ToArray();
+            var values = TensorFlowRandom.XavierUniform([LayersDims[l], LayersDims[l - 1]], GraphSeed, OperationSeed);
             weights[l - 1] = torch.tensor(values, [LayersDims[l], LayersDims[l - 1]], device: device).DetachFromDisposeScope();
             biases[l - 1] = torch.zeros([LayersDims[l], 1], ScalarType.Float32, device: device).DetachFromDisposeScope();
         }

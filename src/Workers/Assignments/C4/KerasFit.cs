@@ -8,13 +8,16 @@ namespace Platform.Workers.Assignments.C4;
 /// Keras' <c>model.fit</c> for the C4 models: Adam (<see cref="SafeAdam"/>, torch's update, with Keras' ε = 1e-7),
 /// mini-batches of a shuffled order, and per epoch the sample-weighted mean of the batch losses and the running accuracy
 /// seen while training (what Keras prints as loss and accuracy), then the validation loss and accuracy with the model in
-/// inference mode (BatchNorm on its moving statistics).
+/// inference mode (BatchNorm on its moving statistics, except layers built with training=True, as the 2021 ResNet's blocks).
 /// Keras shuffles with its own RNG; here epoch e (from 0) uses numpy's permutation under seed s0 + 1 + e, the spec's
 /// seed counter (§0.6), so runs are repeatable. Never in file order: the SIGNS stand-in is sorted by label.
 /// </summary>
 public static class KerasFit
 {
     public const double AdamEpsilon = 1e-7;
+
+    /// <summary>Keras' <c>model.evaluate</c> batch size when none is given.</summary>
+    public const int EvaluateBatchSize = 32;
 
     public static void Run(
         nn.Module<Tensor, Tensor> model, Objective objective, LabelledImages train, LabelledImages validation,

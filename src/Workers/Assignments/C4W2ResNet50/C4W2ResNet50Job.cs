@@ -9,7 +9,8 @@ namespace Platform.Workers.Assignments.C4W2ResNet50;
 /// c4w2-resnet50 (spec §14), 2021 style: Keras-style fit of <see cref="ResNet"/> (ResNet-50 by default; base_filters and
 /// stage_blocks make it narrower or shallower) with Adam on SIGNS: per-epoch loss, train_accuracy and, with the test set
 /// as validation in inference mode, val_loss and val_accuracy; then test_accuracy. Data and shuffling as in
-/// c4w1-signs-convnet (<see cref="SignsKerasFit"/>). BAND results.
+/// c4w1-signs-convnet (<see cref="SignsKerasFit"/>). blocks_training picks the notebook's BatchNorm behaviour at evaluation
+/// (<see cref="BlockBatchNorm"/>). BAND results.
 /// </summary>
 public sealed class C4W2ResNet50Job : IAssignmentJob
 {
@@ -18,10 +19,14 @@ public sealed class C4W2ResNet50Job : IAssignmentJob
     public static ResNetShape ShapeOf(HyperparameterValues h) =>
         new ResNetShape(h.GetInt("base_filters"), h.GetIntList("stage_blocks")).Validated();
 
+    public static BlockBatchNorm BlockBatchNormOf(HyperparameterValues h) =>
+        h.GetBool("blocks_training") ? BlockBatchNorm.AlwaysBatchStatistics : BlockBatchNorm.FollowModelMode;
+
     public void Run(JobContext context)
     {
         var h = context.Hyperparameters;
         var shape = ShapeOf(h);
-        SignsKerasFit.Run(context, () => new ResNet(shape), h.GetDouble("learning_rate"), h.GetInt("epochs"), h.GetInt("batch_size"));
+        var blockBatchNorm = BlockBatchNormOf(h);
+        SignsKerasFit.Run(context, () => new ResNet(shape, blockBatchNorm), h.GetDouble("learning_rate"), h.GetInt("epochs"), h.GetInt("batch_size"));
     }
 }

@@ -8,7 +8,8 @@ namespace Platform.Workers.Assignments.C4W2ResNet50;
 /// The notebook's ResNet50(input_shape=(64,64,3), classes=6) (spec §14), NCHW, at any <see cref="ResNetShape"/>:
 /// ZeroPadding 3 → conv1 7×7/2 → bn1 → ReLU → MaxPool 3×3/2 (stage 1) → layer1..layer4 (stages 2–5; conv block with
 /// s = 1, 2, 2, 2, then identity blocks; f = 3) → AvgPool 2×2 'same' → Flatten → fc (logits; softmax in the loss).
-/// At the notebook's shape: 23,600,006 parameters, 53,120 of them BatchNorm moving statistics.
+/// At the notebook's shape: 23,600,006 parameters, 53,120 of them BatchNorm moving statistics. The stem's bn1 follows the
+/// module's train/eval mode; the blocks' BNs do as <see cref="BlockBatchNorm"/> says (the 2017 and 2021 notebooks differ).
 /// </summary>
 public sealed class ResNet : nn.Module<Tensor, Tensor>
 {
@@ -23,7 +24,7 @@ public sealed class ResNet : nn.Module<Tensor, Tensor>
     private readonly Sequential layer4;
     private readonly Linear fc;
 
-    public ResNet(ResNetShape shape, ulong seed = InitializationSeed) : base(nameof(ResNet))
+    public ResNet(ResNetShape shape, BlockBatchNorm blockBatchNorm, ulong seed = InitializationSeed) : base(nameof(ResNet))
     {
         shape = shape.Validated();
         conv1 = nn.Conv2d(3, shape.BaseFilters, 7, stride: 2);
@@ -35,11 +36,11 @@ public sealed class ResNet : nn.Module<Tensor, Tensor>
             var filters = shape.Filters(stage);
             var blocks = new List<(string, nn.Module<Tensor, Tensor>)>
             {
-                ("0", ResidualBlock.Convolutional(channels, BlockKernel, filters, s: stage == 0 ? 1 : 2)),
+                ("0", ResidualBlock.Convolutional(channels, BlockKernel, filters, s: stage == 0 ? 1 : 2, blockBatchNorm)),
             };
             for (var b = 1; b < shape.StageBlocks[stage]; b++)
             {
-                blocks.Add((b.ToString(System.Globalization.CultureInfo.InvariantCulture), ResidualBlock.Identity(BlockKernel, filters)));
+                blocks.Add((b.ToString(System.Globalization.CultureInfo.InvariantCulture), ResidualBlock.Identity(BlockKernel, filters, blockBatchNorm)));
             }
 
             layers[stage] = nn.Sequential(blocks);

@@ -44,15 +44,19 @@ public sealed class C2W3SignsMlpTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_jpeg_stand_in_gives_1080_training_images_in_file_name_order_labelled_by_leading_digit()
+    public void The_jpeg_stand_in_gives_its_training_images_in_file_name_order_labelled_by_leading_digit_without_test_photos()
     {
         var train = C2W3SignsMlpJob.ReadTrainSet(TestData.DataDirectory);
 
-        Assert.Equal(1080, train.Count);
+        // 1080 files, less the 12 byte-identical copies of test_signs photos (all label 0).
+        Assert.Equal(1068, train.Count);
         Assert.Equal(12288, train.FeaturesPerImage);
         Assert.Equal(train.FileNames.Order(StringComparer.Ordinal), train.FileNames);
-        Assert.All(Enumerable.Range(0, 6), label => Assert.Equal(180, train.Labels.Count(l => l == label)));
+        Assert.Equal(168, train.Labels.Count(l => l == 0));
+        Assert.All(Enumerable.Range(1, 5), label => Assert.Equal(180, train.Labels.Count(l => l == label)));
         Assert.All(Enumerable.Range(0, train.Count), i => Assert.Equal(train.FileNames[i][0] - '0', train.Labels[i]));
+        Assert.DoesNotContain("0_IMG_6253.jpg", train.FileNames); // test_signs/0_IMG_6253 (1).jpg is the same file
+        Assert.Contains("0_IMG_6253 (1).jpg", Directory.EnumerateFiles(Path.Combine(TestData.Directory, C2W3SignsMlpJob.StandInTestFolder)).Select(Path.GetFileName));
         Assert.Contains(train.Pixels, p => p > 200);
     }
 
@@ -92,8 +96,11 @@ public sealed class C2W3SignsMlpTests(ITestOutputHelper output)
     // 1500 epochs are 51,000 Adam steps whose two W1 products (25×12288 by 32) make 2 TFLOP: about 100-120 s of CPU on one
     // core of the build machine (887 s wall under a load of 20+), too long for CI's Slow category, so Long: run by hand
     // (dotnet test -c Release --filter Category=Long).
-    // The spec's band, unwidened: with the initialisation seed 6 the last full run gave test 0.825 (99 of 120 images), one
-    // image above it, so this test fails today (issue 3 stays open on it).
+    // The spec's band, unwidened, with the notebook's own initial weights (TF1's Xavier draw) and TF1's Adam.
+    // KNOWN TO FAIL (2026-11-26): on the 1068 stand-in images (without its 12 copies of test photos) the cost falls slowly
+    // (1.866, 1.402, 0.974, 0.657, 0.507 at epochs 0/100/500/1000/1400) to train 0.847 and test 0.608, below the band; on
+    // all 1080 files it was train 1.0 and test 0.825, above it. Which first-layer relus survive Adam's first steps decides
+    // it; see bench/RESULTS.md (c2w3-signs-mlp band).
     [Fact]
     [Trait("Category", "Long")]
     public void The_main_run_falls_in_the_band()

@@ -33,6 +33,40 @@ public sealed class ResidualBlockTests
         AssertClose(new[,] { { 4.99991f, 4.99991f, 4.99991f, 3.25948f }, { 3.25948f, 3.25948f, 3.25948f, 2.40739f } }, means[2]);
     }
 
+    // The 2021 notebook builds its blocks with training=True baked in: in eval mode they still normalise with the batch's
+    // statistics, giving the training-mode numbers, not the moving-statistics ones.
+    [Fact]
+    public void Identity_block_with_batch_statistics_always_gives_the_training_numbers_in_eval_mode()
+    {
+        var means = ChannelMeansOfRows0And3(filters: [3, 3, 3], training: false, BlockBatchNorm.AlwaysBatchStatistics);
+
+        AssertClose(new float[2, 4], means[0]);
+        AssertClose(new[,] { { 0.40739f, 0.40739f, 0.40739f, 0.40739f }, { 0.40739f, 0.40739f, 0.40739f, 0.40739f } }, means[1]);
+        AssertClose(new[,] { { 4.99991f, 4.99991f, 4.99991f, 3.25948f }, { 3.25948f, 3.25948f, 3.25948f, 2.40739f } }, means[2]);
+    }
+
+    [Fact]
+    public void Convolutional_block_with_batch_statistics_always_ignores_the_moving_statistics_in_eval_mode()
+    {
+        TorchRuntime.EnsureInitialized();
+        using var scope = NewDisposeScope();
+        using var follows = ResidualBlock.Convolutional(3, 2, [2, 4, 6], s: 2);
+        using var always = ResidualBlock.Convolutional(3, 2, [2, 4, 6], s: 2, BlockBatchNorm.AlwaysBatchStatistics);
+        always.load_state_dict(follows.state_dict());
+        using var noGrad = no_grad();
+        var x = torch.randn(5, 3, 4, 4);
+
+        follows.train();
+        var trainingMode = follows.forward(x);
+        always.eval();
+        var evalMode = always.forward(x);
+        follows.eval();
+        var movingStatistics = follows.forward(x);
+
+        Assert.True(evalMode.allclose(trainingMode, rtol: 1e-5, atol: 1e-6));
+        Assert.False(evalMode.allclose(movingStatistics, rtol: 1e-3, atol: 1e-3));
+    }
+
     [Fact]
     public void Convolutional_block_projects_the_shortcut_and_strides()
     {
@@ -51,11 +85,11 @@ public sealed class ResidualBlockTests
     /// X = three (4,4,3) images filled with -1, 1 and 3; every kernel 1, biases 0, BN γ 1, β 0 (and moving mean 0,
     /// variance 1), ε 0.001; f = 2. Returns, per image, the channel mean of output rows 0 and 3 (2×4).
     /// </summary>
-    private static float[][,] ChannelMeansOfRows0And3(long[] filters, bool training)
+    private static float[][,] ChannelMeansOfRows0And3(long[] filters, bool training, BlockBatchNorm batchNorm = BlockBatchNorm.FollowModelMode)
     {
         TorchRuntime.EnsureInitialized();
         using var scope = NewDisposeScope();
-        using var block = ResidualBlock.Identity(2, filters);
+        using var block = ResidualBlock.Identity(2, filters, batchNorm);
         using (no_grad())
         {
             foreach (var (name, parameter) in block.named_parameters())
