@@ -32,6 +32,9 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
     private bool _onlyLoaded;
     private IGrainTimer? _leaseTimer;
 
+    /// <summary>True from <see cref="Start"/> until the first attempt runs: nothing can have logged points for this run yet.</summary>
+    private bool _neverRan;
+
     private string RunId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken ct)
@@ -55,6 +58,7 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
 
         _spec = spec;
         _onlyLoaded = false;
+        _neverRan = true;
         _experimentId = await store.GetOrCreateExperimentAsync(spec.ExperimentName);
         var tags = new List<RunTag> { new(PlatformTags.Assignment, spec.Assignment) };
         if (spec.SweepId is not null)
@@ -100,9 +104,32 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
         }
 
         _state = started.State;
+        var ranBefore = !_neverRan;
+        _neverRan = false;
         await PersistAsync();
+        if (ranBefore)
+        {
+            await KeepPointsUpToCheckpointAsync();
+        }
+
         await store.LogBatchAsync(RunId, [], [], [new RunTag(PlatformTags.Worker, workerId)]);
         return TrialDirective.Continue;
+    }
+
+    /// <summary>
+    /// A trial that runs again (re-queued, or recovered after a restart) resumes after its latest checkpoint, or from the
+    /// start without one: the points its earlier attempts logged after that step go, so the new attempt logs them once.
+    /// </summary>
+    private async Task KeepPointsUpToCheckpointAsync()
+    {
+        var run = await store.GetRunAsync(RunId);
+        long? checkpointStep = long.TryParse(run?.Data.Tag(TrialTags.CheckpointStep), System.Globalization.CultureInfo.InvariantCulture, out var step) ? step : null;
+        var deleted = await store.DeleteMetricsAfterStepAsync(RunId, checkpointStep);
+        if (deleted > 0)
+        {
+            logger.LogInformation("Trial {RunId} runs again after {Step}: dropped {Count} metric points its earlier attempt logged after it",
+                RunId, checkpointStep?.ToString() ?? "no checkpoint", deleted);
+        }
     }
 
     public Task<TrialDirective> Heartbeat(string workerId) => Task.FromResult(Renew(workerId));

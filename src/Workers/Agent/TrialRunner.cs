@@ -6,6 +6,7 @@ using Platform.Contracts.Tracking;
 using Platform.Workers.Agent.Isolation;
 using Platform.Workers.Data;
 using Platform.Workers.Jobs;
+using Platform.Workers.Jobs.Checkpoints;
 
 namespace Platform.Workers.Agent;
 
@@ -46,7 +47,7 @@ public sealed class TrialRunner(
             {
                 var invocation = new TrialInvocation(
                     runId, lease.Trial.Assignment, lease.Trial.Params, options.DataDirectory, options.Device, options.ApiBaseAddress!, lease.Trial.WatchMetric,
-                    options.ApiToken);
+                    options.ApiToken, options.CheckpointInterval);
                 await TrialProcess.RunAsync(
                     host, invocation, supervisor.Observe, line => logger.LogInformation("Trial {RunId}: {Line}", runId, line), stopJob.Token);
             }
@@ -64,6 +65,10 @@ public sealed class TrialRunner(
         catch (OperationCanceledException) when (stopJob.IsCancellationRequested)
         {
             outcome = new TrialOutcome(RunStatus.KILLED, supervisor?.StopReason);
+        }
+        catch (TrialProcessKilledException e)
+        {
+            outcome = new TrialOutcome(RunStatus.FAILED, e.Message, Retryable: true);
         }
         catch (Exception e) when (e is DataFileNotFoundException or TrialProcessFailedException)
         {
@@ -97,6 +102,7 @@ public sealed class TrialRunner(
             Log = logger,
             Device = options.Device,
             Cancellation = stop,
+            Checkpoints = new JobCheckpoints(new TrackingCheckpointStore(tracking, runId, metrics.FlushAsync, stop), options.CheckpointInterval),
         };
 
         await job.RunOnOwnThreadAsync(context);

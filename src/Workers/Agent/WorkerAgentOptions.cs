@@ -33,6 +33,12 @@ public sealed class WorkerAgentOptions
     /// </summary>
     public int CpuSlots { get; set; } = 1;
 
+    /// <summary>
+    /// How often a trial saves a checkpoint (at its next consistent point once this has passed), so a trial queued again
+    /// resumes on any worker instead of starting over. Zero saves at every such point; <see cref="Timeout.InfiniteTimeSpan"/> never.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>How often a running trial renews its lease; also how soon a cancel reaches it (well under the 2 s promised).</summary>
@@ -58,6 +64,11 @@ public sealed class WorkerAgentOptions
         if (CpuSlots is < 1 or > 1024)
         {
             yield return $"{Section}:CpuSlots must be between 1 and 1024, got {CpuSlots}";
+        }
+
+        if (CheckpointInterval < TimeSpan.Zero && CheckpointInterval != Timeout.InfiniteTimeSpan)
+        {
+            yield return $"{Section}:CheckpointInterval must be zero or positive, got {CheckpointInterval}";
         }
 
         if (PollInterval <= TimeSpan.Zero)
