@@ -8,8 +8,8 @@ namespace Platform.Workers.Jobs.Checkpoints;
 /// </summary>
 public sealed class JobCheckpoints(ICheckpointStore store, TimeSpan interval, TimeProvider? clock = null)
 {
-    private readonly TimeProvider clock = clock ?? TimeProvider.System;
-    private long lastSave = (clock ?? TimeProvider.System).GetTimestamp();
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private long _lastSave = (clock ?? TimeProvider.System).GetTimestamp();
 
     /// <summary>No checkpoints: nothing to resume from, nothing saved.</summary>
     public static JobCheckpoints None { get; } = new(NoCheckpointStore.Instance, Timeout.InfiniteTimeSpan);
@@ -38,7 +38,7 @@ public sealed class JobCheckpoints(ICheckpointStore store, TimeSpan interval, Ti
     }
 
     /// <summary>True when a checkpoint is due: <see cref="Interval"/> has passed since the last one.</summary>
-    public bool IsDue => interval != Timeout.InfiniteTimeSpan && clock.GetElapsedTime(lastSave) >= interval;
+    public bool IsDue => interval != Timeout.InfiniteTimeSpan && _clock.GetElapsedTime(_lastSave) >= interval;
 
     /// <summary>Saves the checkpoint <paramref name="capture"/> builds when one is due (the capture runs only then).</summary>
     public bool SaveIfDue(Func<CheckpointData> capture)
@@ -56,6 +56,6 @@ public sealed class JobCheckpoints(ICheckpointStore store, TimeSpan interval, Ti
     {
         store.Save(checkpoint.Step, checkpoint.ToBytes());
         LatestStep = checkpoint.Step;
-        lastSave = clock.GetTimestamp();
+        _lastSave = _clock.GetTimestamp();
     }
 }
