@@ -58,8 +58,9 @@ public sealed class TrialRunner(
 
             outcome = new TrialOutcome(RunStatus.FINISHED);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception) when (ct.IsCancellationRequested)
         {
+            // Whatever the job ran into while the worker stops (its API going away, say) says nothing about the trial.
             outcome = new TrialOutcome(RunStatus.KILLED, "the worker stopped while the trial was running", Retryable: true);
         }
         catch (OperationCanceledException) when (stopJob.IsCancellationRequested)
