@@ -82,6 +82,7 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
             ApiToken = tokens?.Embedded.Value,
             TrialHost = options.TrialsInOwnProcess ? TrialHostCommandLine.ForThisInstallation() : null,
             CpuSlots = options.ConcurrentTrials,
+            Gpus = [.. options.Gpus],
         };
         if (options.CheckpointInterval is { } checkpointInterval)
         {

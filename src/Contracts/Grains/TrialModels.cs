@@ -71,6 +71,9 @@ public static class TrialTags
     /// </summary>
     public const string CheckpointStep = "platform.checkpoint_step";
 
+    /// <summary>The device the trial trains on (<c>cuda:1</c>, <c>cpu</c>), from its lease's grant; set by the worker when it starts.</summary>
+    public const string Device = "platform.device";
+
     /// <summary>The run artifact holding the latest checkpoint (two files take turns, so the tagged one is never being written).</summary>
     public const string CheckpointPath = "platform.checkpoint_path";
 }

@@ -40,20 +40,22 @@ public sealed class TrialRunner(
                 return; // cancelled or re-leased meanwhile: nothing to run, nothing to report
             }
 
-            logger.LogInformation("Training {RunId} ({Assignment}) on {Device}{Isolation}", runId, lease.Trial.Assignment, options.Device,
+            var device = GpuInventory.DeviceFor(lease.Grant, options.Device);
+            await tracking.SetTagAsync(runId, TrialTags.Device, device, ct);
+            logger.LogInformation("Training {RunId} ({Assignment}) on {Device}{Isolation}", runId, lease.Trial.Assignment, device,
                 options.TrialHost is null ? " in the agent's process" : " in its own process");
             supervisor = new TrialSupervisor(trial, options.WorkerId, lease.Trial.WatchMetric, options.HeartbeatInterval, stopJob, logger);
             if (options.TrialHost is { } host)
             {
                 var invocation = new TrialInvocation(
-                    runId, lease.Trial.Assignment, lease.Trial.Params, options.DataDirectory, options.Device, options.ApiBaseAddress!, lease.Trial.WatchMetric,
+                    runId, lease.Trial.Assignment, lease.Trial.Params, options.DataDirectory, device, options.ApiBaseAddress!, lease.Trial.WatchMetric,
                     options.ApiToken, options.CheckpointInterval);
                 await TrialProcess.RunAsync(
                     host, invocation, supervisor.Observe, line => logger.LogInformation("Trial {RunId}: {Line}", runId, line), stopJob.Token);
             }
             else
             {
-                await RunInThisProcessAsync(job, values, runId, supervisor, stopJob.Token);
+                await RunInThisProcessAsync(job, values, runId, device, supervisor, stopJob.Token);
             }
 
             outcome = new TrialOutcome(RunStatus.FINISHED);
@@ -91,7 +93,8 @@ public sealed class TrialRunner(
         await ReportAsync(trial, outcome);
     }
 
-    private async Task RunInThisProcessAsync(IAssignmentJob job, HyperparameterValues values, string runId, TrialSupervisor supervisor, CancellationToken stop)
+    private async Task RunInThisProcessAsync(
+        IAssignmentJob job, HyperparameterValues values, string runId, string device, TrialSupervisor supervisor, CancellationToken stop)
     {
         await using var metrics = new BatchingMetricLogger(tracking, runId);
         var context = new JobContext
@@ -101,7 +104,7 @@ public sealed class TrialRunner(
             Metrics = new RelayingMetricSink(metrics, supervisor),
             Outputs = new TrackingRunOutputs(tracking, runId, stop),
             Log = logger,
-            Device = options.Device,
+            Device = device,
             Cancellation = stop,
             Checkpoints = new JobCheckpoints(new TrackingCheckpointStore(tracking, runId, metrics.FlushAsync, stop), options.CheckpointInterval),
         };

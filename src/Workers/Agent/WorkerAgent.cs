@@ -18,13 +18,16 @@ public sealed class WorkerAgent(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var assignments = JobRegistry.All.Select(j => j.Descriptor.Id).ToArray();
-        // One slot needs no placement: the scheduler hands out one trial per request. More are advertised so it can pack them.
-        var capacity = options.CpuSlots > 1 ? new WorkerCapacity(options.WorkerId, options.CpuSlots, [], assignments) : null;
+        // One CPU slot and no GPU needs no placement: the scheduler hands out one trial per request. More slots, or GPUs, are
+        // advertised so it can pack trials by their needs.
+        var gpus = GpuInventory.Resolve(options);
+        var capacity = options.CpuSlots > 1 || gpus.Count > 0 ? new WorkerCapacity(options.WorkerId, options.CpuSlots, gpus, assignments) : null;
         var offer = new WorkerOffer(options.WorkerId, assignments, capacity);
         var scheduler = grains.GetGrain<ISchedulerGrain>(0);
         var running = new List<Task>();
-        logger.LogInformation("Worker {WorkerId} ready for {Count} job types on {Device}, {Slots} trial(s) at once",
-            options.WorkerId, assignments.Length, options.Device, options.CpuSlots);
+        logger.LogInformation("Worker {WorkerId} ready for {Count} job types on {Device}, {Slots} trial(s) at once, GPUs: {Gpus}",
+            options.WorkerId, assignments.Length, options.Device, options.CpuSlots,
+            gpus.Count == 0 ? "none" : string.Join(", ", gpus.Select(g => $"cuda:{g.Index} ({g.MemoryMiB} MiB)")));
         try
         {
             while (!stoppingToken.IsCancellationRequested)

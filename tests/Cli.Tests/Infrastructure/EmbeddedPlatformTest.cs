@@ -5,7 +5,8 @@ namespace Platform.Cli.Tests.Infrastructure;
 
 /// <summary>A test class with its own embedded platform on a temporary home, started before each test and stopped after.</summary>
 public abstract class EmbeddedPlatformTest(
-    string homePrefix, bool withDashboard = false, int concurrentTrials = 1, bool trialsInOwnProcess = true, TimeSpan? checkpointInterval = null)
+    string homePrefix, bool withDashboard = false, int concurrentTrials = 1, bool trialsInOwnProcess = true, TimeSpan? checkpointInterval = null,
+    string? gpus = null)
     : IAsyncLifetime
 {
     protected TempDirectory Home { get; } = new(homePrefix);
@@ -37,5 +38,6 @@ public abstract class EmbeddedPlatformTest(
             ConcurrentTrials = concurrentTrials,
             TrialsInOwnProcess = trialsInOwnProcess,
             CheckpointInterval = checkpointInterval,
+            Gpus = gpus is null ? [] : global::Platform.Workers.Agent.GpuInventory.Parse(gpus),
         });
 }

@@ -18,5 +18,9 @@ public static class C4W2ResNet50
                 "depth: blocks in each of the 4 stages, a convolutional block then identity blocks ([3, 4, 6, 3] is ResNet-50)", Min: 1, Max: 64),
         ],
         ["loss", "train_accuracy", "val_loss", "val_accuracy", "test_accuracy"],
-        ["signs/test_signs.h5", "signs/cs230_64x64_SIGNS/train_signs", "signs/cs230_64x64_SIGNS/val_signs"]);
+        ["signs/test_signs.h5", "signs/cs230_64x64_SIGNS/train_signs", "signs/cs230_64x64_SIGNS/val_signs"])
+    {
+        // A heavy convolutional model: two CPU slots (libtorch's intra-op threads), all of a smaller worker's.
+        DefaultNeeds = new Grains.ResourceNeeds(CpuSlots: 2),
+    };
 }
