@@ -2,7 +2,22 @@ using Platform.Bench;
 using Platform.Bench.Models;
 
 // Usage: dotnet run -c Release --project bench/Platform.Bench -- [ingest-pg|ingest-sqlite|ingest-store-pg|history|search|all|models] [points per writer]
+//        ... -- scheduler [trials] [workers] | asha-vs-grid   (issue 6)
 var what = args.Length > 0 ? args[0] : "all";
+if (what == "scheduler")
+{
+    var trials = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
+    var workers = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100;
+    await new Platform.Bench.Scheduler.SchedulerBenchmark(Console.Out).RunAsync(trials, workers);
+    return;
+}
+
+if (what == "asha-vs-grid")
+{
+    new Platform.Bench.Scheduler.AshaVsGridBenchmark(Console.Out).Run();
+    return;
+}
+
 if (what == "models")
 {
     new ModelBenchmarks(Console.Out).Run(); // Course 4 models (issue 4): no database needed
