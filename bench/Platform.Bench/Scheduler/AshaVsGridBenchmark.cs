@@ -32,8 +32,8 @@ public sealed class AshaVsGridBenchmark(TextWriter output)
         var halved = grid.Select(t => Train(job, t.Optimizer, t.LearningRate, asha)).ToArray();
         var ashaTime = clock.Elapsed;
 
-        var gridBest = full.Where(r => r.Finished).MinBy(r => r.FinalCost);
-        var ashaBest = halved.Where(r => r.Finished).MinBy(r => r.FinalCost);
+        var gridBest = full.Where(r => r.Finished).MinBy(r => r.FinalCost)!;
+        var ashaBest = halved.Where(r => r.Finished).MinBy(r => r.FinalCost)!;
         var gridEpochs = full.Sum(r => (long)r.Epochs);
         var ashaEpochs = halved.Sum(r => (long)r.Epochs);
         output.WriteLine($"ASHA vs grid: c2w2-optimization, optimizer {{{string.Join(", ", Optimizers)}}} × learning_rate {{{string.Join(", ", LearningRates)}}}, {Epochs:N0} epochs, metric cost (minimize)");

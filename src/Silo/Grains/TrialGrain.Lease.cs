@@ -100,10 +100,10 @@ public sealed partial class TrialGrain
 
         // Order matters to observers: the trial row (the sweep counts its trials from these rows), then the sweep, then the
         // run's status last, so anyone who sees every run of a sweep ended also sees the sweep's final state and counts.
-        await PersistAsync(withRunStatus: false);
         var status = TrialStatusMapping.ToRunStatus(_state.State);
         if (_spec?.SweepId is { } sweepId)
         {
+            await PersistAsync(withRunStatus: false);
             await grains.GetGrain<ISweepGrain>(sweepId).TrialCompleted(RunId, status);
         }
 
@@ -130,10 +130,11 @@ public sealed partial class TrialGrain
             var state = _state;
             await store.UpsertTrialAsync(new TrialRecord(RunId, _spec.SweepId, _spec.Index, state.State.ToString(), state.Retries,
                 System.Text.Json.JsonSerializer.Serialize(_spec), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
-            if (withRunStatus)
+            var status = TrialStatusMapping.ToRunStatus(state.State);
+            if (withRunStatus && status != _storedRunStatus)
             {
-                var status = TrialStatusMapping.ToRunStatus(state.State);
                 await store.UpdateRunAsync(RunId, status, status.IsTerminal() ? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : null);
+                _storedRunStatus = status;
             }
         }
         finally

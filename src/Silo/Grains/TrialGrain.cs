@@ -32,6 +32,9 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
     private bool _onlyLoaded;
     private IGrainTimer? _leaseTimer;
 
+    /// <summary>The run status last written (null: unknown), so a transition that keeps it (queued → leased) writes only the trial row.</summary>
+    private RunStatus? _storedRunStatus;
+
     /// <summary>True from <see cref="Start"/> until the first attempt runs: nothing can have logged points for this run yet.</summary>
     private bool _neverRan;
 
@@ -67,6 +70,7 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
         }
 
         await store.CreateRunAsync(new NewRun(_experimentId, RunId, spec.RunName, Now(), RunStatus.SCHEDULED, tags));
+        _storedRunStatus = RunStatus.SCHEDULED;
         await store.LogBatchAsync(RunId, [], spec.Params.Select(p => new Param(p.Key, p.Value)).ToArray(), []);
         await PersistAsync();
         await EnqueueAsync();
@@ -74,25 +78,26 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
         return _experimentId;
     }
 
-    public async Task<TrialLease?> TryLease(string workerId)
+    public Task<TrialLease?> TryLease(string workerId)
     {
         if (_spec is null || _experimentId is null)
         {
-            return null;
+            return Task.FromResult<TrialLease?>(null);
         }
 
         var now = DateTimeOffset.UtcNow;
         var leased = _lifecycle.Lease(_state, workerId, now);
         if (leased.Outcome == TransitionOutcome.Rejected)
         {
-            return null; // cancelled, paused or backing off meanwhile: whoever changed it queues it again when due
+            return Task.FromResult<TrialLease?>(null); // cancelled, paused or backing off meanwhile: whoever changed it queues it again when due
         }
 
         _state = leased.State;
         _onlyLoaded = false;
         StartLeaseTimer();
-        await PersistAsync();
-        return new TrialLease(_spec, _experimentId, _state.LeaseExpiresAt ?? now);
+        // Not written through: a lease lives in this grain, and a restart treats a trial stored as queued exactly as one stored
+        // as leased (queued again at once, no retry counted); the run shows SCHEDULED either way. One write less per trial.
+        return Task.FromResult<TrialLease?>(new TrialLease(_spec, _experimentId, _state.LeaseExpiresAt ?? now));
     }
 
     public async Task<TrialDirective> MarkRunning(string workerId)
