@@ -109,6 +109,9 @@ public sealed partial class TrialGrain
 
         await PersistAsync();
         logger.LogInformation("Trial {RunId} ended {State}", RunId, _state.State);
+        // An ended trial has nothing left to do in memory: a late report activates it again from its stored terminal state.
+        // Without this, every finished trial of a long sweep would stay resident until Orleans' idle collection.
+        DeactivateOnIdle();
     }
 
     private Task EnqueueAsync() =>
