@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.Contracts.Client;
 using Platform.Contracts.Grains;
 using Platform.Workers.Jobs;
 
@@ -12,6 +13,7 @@ namespace Platform.Workers.Agent;
 public sealed class WorkerAgent(
     IGrainFactory grains,
     TrialRunner runner,
+    TrackingClient tracking,
     WorkerAgentOptions options,
     ILogger<WorkerAgent> logger) : BackgroundService
 {
@@ -25,6 +27,7 @@ public sealed class WorkerAgent(
         var offer = new WorkerOffer(options.WorkerId, assignments, capacity);
         var scheduler = grains.GetGrain<ISchedulerGrain>(0);
         var running = new List<Task>();
+        await WaitForApiAsync(stoppingToken);
         logger.LogInformation("Worker {WorkerId} ready for {Count} job types on {Device}, {Slots} trial(s) at once, GPUs: {Gpus}",
             options.WorkerId, assignments.Length, options.Device, options.CpuSlots,
             gpus.Count == 0 ? "none" : string.Join(", ", gpus.Select(g => $"cuda:{g.Index} ({g.MemoryMiB} MiB)")));
@@ -65,6 +68,31 @@ public sealed class WorkerAgent(
         {
             // Stopping: each runner hands its trial back (a retryable outcome) before the agent is done.
             await Task.WhenAll(running);
+        }
+    }
+
+    /// <summary>
+    /// Trials log, checkpoint and tag through the API from their first moment, so the agent takes none before the API answers
+    /// (in one process the silo's recovered trials are otherwise leased before the HTTP server listens).
+    /// </summary>
+    private async Task WaitForApiAsync(CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await tracking.SearchExperimentsAsync(1, ct);
+                return;
+            }
+            catch (HttpRequestException e) when (!ct.IsCancellationRequested)
+            {
+                if (attempt == 10)
+                {
+                    logger.LogWarning("Worker {WorkerId} is waiting for the API at {Api}: {Message}", options.WorkerId, options.ApiBaseAddress, e.Message);
+                }
+
+                await Task.Delay(options.PollInterval, ct);
+            }
         }
     }
 }
