@@ -16,9 +16,6 @@ public sealed class JobCheckpoints(ICheckpointStore store, TimeSpan interval, Ti
 
     public TimeSpan Interval => interval;
 
-    /// <summary>The step of the last checkpoint this job saved or resumed from (null: none).</summary>
-    public long? LatestStep { get; private set; }
-
     /// <summary>The run's latest checkpoint (saved by an earlier attempt of this trial, on any worker), or null.</summary>
     public CheckpointData? TryLoadLatest()
     {
@@ -33,7 +30,6 @@ public sealed class JobCheckpoints(ICheckpointStore store, TimeSpan interval, Ti
             throw new InvalidDataException($"the checkpoint stored for step {stored.Step} holds step {data.Step}");
         }
 
-        LatestStep = data.Step;
         return data;
     }
 
@@ -55,7 +51,6 @@ public sealed class JobCheckpoints(ICheckpointStore store, TimeSpan interval, Ti
     public void Save(CheckpointData checkpoint)
     {
         store.Save(checkpoint.Step, checkpoint.ToBytes());
-        LatestStep = checkpoint.Step;
         _lastSave = _clock.GetTimestamp();
     }
 }
