@@ -4,6 +4,7 @@ using Platform.Bench.Models;
 
 // Usage: dotnet run -c Release --project bench/Platform.Bench -- [ingest-pg|ingest-sqlite|ingest-store-pg|history|search|all|models] [points per writer]
 //        dotnet run -c Release --project bench/Platform.Bench -- c12 [data directory] [numpy reference directory] [run keys...]
+//        ... -- scheduler [trials] [workers] | asha-vs-grid   (issue 6)
 var what = args.Length > 0 ? args[0] : "all";
 if (what == "c12")
 {
@@ -15,6 +16,20 @@ if (what == "c12")
 if (what == "c12-run")
 {
     MainRunBenchmarks.RunChild(args[1], args[2], args[3]);
+    return;
+}
+
+if (what == "scheduler")
+{
+    var trials = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
+    var workers = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100;
+    await new Platform.Bench.Scheduler.SchedulerBenchmark(Console.Out).RunAsync(trials, workers);
+    return;
+}
+
+if (what == "asha-vs-grid")
+{
+    new Platform.Bench.Scheduler.AshaVsGridBenchmark(Console.Out).Run();
     return;
 }
 

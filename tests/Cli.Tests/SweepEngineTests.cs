@@ -146,8 +146,15 @@ public sealed class SweepEngineTests() : EmbeddedPlatformTest("platform-sweep-en
 
         Assert.Equal(SweepStates.Finished, sweep.State);
         Assert.Equal(submitted.RunIds, sweep.RunIds);
-        Assert.All(runs, r => Assert.Equal(RunStatus.FINISHED, r.Info.Status));
+        Assert.All(runs, r => Assert.True(r.Info.Status == RunStatus.FINISHED, $"{r.Info.Status}: {r.Data.Tag(PlatformTags.Error)}"));
         Assert.Equal(new Dictionary<string, int> { ["finished"] = 3 }, sweep.Trials);
+        // The trial that was running when the platform stopped ran again from the start: its first attempt's points are gone,
+        // so every run holds each step exactly once.
+        foreach (var run in runs)
+        {
+            var history = await Platform.Client.Tracking.GetMetricHistoryAsync(run.Info.RunId, "loss");
+            Assert.Equal([1L, 2, 3], history.Select(p => p.Step));
+        }
     }
 
     private static string ThreeSleeps(int durationMs) => $$"""

@@ -14,11 +14,15 @@ internal static class UpCommand
         var port = new Option<int>("--port") { Description = "HTTP port of the API and dashboard on 127.0.0.1", DefaultValueFactory = _ => 5080 };
         var demo = new Option<bool>("--demo") { Description = "Submit a demo sweep (planar data, generated in code) once the platform is up" };
         var trials = new Option<int>("--trials") { Description = "How many trials the local worker runs at once", DefaultValueFactory = _ => 1 };
+        var gpus = new Option<string?>("--gpus")
+        {
+            Description = "GPUs the local worker offers as INDEX:MEMORY_MIB, comma-separated (e.g. 0:16384,1:16384); default: detected with --device cuda",
+        };
         var auth = new Option<bool>("--auth") { Description = "Require API tokens and a dashboard login (off by default: local mode listens on 127.0.0.1 only)" };
 
         var command = new Command("up", "Start the platform locally (embedded store, in-process worker, API and dashboard) until stopped")
         {
-            home, dataDir, device, port, demo, auth, trials,
+            home, dataDir, device, port, demo, auth, trials, gpus,
         };
         command.SetAction((result, ct) => CliAction.RunAsync(async () =>
         {
@@ -34,6 +38,16 @@ internal static class UpCommand
                 throw new CliError($"--trials must be between 1 and 1024, got {trialsValue}");
             }
 
+            List<Platform.Contracts.Grains.GpuDevice> gpuList;
+            try
+            {
+                gpuList = Platform.Workers.Agent.GpuInventory.Parse(result.GetValue(gpus) ?? "");
+            }
+            catch (FormatException e)
+            {
+                throw new CliError($"--gpus: {e.Message}");
+            }
+
             var options = new EmbeddedPlatformOptions
             {
                 Home = result.GetValue(home) ?? EmbeddedPlatformOptions.DefaultHome(),
@@ -43,6 +57,7 @@ internal static class UpCommand
                 WithDashboard = true,
                 Auth = result.GetValue(auth),
                 ConcurrentTrials = result.GetValue(trials),
+                Gpus = gpuList,
             };
             await using var platform = await EmbeddedPlatform.StartAsync(options, ct);
             Console.Out.WriteLine($"Platform is up. Dashboard: {platform.BaseAddress}  MLflow API: {platform.BaseAddress}api/2.0/mlflow  Home: {Path.GetFullPath(options.Home)}");

@@ -76,7 +76,7 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
 
         builder.AddPlatformSilo(store, new PlatformClusterOptions { SiloPort = FreeLoopbackPort(), GatewayPort = FreeLoopbackPort() },
             auth => auth.Enabled = options.Auth);
-        builder.Services.AddWorkerAgent(new WorkerAgentOptions
+        var worker = new WorkerAgentOptions
         {
             DataDirectory = options.DataDirectory,
             Device = options.Device,
@@ -84,7 +84,14 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
             ApiToken = tokens?.Embedded.Value,
             TrialHost = options.TrialsInOwnProcess ? TrialHostCommandLine.ForThisInstallation() : null,
             CpuSlots = options.ConcurrentTrials,
-        });
+            Gpus = [.. options.Gpus],
+        };
+        if (options.CheckpointInterval is { } checkpointInterval)
+        {
+            worker.CheckpointInterval = checkpointInterval;
+        }
+
+        builder.Services.AddWorkerAgent(worker);
         if (options.WithDashboard)
         {
             builder.Services.AddPlatformDashboard(d =>

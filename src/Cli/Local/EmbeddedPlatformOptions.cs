@@ -31,6 +31,12 @@ public sealed class EmbeddedPlatformOptions
     /// <summary>How many trials the in-process worker agent runs at once.</summary>
     public int ConcurrentTrials { get; init; } = 1;
 
+    /// <summary>The GPUs the in-process worker advertises (<c>platform up --gpus 0:16384</c>); empty: detected on CUDA, else none.</summary>
+    public IReadOnlyList<Platform.Contracts.Grains.GpuDevice> Gpus { get; init; } = [];
+
+    /// <summary>How often trials save a checkpoint (null: the worker's default, <c>WorkerAgentOptions.CheckpointInterval</c>).</summary>
+    public TimeSpan? CheckpointInterval { get; init; }
+
     /// <summary>Only warnings and errors reach the console (for the one-shot verbs, whose output is the result).</summary>
     public bool Quiet { get; init; }
 

@@ -2,8 +2,13 @@ namespace Platform.Contracts.Api;
 
 // Request and response bodies of the platform API (/api/platform/v1). Tracking data itself is read through the MLflow API.
 
-/// <summary>One run of an assignment. <see cref="Params"/> values are YAML scalars or flow lists, as typed on the command line.</summary>
-public sealed record RunSubmission(string Assignment, IReadOnlyDictionary<string, string>? Params = null, string? Experiment = null);
+/// <summary>
+/// One run of an assignment. <see cref="Params"/> values are YAML scalars or flow lists, as typed on the command line;
+/// <see cref="Resources"/> what the run needs of a worker (<c>{"gpu": 0.25, "cpu": 1, "gpu_memory_gb": 2}</c>) over the
+/// assignment's defaults.
+/// </summary>
+public sealed record RunSubmission(
+    string Assignment, IReadOnlyDictionary<string, string>? Params = null, string? Experiment = null, IReadOnlyDictionary<string, double>? Resources = null);
 
 /// <summary>A sweep file in the Weights &amp; Biases format with a top-level <c>assignment:</c>.</summary>
 public sealed record SweepSubmission(string Yaml);

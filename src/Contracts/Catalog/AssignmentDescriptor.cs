@@ -17,6 +17,13 @@ public sealed record AssignmentDescriptor(
     [System.Text.Json.Serialization.JsonIgnore]
     public Func<HyperparameterValues, IEnumerable<(string Name, string Message)>>? CrossFieldCheck { get; init; }
 
+    /// <summary>
+    /// What a trial of this assignment needs of a worker unless its run or sweep says otherwise (<see cref="ResourceRequest"/>):
+    /// one CPU slot by default. The scheduler never asks a worker for more CPU slots than it has (a smaller worker gives all of its).
+    /// </summary>
+    [Id(5)]
+    public Grains.ResourceNeeds DefaultNeeds { get; init; } = Grains.ResourceNeeds.CpuOnly;
+
     public HyperparameterDescriptor? FindHyperparameter(string name) =>
         Hyperparameters.FirstOrDefault(h => h.Name == name);
 }

@@ -64,4 +64,16 @@ public static class TrialTags
     public const string Outcome = "platform.outcome";
     public const string Pruned = "PRUNED";
     public const string Cancelled = "CANCELLED";
+
+    /// <summary>
+    /// The step of the run's latest checkpoint, written in one batch with <see cref="CheckpointPath"/> after the file is
+    /// stored: the commit point of a checkpoint. A trial that starts again keeps only the metric points up to this step.
+    /// </summary>
+    public const string CheckpointStep = "platform.checkpoint_step";
+
+    /// <summary>The device the trial trains on (<c>cuda:1</c>, <c>cpu</c>), from its lease's grant; set by the worker when it starts.</summary>
+    public const string Device = "platform.device";
+
+    /// <summary>The run artifact holding the latest checkpoint (two files take turns, so the tagged one is never being written).</summary>
+    public const string CheckpointPath = "platform.checkpoint_path";
 }

@@ -14,6 +14,9 @@ public sealed record SweepPlan(
     IReadOnlyList<IReadOnlyDictionary<string, string>> Trials,
     string Yaml)
 {
+    /// <summary>What each trial needs of a worker: the file's <c>resources:</c> over the assignment's defaults.</summary>
+    public ResourceNeeds Needs { get; init; } = ResourceNeeds.CpuOnly;
+
     /// <summary>The grain-facing form of the plan.</summary>
     public SweepDefinition ToDefinition() => new(Assignment.Id, ExperimentName, Yaml, Trials);
 }

@@ -14,7 +14,16 @@ public static class SweepPlanner
     {
         var spec = SweepSpecParser.Parse(yaml);
         var assignment = SweepSpecValidator.Validate(spec, catalog);
+        var errors = new List<ValidationError>();
+        var needs = ResourceRequest.Resolve(
+            spec.Resources.ToDictionary(r => r.Key, r => r.Value), assignment.DefaultNeeds, errors,
+            key => spec.Resources.FirstOrDefault(r => r.Key == key)?.Line);
+        if (errors.Count > 0)
+        {
+            throw new PlatformValidationException(errors);
+        }
+
         var trials = spec.Method == SweepMethod.Grid ? GridExpander.Expand(spec, assignment) : [];
-        return new SweepPlan(spec, assignment, spec.ExperimentName, trials, yaml);
+        return new SweepPlan(spec, assignment, spec.ExperimentName, trials, yaml) { Needs = needs };
     }
 }

@@ -23,6 +23,12 @@ public sealed record SweepSpec(
 
     public int? RunCap { get; init; }
 
+    /// <summary>The <c>resources:</c> block as written (checked against the assignment's defaults by <see cref="SweepPlanner"/>).</summary>
+    public IReadOnlyList<ResourceEntry> Resources { get; init; } = [];
+
     /// <summary>The experiment the sweep's runs are logged under; defaults to the assignment id.</summary>
     public string ExperimentName => Experiment ?? Assignment;
 }
+
+/// <summary>One entry of a sweep file's <c>resources:</c> block (<c>gpu: 0.25</c>) with its line.</summary>
+public sealed record ResourceEntry(string Key, string Value, int Line);

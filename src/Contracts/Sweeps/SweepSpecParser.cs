@@ -11,7 +11,7 @@ namespace Platform.Contracts.Sweeps;
 public static class SweepSpecParser
 {
     private static readonly string[] TopLevelKeys =
-        ["assignment", "experiment", "name", "description", "method", "metric", "parameters", "early_terminate", "run_cap"];
+        ["assignment", "experiment", "name", "description", "method", "metric", "parameters", "early_terminate", "run_cap", "resources"];
 
     // W&B keys that say how W&B's agent launches runs or where it logs them; the platform decides both, so they are accepted and dropped.
     private static readonly string[] IgnoredKeys = ["program", "command", "entity", "project"];
@@ -90,6 +90,7 @@ public static class SweepSpecParser
         IReadOnlyList<ParameterSpec>? parameters = null;
         EarlyTerminateSpec? earlyTerminate = null;
         int? runCap = null;
+        IReadOnlyList<ResourceEntry> resources = [];
         var present = new HashSet<string>();
         foreach (var (key, _, value) in reader.Entries(root, "", TopLevelKeys, IgnoredKeys))
         {
@@ -132,6 +133,9 @@ public static class SweepSpecParser
                     // Bounded like a grid, so a typo cannot queue an unbounded random or bayes sweep.
                     runCap = reader.Integer(value, key, 1, GridExpander.MaxTrials);
                     break;
+                case "resources":
+                    resources = ReadResources(value, reader);
+                    break;
             }
         }
 
@@ -166,7 +170,32 @@ public static class SweepSpecParser
             Metric = metric,
             EarlyTerminate = earlyTerminate,
             RunCap = runCap,
+            Resources = resources,
         };
+    }
+
+    /// <summary>Scalars by key; their values are checked against the assignment by <see cref="Catalog.ResourceRequest"/>.</summary>
+    private static IReadOnlyList<ResourceEntry> ReadResources(YamlNode node, SweepYamlReader reader)
+    {
+        if (reader.Mapping(node, "resources") is not { } mapping)
+        {
+            return [];
+        }
+
+        var entries = new List<ResourceEntry>();
+        foreach (var (key, _, value) in reader.Entries(mapping, "resources", Catalog.ResourceRequest.Keys))
+        {
+            if (value is YamlScalarNode { Value: { Length: > 0 } text })
+            {
+                entries.Add(new ResourceEntry(key, text, SweepYamlReader.LineOf(value)));
+            }
+            else
+            {
+                reader.Error($"resources.{key}", value, $"expected a number, got {SweepYamlReader.Describe(value)}");
+            }
+        }
+
+        return entries;
     }
 
     /// <summary>Grid search enumerates literals; a continuous distribution has none to enumerate.</summary>

@@ -27,7 +27,9 @@ public static class PlatformEndpoints
             var assignment = AssignmentCatalog.Get(body.Assignment ?? throw ApiRequestException.Missing("assignment"));
             var values = HyperparameterBinder.Bind(assignment, body.Params ?? new Dictionary<string, string>());
             var runId = Guid.NewGuid().ToString("N");
-            var spec = new TrialSpec(runId, body.Experiment ?? assignment.Id, assignment.Id, new Dictionary<string, string>(values.Canonical));
+            var needs = ResourceRequest.Resolve(
+                body.Resources?.ToDictionary(r => r.Key, r => r.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), assignment);
+            var spec = new TrialSpec(runId, body.Experiment ?? assignment.Id, assignment.Id, new Dictionary<string, string>(values.Canonical), Needs: needs);
             await owners.SetOwnerAsync(Ownership.Run, runId, Caller(http).Name);
             var experimentId = await grains.GetGrain<ITrialGrain>(runId).Start(spec);
             return new SubmissionResult(experimentId, [runId]);

@@ -40,7 +40,7 @@ public static class PlatformTrackingEndpoints
         });
 
         // Many runs and their histories at once (the compare view of up to 100 runs): one request instead of one per run and metric.
-        api.MapPost("/runs/histories/search", async (HistorySearch body, ITrackingStore store, DownsampledHistoryCache histories, CancellationToken ct) =>
+        api.MapPost("/runs/histories/search", async (HistorySearch body, ITrackingStore store, CancellationToken ct) =>
         {
             var runIds = body.RunIds ?? throw ApiRequestException.Missing("run_ids");
             if (runIds.Count > MaxHistoryRuns)
@@ -58,11 +58,12 @@ public static class PlatformTrackingEndpoints
                 }
 
                 var keys = body.Keys ?? run.Data.Metrics.Select(m => m.Key).ToArray();
-                var sampled = new List<DownsampledHistory>();
+                var sampled = new List<Platform.Contracts.Tracking.DownsampledHistory>();
                 foreach (var key in keys.Where(k => run.Data.Metrics.Any(m => m.Key == k)))
                 {
-                    var history = await histories.GetAsync(store, run, key, maxPoints, [], ct);
-                    sampled.Add(new DownsampledHistory(key, history.TotalPoints, history.Points));
+                    // The store caches downsampled series until the series gets a new batch (across silos).
+                    var history = await store.GetDownsampledMetricHistoryAsync(run.Info.RunId, key, maxPoints, ct);
+                    sampled.Add(new(key, (int)history.TotalPoints, history.Points));
                 }
 
                 answer.Add(new RunHistories(run, sampled));

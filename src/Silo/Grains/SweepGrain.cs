@@ -116,7 +116,8 @@ public sealed partial class SweepGrain(ITrackingStore store, IGrainFactory grain
     /// <summary>The trial for a suggestion; it relays the sweep's metric only when an early stopping rule needs it.</summary>
     private TrialSpec TrialSpecFor(SweepRun sweep, string runId, TrialSuggestion suggestion) =>
         new(runId, sweep.Plan.ExperimentName, sweep.Record.Assignment, new Dictionary<string, string>(suggestion.Params),
-            SweepId, $"{SweepId[..8]}-{suggestion.Index + 1}", sweep.Stopping is null ? null : sweep.Plan.Spec.Metric?.Name, suggestion.Index);
+            SweepId, $"{SweepId[..8]}-{suggestion.Index + 1}", sweep.Stopping is null ? null : sweep.Plan.Spec.Metric?.Name, suggestion.Index,
+            sweep.Plan.Needs);
 
     private async Task<TrialObservation?> ObserveAsync(SweepRun sweep, string runId)
     {

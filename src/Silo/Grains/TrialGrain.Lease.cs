@@ -100,15 +100,18 @@ public sealed partial class TrialGrain
 
         // Order matters to observers: the trial row (the sweep counts its trials from these rows), then the sweep, then the
         // run's status last, so anyone who sees every run of a sweep ended also sees the sweep's final state and counts.
-        await PersistAsync(withRunStatus: false);
         var status = TrialStatusMapping.ToRunStatus(_state.State);
         if (_spec?.SweepId is { } sweepId)
         {
+            await PersistAsync(withRunStatus: false);
             await grains.GetGrain<ISweepGrain>(sweepId).TrialCompleted(RunId, status);
         }
 
         await PersistAsync();
         logger.LogInformation("Trial {RunId} ended {State}", RunId, _state.State);
+        // An ended trial has nothing left to do in memory: a late report activates it again from its stored terminal state.
+        // Without this, every finished trial of a long sweep would stay resident until Orleans' idle collection.
+        DeactivateOnIdle();
     }
 
     private Task EnqueueAsync() =>
@@ -132,10 +135,11 @@ public sealed partial class TrialGrain
                 System.Text.Json.JsonSerializer.Serialize(_spec), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
             CountState(state.State);
             await LogTransitionAsync(state);
-            if (withRunStatus)
+            var status = TrialStatusMapping.ToRunStatus(state.State);
+            if (withRunStatus && status != _storedRunStatus)
             {
-                var status = TrialStatusMapping.ToRunStatus(state.State);
                 await store.UpdateRunAsync(RunId, status, status.IsTerminal() ? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : null);
+                _storedRunStatus = status;
             }
         }
         finally

@@ -35,6 +35,12 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
     private bool _onlyLoaded;
     private IGrainTimer? _leaseTimer;
 
+    /// <summary>The run status last written (null: unknown), so a transition that keeps it (queued → leased) writes only the trial row.</summary>
+    private RunStatus? _storedRunStatus;
+
+    /// <summary>True from <see cref="Start"/> until the first attempt runs: nothing can have logged points for this run yet.</summary>
+    private bool _neverRan;
+
     private string RunId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken ct)
@@ -60,6 +66,7 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
 
         _spec = spec;
         _onlyLoaded = false;
+        _neverRan = true;
         _experimentId = await store.GetOrCreateExperimentAsync(spec.ExperimentName);
         var tags = new List<RunTag> { new(PlatformTags.Assignment, spec.Assignment) };
         if (spec.SweepId is not null)
@@ -68,6 +75,7 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
         }
 
         await store.CreateRunAsync(new NewRun(_experimentId, RunId, spec.RunName, Now(), RunStatus.SCHEDULED, tags));
+        _storedRunStatus = RunStatus.SCHEDULED;
         await store.LogBatchAsync(RunId, [], spec.Params.Select(p => new Param(p.Key, p.Value)).ToArray(), []);
         await PersistAsync();
         await EnqueueAsync();
@@ -75,25 +83,26 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
         return _experimentId;
     }
 
-    public async Task<TrialLease?> TryLease(string workerId)
+    public Task<TrialLease?> TryLease(string workerId)
     {
         if (_spec is null || _experimentId is null)
         {
-            return null;
+            return Task.FromResult<TrialLease?>(null);
         }
 
         var now = DateTimeOffset.UtcNow;
         var leased = _lifecycle.Lease(_state, workerId, now);
         if (leased.Outcome == TransitionOutcome.Rejected)
         {
-            return null; // cancelled, paused or backing off meanwhile: whoever changed it queues it again when due
+            return Task.FromResult<TrialLease?>(null); // cancelled, paused or backing off meanwhile: whoever changed it queues it again when due
         }
 
         _state = leased.State;
         _onlyLoaded = false;
         StartLeaseTimer();
-        await PersistAsync();
-        return new TrialLease(_spec, _experimentId, _state.LeaseExpiresAt ?? now);
+        // Not written through: a lease lives in this grain, and a restart treats a trial stored as queued exactly as one stored
+        // as leased (queued again at once, no retry counted); the run shows SCHEDULED either way. One write less per trial.
+        return Task.FromResult<TrialLease?>(new TrialLease(_spec, _experimentId, _state.LeaseExpiresAt ?? now));
     }
 
     public async Task<TrialDirective> MarkRunning(string workerId)
@@ -105,9 +114,32 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
         }
 
         _state = started.State;
+        var ranBefore = !_neverRan;
+        _neverRan = false;
         await PersistAsync();
+        if (ranBefore)
+        {
+            await KeepPointsUpToCheckpointAsync();
+        }
+
         await store.LogBatchAsync(RunId, [], [], [new RunTag(PlatformTags.Worker, workerId)]);
         return TrialDirective.Continue;
+    }
+
+    /// <summary>
+    /// A trial that runs again (re-queued, or recovered after a restart) resumes after its latest checkpoint, or from the
+    /// start without one: the points its earlier attempts logged after that step go, so the new attempt logs them once.
+    /// </summary>
+    private async Task KeepPointsUpToCheckpointAsync()
+    {
+        var run = await store.GetRunAsync(RunId);
+        long? checkpointStep = long.TryParse(run?.Data.Tag(TrialTags.CheckpointStep), System.Globalization.CultureInfo.InvariantCulture, out var step) ? step : null;
+        var deleted = await store.DeleteMetricsAfterStepAsync(RunId, checkpointStep);
+        if (deleted > 0)
+        {
+            logger.LogInformation("Trial {RunId} runs again after {Step}: dropped {Count} metric points its earlier attempt logged after it",
+                RunId, checkpointStep?.ToString() ?? "no checkpoint", deleted);
+        }
     }
 
     public Task<TrialDirective> Heartbeat(string workerId) => Task.FromResult(Renew(workerId));

@@ -53,6 +53,13 @@ public interface ITrackingStore
     /// </summary>
     Task LogBatchAsync(string runId, IReadOnlyList<Metric> metrics, IReadOnlyList<Param> @params, IReadOnlyList<RunTag> tags, CancellationToken ct = default);
 
+    /// <summary>
+    /// Deletes the run's metric points with a step greater than <paramref name="afterStep"/> (every point when null) and
+    /// recomputes its latest values from what remains; returns how many points went. A trial that starts again uses it to
+    /// drop what its previous attempt logged after its last checkpoint, so the new attempt logs those steps exactly once.
+    /// </summary>
+    Task<int> DeleteMetricsAfterStepAsync(string runId, long? afterStep, CancellationToken ct = default);
+
     /// <summary>Every point of one metric, ordered by step, then timestamp.</summary>
     Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string key, CancellationToken ct = default);
 

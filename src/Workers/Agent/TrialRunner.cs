@@ -6,6 +6,7 @@ using Platform.Contracts.Tracking;
 using Platform.Workers.Agent.Isolation;
 using Platform.Workers.Data;
 using Platform.Workers.Jobs;
+using Platform.Workers.Jobs.Checkpoints;
 
 namespace Platform.Workers.Agent;
 
@@ -42,32 +43,39 @@ public sealed class TrialRunner(
                 return; // cancelled or re-leased meanwhile: nothing to run, nothing to report
             }
 
-            logger.LogInformation("Training {RunId} ({Assignment}) on {Device}{Isolation}", runId, lease.Trial.Assignment, options.Device,
+            var device = GpuInventory.DeviceFor(lease.Grant, options.Device);
+            await tracking.SetTagAsync(runId, TrialTags.Device, device, ct);
+            logger.LogInformation("Training {RunId} ({Assignment}) on {Device}{Isolation}", runId, lease.Trial.Assignment, device,
                 options.TrialHost is null ? " in the agent's process" : " in its own process");
             runLog = new BatchingRunLogger(platform, runId, options.WorkerId);
             supervisor = new TrialSupervisor(trial, options.WorkerId, lease.Trial.WatchMetric, options.HeartbeatInterval, stopJob, logger);
             if (options.TrialHost is { } host)
             {
                 var invocation = new TrialInvocation(
-                    runId, lease.Trial.Assignment, lease.Trial.Params, options.DataDirectory, options.Device, options.ApiBaseAddress!, lease.Trial.WatchMetric,
-                    options.ApiToken);
+                    runId, lease.Trial.Assignment, lease.Trial.Params, options.DataDirectory, device, options.ApiBaseAddress!, lease.Trial.WatchMetric,
+                    options.ApiToken, options.CheckpointInterval);
                 await TrialProcess.RunAsync(
                     host, invocation, supervisor.Observe, RunLogRelay.Lines(logger, runId, runLog), stopJob.Token);
             }
             else
             {
-                await RunInThisProcessAsync(job, values, runId, supervisor, new RunLogRelay(logger, runLog), stopJob.Token);
+                await RunInThisProcessAsync(job, values, runId, device, supervisor, new RunLogRelay(logger, runLog), stopJob.Token);
             }
 
             outcome = new TrialOutcome(RunStatus.FINISHED);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception) when (ct.IsCancellationRequested)
         {
+            // Whatever the job ran into while the worker stops (its API going away, say) says nothing about the trial.
             outcome = new TrialOutcome(RunStatus.KILLED, "the worker stopped while the trial was running", Retryable: true);
         }
         catch (OperationCanceledException) when (stopJob.IsCancellationRequested)
         {
             outcome = new TrialOutcome(RunStatus.KILLED, supervisor?.StopReason);
+        }
+        catch (TrialProcessKilledException e)
+        {
+            outcome = new TrialOutcome(RunStatus.FAILED, e.Message, Retryable: true);
         }
         catch (Exception e) when (e is DataFileNotFoundException or TrialProcessFailedException)
         {
@@ -94,8 +102,8 @@ public sealed class TrialRunner(
         await ReportAsync(trial, outcome);
     }
 
-    private async Task RunInThisProcessAsync(IAssignmentJob job, HyperparameterValues values, string runId, TrialSupervisor supervisor, ILogger log,
-        CancellationToken stop)
+    private async Task RunInThisProcessAsync(IAssignmentJob job, HyperparameterValues values, string runId, string device,
+        TrialSupervisor supervisor, ILogger log, CancellationToken stop)
     {
         await using var metrics = new BatchingMetricLogger(tracking, runId);
         var context = new JobContext
@@ -105,8 +113,9 @@ public sealed class TrialRunner(
             Metrics = new RelayingMetricSink(metrics, supervisor),
             Outputs = new TrackingRunOutputs(tracking, runId, stop),
             Log = log,
-            Device = options.Device,
+            Device = device,
             Cancellation = stop,
+            Checkpoints = new JobCheckpoints(new TrackingCheckpointStore(tracking, runId, metrics.FlushAsync, stop), options.CheckpointInterval),
         };
 
         await job.RunOnOwnThreadAsync(context);

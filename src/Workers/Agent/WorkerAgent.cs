@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Platform.Contracts.Client;
 using Platform.Contracts.Grains;
 using Platform.Workers.Jobs;
 
@@ -12,19 +13,24 @@ namespace Platform.Workers.Agent;
 public sealed class WorkerAgent(
     IGrainFactory grains,
     TrialRunner runner,
+    TrackingClient tracking,
     WorkerAgentOptions options,
     ILogger<WorkerAgent> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var assignments = JobRegistry.All.Select(j => j.Descriptor.Id).ToArray();
-        // One slot needs no placement: the scheduler hands out one trial per request. More are advertised so it can pack them.
-        var capacity = options.CpuSlots > 1 ? new WorkerCapacity(options.WorkerId, options.CpuSlots, [], assignments) : null;
+        // One CPU slot and no GPU needs no placement: the scheduler hands out one trial per request. More slots, or GPUs, are
+        // advertised so it can pack trials by their needs.
+        var gpus = GpuInventory.Resolve(options);
+        var capacity = options.CpuSlots > 1 || gpus.Count > 0 ? new WorkerCapacity(options.WorkerId, options.CpuSlots, gpus, assignments) : null;
         var offer = new WorkerOffer(options.WorkerId, assignments, capacity);
         var scheduler = grains.GetGrain<ISchedulerGrain>(0);
         var running = new List<Task>();
-        logger.LogInformation("Worker {WorkerId} ready for {Count} job types on {Device}, {Slots} trial(s) at once",
-            options.WorkerId, assignments.Length, options.Device, options.CpuSlots);
+        await WaitForApiAsync(stoppingToken);
+        logger.LogInformation("Worker {WorkerId} ready for {Count} job types on {Device}, {Slots} trial(s) at once, GPUs: {Gpus}",
+            options.WorkerId, assignments.Length, options.Device, options.CpuSlots,
+            gpus.Count == 0 ? "none" : string.Join(", ", gpus.Select(g => $"cuda:{g.Index} ({g.MemoryMiB} MiB)")));
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -62,6 +68,31 @@ public sealed class WorkerAgent(
         {
             // Stopping: each runner hands its trial back (a retryable outcome) before the agent is done.
             await Task.WhenAll(running);
+        }
+    }
+
+    /// <summary>
+    /// Trials log, checkpoint and tag through the API from their first moment, so the agent takes none before the API answers
+    /// (in one process the silo's recovered trials are otherwise leased before the HTTP server listens).
+    /// </summary>
+    private async Task WaitForApiAsync(CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await tracking.SearchExperimentsAsync(1, ct);
+                return;
+            }
+            catch (HttpRequestException e) when (!ct.IsCancellationRequested)
+            {
+                if (attempt == 10)
+                {
+                    logger.LogWarning("Worker {WorkerId} is waiting for the API at {Api}: {Message}", options.WorkerId, options.ApiBaseAddress, e.Message);
+                }
+
+                await Task.Delay(options.PollInterval, ct);
+            }
         }
     }
 }

@@ -33,6 +33,19 @@ public sealed class WorkerAgentOptions
     /// </summary>
     public int CpuSlots { get; set; } = 1;
 
+    /// <summary>
+    /// The GPUs this worker offers, by device index with their memory (<c>Worker:Gpus</c>, <c>platform up --gpus</c>). Empty:
+    /// detected when <see cref="Device"/> is CUDA (<see cref="GpuInventory"/>), none otherwise. With GPUs the worker
+    /// advertises a capacity, and each trial trains on the device its lease grants (<c>cuda:N</c>, or <c>cpu</c>).
+    /// </summary>
+    public List<Platform.Contracts.Grains.GpuDevice> Gpus { get; set; } = [];
+
+    /// <summary>
+    /// How often a trial saves a checkpoint (at its next consistent point once this has passed), so a trial queued again
+    /// resumes on any worker instead of starting over. Zero saves at every such point; <see cref="Timeout.InfiniteTimeSpan"/> never.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>How often a running trial renews its lease; also how soon a cancel reaches it (well under the 2 s promised).</summary>
@@ -58,6 +71,16 @@ public sealed class WorkerAgentOptions
         if (CpuSlots is < 1 or > 1024)
         {
             yield return $"{Section}:CpuSlots must be between 1 and 1024, got {CpuSlots}";
+        }
+
+        if (CheckpointInterval < TimeSpan.Zero && CheckpointInterval != Timeout.InfiniteTimeSpan)
+        {
+            yield return $"{Section}:CheckpointInterval must be zero or positive, got {CheckpointInterval}";
+        }
+
+        if (Gpus.Any(g => g.Index < 0 || g.MemoryMiB < 0) || Gpus.Select(g => g.Index).Distinct().Count() != Gpus.Count)
+        {
+            yield return $"{Section}:Gpus must list distinct device indices >= 0 with memory >= 0, got {string.Join(", ", Gpus.Select(g => $"{g.Index}:{g.MemoryMiB}"))}";
         }
 
         if (PollInterval <= TimeSpan.Zero)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Contracts.Catalog;
 using Platform.Workers.Data;
+using Platform.Workers.Jobs.Checkpoints;
 
 namespace Platform.Workers.Jobs;
 
@@ -27,4 +28,10 @@ public sealed class JobContext
     public string Device { get; init; } = "cpu";
 
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>
+    /// Where the job resumes from and saves its state (model, optimiser, random generators, step), so a trial that is queued
+    /// again continues on any worker. <see cref="JobCheckpoints.None"/> unless the worker provides a store.
+    /// </summary>
+    public JobCheckpoints Checkpoints { get; init; } = JobCheckpoints.None;
 }

@@ -44,4 +44,11 @@ public sealed class CostHistory(IMetricSink metrics, string stepName = "iteratio
         metrics.Log("cost", cost, step);
         points.Add((step, cost));
     }
+
+    /// <summary>Takes back the points an earlier attempt logged (from its checkpoint) without logging them again.</summary>
+    public void Restore(IReadOnlyList<double> steps, IReadOnlyList<double> costs)
+    {
+        points.Clear();
+        points.AddRange(steps.Zip(costs));
+    }
 }

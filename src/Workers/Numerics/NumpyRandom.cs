@@ -25,6 +25,25 @@ public sealed class NumpyRandom
     /// <summary>The cached gaussian, if any (for tests of the stream position).</summary>
     public double? CachedGaussian => cachedGaussian;
 
+    /// <summary>
+    /// np.random.get_state(): the 624-word MT19937 key, the position in it and the cached gaussian, so that a checkpointed
+    /// trial continues the exact stream after a restart.
+    /// </summary>
+    public NumpyRandomState GetState() => new((uint[])state.Clone(), index, cachedGaussian.HasValue, cachedGaussian ?? 0.0);
+
+    /// <summary>np.random.set_state(...): continues the stream exactly where <paramref name="saved"/> was taken.</summary>
+    public void SetState(NumpyRandomState saved)
+    {
+        if (saved.Key.Length != StateSize || saved.Position is < 0 or > StateSize)
+        {
+            throw new ArgumentException($"an MT19937 state has {StateSize} words and a position in [0, {StateSize}], got {saved.Key.Length} words at {saved.Position}", nameof(saved));
+        }
+
+        saved.Key.CopyTo(state, 0);
+        index = saved.Position;
+        cachedGaussian = saved.HasGauss ? saved.CachedGaussian : null;
+    }
+
     /// <summary>np.random.seed(s): Knuth's initialisation of the 624 words; clears the cached gaussian.</summary>
     public void Seed(uint seed)
     {

@@ -5,7 +5,9 @@ namespace Platform.Cli.Tests.Infrastructure;
 
 /// <summary>A test class with its own embedded platform on a temporary home, started before each test and stopped after.</summary>
 public abstract class EmbeddedPlatformTest(
-    string homePrefix, bool withDashboard = false, int concurrentTrials = 1, bool trialsInOwnProcess = true) : IAsyncLifetime
+    string homePrefix, bool withDashboard = false, int concurrentTrials = 1, bool trialsInOwnProcess = true, TimeSpan? checkpointInterval = null,
+    string? gpus = null)
+    : IAsyncLifetime
 {
     protected TempDirectory Home { get; } = new(homePrefix);
 
@@ -35,5 +37,7 @@ public abstract class EmbeddedPlatformTest(
             WithDashboard = withDashboard,
             ConcurrentTrials = concurrentTrials,
             TrialsInOwnProcess = trialsInOwnProcess,
+            CheckpointInterval = checkpointInterval,
+            Gpus = gpus is null ? [] : global::Platform.Workers.Agent.GpuInventory.Parse(gpus),
         });
 }

@@ -224,7 +224,7 @@ public class SweepSpecParserTests
         AssertError(errors[1], "parameters", 1, "is required");
         AssertError(errors[2], "method", 2, "must be one of grid, random, bayes; got 'annealing'");
         AssertError(errors[3], "runcap", 3,
-            "unknown key 'runcap' (allowed: assignment, experiment, name, description, method, metric, parameters, early_terminate, run_cap)");
+            "unknown key 'runcap' (allowed: assignment, experiment, name, description, method, metric, parameters, early_terminate, run_cap, resources)");
         AssertError(errors[4], "run_cap", 4, "must be at least 1, got 0");
         AssertError(errors[5], "metric.goal", 7, "must be one of minimize, maximize; got 'up'");
         AssertError(errors[6], "metric.weight", 8, "unknown key 'weight' (allowed: name, goal, target)");

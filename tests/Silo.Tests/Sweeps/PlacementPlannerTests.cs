@@ -82,6 +82,19 @@ public sealed class PlacementPlannerTests
     }
 
     [Fact]
+    public void ATrialAskingMoreCpuSlotsThanAWorkerHasTakesAllOfThemThereInsteadOfWaitingForever()
+    {
+        var small = GpuWorker("small", gpus: 1, cpu: 1);
+        var queue = new[] { Trial("heavy", "s", 0, new ResourceNeeds(CpuSlots: 2)), Trial("next", "s", 1, ResourceNeeds.CpuOnly) };
+
+        var first = PlacementPlanner.Plan([small], [], queue);
+        var whileHeavyRuns = PlacementPlanner.Plan([small], [new RunningTrial("heavy", "s", first.Single().Grant)], queue[1..]);
+
+        Assert.Equal(("heavy", 1), (first.Single().Trial.TrialId, first.Single().Grant.CpuSlots));
+        Assert.Empty(whileHeavyRuns);
+    }
+
+    [Fact]
     public void CpuTrialsPreferWorkersWithoutGpus()
     {
         var workers = new[] { GpuWorker("gpu", gpus: 1, cpu: 32), new WorkerCapacity("cpu", 2, [], [Job]) };

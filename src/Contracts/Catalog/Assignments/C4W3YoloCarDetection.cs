@@ -22,5 +22,9 @@ public static class C4W3YoloCarDetection
             new("seed", HyperparameterType.Int, "1", "torch seed of the random-init demo", Min: 0, Max: int.MaxValue),
         ],
         ["boxes_found"],
-        ["yolo_car_detection/test.jpg", "yolo_car_detection/coco_classes.txt", "yolo_car_detection/yolo_anchors.txt"]);
+        ["yolo_car_detection/test.jpg", "yolo_car_detection/coco_classes.txt", "yolo_car_detection/yolo_anchors.txt"])
+    {
+        // A heavy convolutional model: two CPU slots (libtorch's intra-op threads), all of a smaller worker's.
+        DefaultNeeds = new Grains.ResourceNeeds(CpuSlots: 2),
+    };
 }

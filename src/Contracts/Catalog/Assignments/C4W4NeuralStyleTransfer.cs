@@ -26,5 +26,9 @@ public static class C4W4NeuralStyleTransfer
             new("seed", HyperparameterType.Int, "1", "numpy seed of the initial noise and torch seed of a random initialisation", Min: 0, Max: int.MaxValue),
         ],
         ["cost", "content_cost", "style_cost"],
-        ["neural_style_transfer/louvre_small.jpg", "neural_style_transfer/monet.jpg"]);
+        ["neural_style_transfer/louvre_small.jpg", "neural_style_transfer/monet.jpg"])
+    {
+        // A heavy convolutional model: two CPU slots (libtorch's intra-op threads), all of a smaller worker's.
+        DefaultNeeds = new Grains.ResourceNeeds(CpuSlots: 2),
+    };
 }

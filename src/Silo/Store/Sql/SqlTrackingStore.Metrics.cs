@@ -36,4 +36,27 @@ public abstract partial class SqlTrackingStore
                 : new MetricSummary(l.Key, null, null, l.ToMetric(), 0))
             .ToList();
     }
+
+    public async Task<int> DeleteMetricsAfterStepAsync(string runId, long? afterStep, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var tx = await BeginWriteAsync(connection, ct);
+        var deleted = await connection.ExecuteAsync(Cmd(
+            afterStep is null ? "DELETE FROM metrics WHERE run_id = @runId" : "DELETE FROM metrics WHERE run_id = @runId AND step > @afterStep",
+            new { runId, afterStep }, tx, ct));
+        if (deleted > 0)
+        {
+            // The latest value of each key again: the greatest remaining (step, timestamp, value), as log-batch keeps it.
+            await connection.ExecuteAsync(Cmd("DELETE FROM latest_metrics WHERE run_id = @runId", new { runId }, tx, ct));
+            await connection.ExecuteAsync(Cmd(
+                "INSERT INTO latest_metrics (run_id, key, timestamp, step, value, is_nan) " +
+                "SELECT m.run_id, m.key, m.timestamp, m.step, m.value, m.is_nan FROM metrics m WHERE m.run_id = @runId AND NOT EXISTS (" +
+                "SELECT 1 FROM metrics n WHERE n.run_id = m.run_id AND n.key = m.key AND (n.step, n.timestamp, n.value) > (m.step, m.timestamp, m.value)) " +
+                "ON CONFLICT (run_id, key) DO NOTHING",
+                new { runId }, tx, ct));
+        }
+
+        await tx.CommitAsync(ct);
+        return deleted;
+    }
 }

@@ -75,11 +75,17 @@ public static class PlacementPlanner
 
         // Assignment filter: a worker only gets job types it advertises. Workers are scanned in order and only a strictly
         // better one replaces the best so far, so ties go to the earlier worker and device and plans are deterministic.
-        bool Eligible(WorkerLoad l) => l.FreeCpu >= needs.CpuSlots && l.Runs(trial.Assignment);
+        bool Eligible(WorkerLoad l) => l.FreeCpu >= CpuSlotsOn(l, needs) && l.Runs(trial.Assignment);
         return needs.Gpus == 0 ? PlaceCpuOnly(needs, loads, Eligible)
             : ResourceNeedsRules.IsFractional(needs) ? PlaceFraction(needs, loads, Eligible)
             : PlaceWholeGpus(needs, loads, Eligible);
     }
+
+    /// <summary>
+    /// CPU slots are threads, not a hard requirement: a trial asking for more slots than a worker has takes all of them
+    /// there, so it never waits forever for a worker that cannot exist.
+    /// </summary>
+    private static int CpuSlotsOn(WorkerLoad load, ResourceNeeds needs) => Math.Min(needs.CpuSlots, load.Capacity.CpuSlots);
 
     /// <summary>CPU trials go to workers without GPUs when they can, keeping GPU hosts' slots for GPU trials; then the emptiest.</summary>
     private static (WorkerLoad, ResourceGrant)? PlaceCpuOnly(ResourceNeeds needs, IReadOnlyList<WorkerLoad> loads, Func<WorkerLoad, bool> eligible)
@@ -93,7 +99,7 @@ public static class PlacementPlanner
             }
         }
 
-        return best is null ? null : (best, new ResourceGrant(best.Capacity.WorkerId, needs.CpuSlots, []));
+        return best is null ? null : (best, new ResourceGrant(best.Capacity.WorkerId, CpuSlotsOn(best, needs), []));
     }
 
     /// <summary>
@@ -114,7 +120,7 @@ public static class PlacementPlanner
             }
         }
 
-        return best is not { } chosen ? null : (chosen.Load, new ResourceGrant(chosen.Load.Capacity.WorkerId, needs.CpuSlots,
+        return best is not { } chosen ? null : (chosen.Load, new ResourceGrant(chosen.Load.Capacity.WorkerId, CpuSlotsOn(chosen.Load, needs),
             [new GpuShare(chosen.Device.Device.Index, needs.Gpus, needs.GpuMemoryMiB)]));
     }
 
@@ -136,7 +142,7 @@ public static class PlacementPlanner
         }
 
         // On the chosen worker, the smallest devices that fit, leaving bigger ones for bigger trials.
-        return best is null ? null : (best, new ResourceGrant(best.Capacity.WorkerId, needs.CpuSlots,
+        return best is null ? null : (best, new ResourceGrant(best.Capacity.WorkerId, CpuSlotsOn(best, needs),
             best.Devices.Where(Usable).OrderBy(d => d.Device.MemoryMiB).ThenBy(d => d.Device.Index).Take(count)
                 .Select(d => new GpuShare(d.Device.Index, 1.0, d.Device.MemoryMiB)).ToArray()));
     }

@@ -12,7 +12,8 @@ public sealed record TrialInvocation(
     string Device,
     Uri ApiBaseAddress,
     string? WatchMetric,
-    string? ApiToken = null)
+    string? ApiToken = null,
+    TimeSpan? CheckpointInterval = null)
 {
     // A record prints every property; the API token must never reach a log or an error message.
     private bool PrintMembers(System.Text.StringBuilder builder)

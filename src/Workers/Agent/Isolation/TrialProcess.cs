@@ -14,6 +14,10 @@ internal static class TrialProcess
 {
     public static readonly TimeSpan KillAfter = TimeSpan.FromMilliseconds(500);
 
+    // 128 + the signal number, as .NET reports a process ended by a signal on Unix.
+    private const int KilledBySigkill = 128 + 9;
+    private const int KilledBySigterm = 128 + 15;
+
     public static async Task RunAsync(
         TrialHostCommand command, TrialInvocation invocation, Action<string, double, long> onWatchedMetric, Action<string> onLog, CancellationToken stop)
     {
@@ -73,6 +77,10 @@ internal static class TrialProcess
                 throw new DataFileNotFoundException(error ?? "a data file is missing");
             case TrialHostProtocol.Failed when error is not null:
                 throw new TrialProcessFailedException(error);
+            case KilledBySigkill or KilledBySigterm:
+                // Killed from outside (the OOM killer, an operator, a node drain): nothing wrong with the trial itself, so it is
+                // queued again (counted as a retry) and resumes from its last checkpoint.
+                throw new TrialProcessKilledException($"the trial process was killed (exit code {exitCode})");
             default:
                 var lastLine = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
                 throw new TrialProcessFailedException(
@@ -108,3 +116,6 @@ internal static class TrialProcess
 
 /// <summary>A trial process that failed: the job's own error, or how the process ended.</summary>
 public sealed class TrialProcessFailedException(string message) : Exception(message);
+
+/// <summary>A trial process killed from outside (SIGKILL, SIGTERM) that the agent did not stop: the trial is worth another attempt.</summary>
+public sealed class TrialProcessKilledException(string message) : Exception(message);

@@ -4,6 +4,7 @@ using Platform.Contracts.Catalog;
 using Platform.Contracts.Client;
 using Platform.Workers.Data;
 using Platform.Workers.Jobs;
+using Platform.Workers.Jobs.Checkpoints;
 
 namespace Platform.Workers.Agent.Isolation;
 
@@ -76,6 +77,8 @@ public static class TrialProcessHost
             Log = log,
             Device = invocation.Device,
             Cancellation = stop,
+            Checkpoints = new JobCheckpoints(
+                new TrackingCheckpointStore(tracking, invocation.RunId, metrics.FlushAsync, stop), invocation.CheckpointInterval ?? Timeout.InfiniteTimeSpan),
         };
 
         await job.RunOnOwnThreadAsync(context);

@@ -31,7 +31,7 @@ public sealed class C2W1InitializationJob : IAssignmentJob
         var (testX, testY) = TestSet();
 
         var costs = new CostHistory(context.Metrics);
-        var parameters = FullBatchTraining.Train(initial, trainX, trainY, options, costs.Log, context.Cancellation);
+        var parameters = FullBatchTraining.TrainWithCheckpoints(context, initial, trainX, trainY, options, costs);
 
         context.Metrics.Log("train_accuracy", BinaryClassifier.Accuracy(parameters, trainX, trainY), numIterations);
         context.Metrics.Log("test_accuracy", BinaryClassifier.Accuracy(parameters, testX, testY), numIterations);

@@ -46,7 +46,7 @@ public sealed class C2W1RegularizationJob : IAssignmentJob
         var (testX, testY) = LabelledPointsCsv.Read(context.Data.File(TestFile));
 
         var costs = new CostHistory(context.Metrics);
-        var parameters = FullBatchTraining.Train(InitializeParameters(LayersDims), trainX, trainY, options, costs.Log, context.Cancellation);
+        var parameters = FullBatchTraining.TrainWithCheckpoints(context, InitializeParameters(LayersDims), trainX, trainY, options, costs);
 
         context.Metrics.Log("train_accuracy", BinaryClassifier.Accuracy(parameters, trainX, trainY), numIterations);
         context.Metrics.Log("test_accuracy", BinaryClassifier.Accuracy(parameters, testX, testY), numIterations);

@@ -37,7 +37,7 @@ public sealed class C2W2OptimizationJob : IAssignmentJob
             {
                 context.Metrics.Log("learning_rate", report.LearningRate, report.Epoch);
             }
-        }, context.Cancellation);
+        }, context.Cancellation, context.Checkpoints, costs);
 
         context.Metrics.Log("train_accuracy", BinaryClassifier.Accuracy(parameters, x, y), options.NumEpochs);
         ClassifierArtifacts.Log(context, costs, parameters, x, y, $"Model with {options.Optimizer} optimization");

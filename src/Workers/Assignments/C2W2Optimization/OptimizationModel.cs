@@ -1,4 +1,6 @@
 using Platform.Workers.Assignments.C2.Shared;
+using Platform.Workers.Jobs;
+using Platform.Workers.Jobs.Checkpoints;
 using Platform.Workers.Numerics;
 
 namespace Platform.Workers.Assignments.C2W2Optimization;
@@ -14,14 +16,25 @@ public static class OptimizationModel
     public const uint InitializationSeed = 3;
     public const uint MiniBatchSeed = 10;
 
+    private const string Velocity = "v";
+    private const string Squares = "s";
+    private const string AdamStep = "adam_t";
+    private const string ShuffleSeed = "shuffle_seed";
+    private const string LearningRate = "learning_rate";
+
     /// <summary>seed(3); W_l = randn(n_l, n_{l-1})·sqrt(2/n_{l-1}); b = 0.</summary>
     public static ParameterSet InitializeParameters(IReadOnlyList<int> layersDims) =>
         ParameterSet.RandomNormal(layersDims, new NumpyRandom(InitializationSeed), (value, fanIn) => value * Math.Sqrt(2.0 / fanIn));
 
-    /// <summary>Trains and returns the parameters; <paramref name="onReport"/> gets epochs 0, 1000, ….</summary>
+    /// <summary>
+    /// Trains and returns the parameters; <paramref name="onReport"/> gets epochs 0, 1000, …. With <paramref name="checkpoints"/>
+    /// it resumes from the latest checkpoint (parameters, v, s, Adam's t, the learning rate, the shuffle seed counter and
+    /// <paramref name="costs"/>) and saves one after a reported epoch whenever one is due.
+    /// </summary>
     public static ParameterSet Train(
         Matrix x, Matrix y, IReadOnlyList<int> layersDims, OptimizationOptions options,
-        Action<EpochReport>? onReport = null, CancellationToken cancellation = default)
+        Action<EpochReport>? onReport = null, CancellationToken cancellation = default,
+        JobCheckpoints? checkpoints = null, CostHistory? costs = null)
     {
         var parameters = InitializeParameters(layersDims);
         var gradients = parameters.ZerosLike();
@@ -36,7 +49,24 @@ public static class OptimizationModel
         var seed = MiniBatchSeed;
         var learningRate = options.LearningRate;
         var t = 0;
-        for (var epoch = 0; epoch < options.NumEpochs; epoch++)
+        var firstEpoch = 0;
+        if (checkpoints?.TryLoadLatest() is { } resumed)
+        {
+            resumed.RestoreParameters(TrainingCheckpoint.Parameters, parameters);
+            resumed.RestoreParameters(Velocity, velocity);
+            resumed.RestoreParameters(Squares, squares);
+            t = (int)resumed.Integer(AdamStep);
+            seed = (uint)resumed.Integer(ShuffleSeed);
+            learningRate = resumed.Double(LearningRate);
+            if (costs is not null)
+            {
+                resumed.RestoreCosts(costs);
+            }
+
+            firstEpoch = checked((int)resumed.Step + 1);
+        }
+
+        for (var epoch = firstEpoch; epoch < options.NumEpochs; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
             seed++;
@@ -79,6 +109,13 @@ public static class OptimizationModel
             if (reporting)
             {
                 onReport?.Invoke(new EpochReport(epoch, costTotal / m, lastMinibatchCost, learningRate));
+                checkpoints?.SaveIfDue(() =>
+                {
+                    var checkpoint = new CheckpointData(epoch).PutParameters(TrainingCheckpoint.Parameters, parameters)
+                        .PutParameters(Velocity, velocity).PutParameters(Squares, squares)
+                        .Put(AdamStep, t).Put(ShuffleSeed, seed).Put(LearningRate, learningRate);
+                    return costs is null ? checkpoint : checkpoint.PutCosts(costs);
+                });
             }
         }
 

@@ -2,12 +2,14 @@ using Microsoft.Extensions.Logging;
 using Platform.Contracts.Catalog;
 using Platform.Contracts.Catalog.Assignments;
 using Platform.Workers.Jobs;
+using Platform.Workers.Jobs.Checkpoints;
 
 namespace Platform.Workers.Assignments.Sleep;
 
 /// <summary>
 /// <c>sleep</c>: logs <c>loss</c> = metric + slope · step for steps 1..steps (as a metric and a log line), waiting duration_ms / steps before each.
-/// Waits on the cancellation token's handle, so a cancelled trial stops at once instead of finishing its step.
+/// Waits on the cancellation token's handle, so a cancelled trial stops at once instead of finishing its step. Resumes after
+/// its latest checkpoint's step.
 /// </summary>
 public sealed class SleepJob : IAssignmentJob
 {
@@ -24,7 +26,9 @@ public sealed class SleepJob : IAssignmentJob
         var perStep = TimeSpan.FromMilliseconds((double)duration / steps);
         var ct = context.Cancellation;
 
-        for (var step = 1; step <= steps; step++)
+        // A checkpoint holds nothing but its step: the loss is a function of the step.
+        var first = context.Checkpoints.TryLoadLatest() is { } resumed ? resumed.Step + 1 : 1;
+        for (var step = first; step <= steps; step++)
         {
             if (perStep > TimeSpan.Zero)
             {
@@ -38,10 +42,12 @@ public sealed class SleepJob : IAssignmentJob
             {
                 Fail(failure, step);
             }
+
+            context.Checkpoints.SaveIfDue(() => new CheckpointData(step));
         }
     }
 
-    private static void Fail(string failure, int step)
+    private static void Fail(string failure, long step)
     {
         switch (failure)
         {

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Platform.Workers.Jobs;
+using Platform.Workers.Jobs.Checkpoints;
 using Platform.Workers.Numerics;
 
 namespace Platform.Workers.Assignments.C2.Shared;
@@ -17,15 +20,19 @@ public sealed record FullBatchOptions(
 /// </summary>
 public static class FullBatchTraining
 {
+    /// <param name="firstIteration">where to start: 0, or the iteration after a checkpoint's (with its parameters as <paramref name="initial"/>)</param>
+    /// <param name="afterCostIteration">called after the update of each iteration that logged a cost (a consistent point to checkpoint)</param>
     public static ParameterSet Train(
         ParameterSet initial, Matrix x, Matrix y, FullBatchOptions options,
-        Action<int, double>? onCost = null, CancellationToken cancellation = default)
+        Action<int, double>? onCost = null, CancellationToken cancellation = default,
+        int firstIteration = 0, Action<int, ParameterSet>? afterCostIteration = null)
     {
         var parameters = initial.Clone();
         var gradients = parameters.ZerosLike();
         var network = new ReluSigmoidNetwork(parameters.LayerDims, x.Columns);
+        // Drawn from their own seed, not a running stream: a resumed training draws the same masks.
         var dropout = options.KeepProb < 1 ? Dropout.Draw(parameters.LayerDims, x.Columns, options.KeepProb) : null;
-        for (var i = 0; i < options.NumIterations; i++)
+        for (var i = firstIteration; i < options.NumIterations; i++)
         {
             cancellation.ThrowIfCancellationRequested();
             network.Forward(parameters, x.Data, x.Columns, dropout);
@@ -36,9 +43,33 @@ public static class FullBatchTraining
 
             network.Backward(parameters, x.Data, y.Data, gradients, options.Scaling, options.Lambd, dropout);
             Optimizers.GradientDescent(parameters, gradients, options.LearningRate);
+            if (i % options.CostPeriod == 0)
+            {
+                afterCostIteration?.Invoke(i, parameters);
+            }
         }
 
         return parameters;
+    }
+
+    /// <summary>
+    /// <see cref="Train"/> as a job runs it: resumes from the run's latest checkpoint when there is one (its parameters and
+    /// cost history, continuing after its iteration) and saves one after a cost iteration whenever one is due.
+    /// </summary>
+    public static ParameterSet TrainWithCheckpoints(JobContext context, ParameterSet initial, Matrix x, Matrix y, FullBatchOptions options, CostHistory costs)
+    {
+        var start = initial.Clone();
+        var firstIteration = 0;
+        if (context.Checkpoints.TryLoadLatest() is { } resumed)
+        {
+            resumed.RestoreParameters(TrainingCheckpoint.Parameters, start);
+            resumed.RestoreCosts(costs);
+            firstIteration = checked((int)resumed.Step + 1);
+            context.Log.LogInformation("Resuming from the checkpoint after iteration {Iteration}", resumed.Step);
+        }
+
+        return Train(start, x, y, options, costs.Log, context.Cancellation, firstIteration,
+            (i, parameters) => context.Checkpoints.SaveIfDue(() => new CheckpointData(i).PutParameters(TrainingCheckpoint.Parameters, parameters).PutCosts(costs)));
     }
 
     /// <summary>1./m·nansum(CE) plus, when lambd ≠ 0, (1./m·lambd/2)·Σ_l ‖W_l‖²_F (<c>compute_cost_with_regularization</c>).</summary>

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Platform.Contracts.Grains;
+using Platform.Contracts.Tracking;
+using Platform.Silo.Store;
+using Platform.Silo.Store.Sqlite;
+using Platform.Silo.Sweeps.Lifecycle;
+using Platform.Testing;
+
+namespace Platform.Bench.Scheduler;
+
+/// <summary>
+/// Issue 6: <c>sleep 0</c> trials through the real scheduler and trial grains on one silo (SQLite store), taken by simulated
+/// in-process workers that lease, mark running and complete as fast as the grains answer. Prints submission and dispatch
+/// throughput, the platform's time per trial as a worker sees it, and managed memory before and after.
+/// </summary>
+public sealed class SchedulerBenchmark(TextWriter output)
+{
+    public async Task RunAsync(int trials, int workers)
+    {
+        using var dir = new TempDirectory("platform-bench-scheduler");
+        var store = new SqliteTrackingStore(Path.Combine(dir.Path, "platform.db"));
+        await store.MigrateAsync();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<ITrackingStore>(store);
+        builder.Services.AddSingleton(RetryPolicy.Default);
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreeTcpPort.OnLoopback(), FreeTcpPort.OnLoopback()));
+        using var host = builder.Build();
+        await host.StartAsync();
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+
+        // Warm up the grain types, the store and the JIT with a few trials, so the figures are steady-state.
+        await SubmitAsync(grains, 50, "warmup");
+        await DispatchAsync(grains, 50, 10);
+        var memoryBefore = ManagedMemoryMiB();
+
+        var submit = Stopwatch.StartNew();
+        await SubmitAsync(grains, trials, "bench");
+        submit.Stop();
+        var dispatch = Stopwatch.StartNew();
+        var perTrial = await DispatchAsync(grains, trials, workers);
+        dispatch.Stop();
+        var memoryAfter = ManagedMemoryMiB();
+
+        output.WriteLine($"scheduler: {trials:N0} sleep-0 trials, {workers} simulated workers, one silo, SQLite store");
+        output.WriteLine($"  submit   (run + params + trial row + queue): {trials / submit.Elapsed.TotalSeconds,8:N0} trials/s ({submit.Elapsed.TotalMilliseconds * 1000 / trials:N0} µs per trial of wall time)");
+        output.WriteLine($"  dispatch (lease + running + finished):       {trials / dispatch.Elapsed.TotalSeconds,8:N0} trials/s   (target >= 2,000)");
+        output.WriteLine($"  a worker's wait per trial (lease→mark→complete): mean {perTrial.Average():N2} ms, p50 {Percentile(perTrial, 0.5):N2} ms, p99 {Percentile(perTrial, 0.99):N2} ms (target < 2 ms)");
+        output.WriteLine($"  platform time per trial (dispatch wall / trials): {dispatch.Elapsed.TotalMilliseconds / trials:N3} ms");
+        output.WriteLine($"  managed memory after GC: {memoryBefore:N1} MiB before, {memoryAfter:N1} MiB after ({(memoryAfter - memoryBefore) * 1024 * 1024 / trials:N0} bytes per finished trial)");
+        await host.StopAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    private static async Task SubmitAsync(IGrainFactory grains, int count, string experiment)
+    {
+        // As POST runs does, 64 submissions in flight at a time.
+        using var gate = new SemaphoreSlim(64);
+        await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                var runId = Guid.NewGuid().ToString("N");
+                await grains.GetGrain<ITrialGrain>(runId).Start(new TrialSpec(runId, experiment, "sleep",
+                    new Dictionary<string, string> { ["duration_ms"] = "0", ["steps"] = "1" }));
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+    }
+
+    /// <summary>Runs until <paramref name="count"/> trials finished; returns each trial's lease-to-complete time in ms.</summary>
+    private static async Task<double[]> DispatchAsync(IGrainFactory grains, int count, int workers)
+    {
+        var scheduler = grains.GetGrain<ISchedulerGrain>(0);
+        var finished = 0;
+        var times = new ConcurrentBag<double>();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
+        {
+            var id = $"sim-{w}";
+            var offer = new WorkerOffer(id, ["sleep"]);
+            while (Volatile.Read(ref finished) < count)
+            {
+                var started = Stopwatch.GetTimestamp();
+                if (await scheduler.TryLease(offer) is not { } lease)
+                {
+                    await Task.Delay(1);
+                    continue;
+                }
+
+                var trial = grains.GetGrain<ITrialGrain>(lease.Trial.RunId);
+                await trial.MarkRunning(id);
+                await trial.Complete(id, new TrialOutcome(RunStatus.FINISHED));
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                Interlocked.Increment(ref finished);
+            }
+        })));
+        return times.ToArray();
+    }
+
+    private static double Percentile(double[] values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+    }
+
+    private static double ManagedMemoryMiB()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0;
+    }
+}
