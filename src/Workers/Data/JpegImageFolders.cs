@@ -34,12 +34,10 @@ public sealed class JpegImageFolders
     public long[] Labels { get; }
 
     /// <summary>Reads every *.jpg under the given folders; each must be <paramref name="height"/>×<paramref name="width"/>.</summary>
-    /// <param name="exclude">Files (by path) to leave out, e.g. copies of test images.</param>
-    public static JpegImageFolders Read(IEnumerable<string> folders, int height, int width, Func<string, bool>? exclude = null)
+    public static JpegImageFolders Read(IEnumerable<string> folders, int height, int width)
     {
         var files = folders
             .SelectMany(folder => Directory.EnumerateFiles(folder, "*.jpg"))
-            .Where(path => exclude?.Invoke(path) != true)
             .OrderBy(Path.GetFileName, StringComparer.Ordinal)
             .ThenBy(path => path, StringComparer.Ordinal)
             .ToArray();

@@ -14,5 +14,5 @@ public static class C2W3SignsMlp
             new("minibatch_size", HyperparameterType.Int, "32", "examples per mini-batch", Min: 1, Max: 100_000),
         ],
         ["cost", "train_accuracy", "test_accuracy"],
-        ["signs/test_signs.h5", "signs/cs230_64x64_SIGNS/train_signs", "signs/cs230_64x64_SIGNS/val_signs", "signs/cs230_64x64_SIGNS/test_signs"]);
+        ["signs/test_signs.h5", "signs/cs230_64x64_SIGNS/train_signs", "signs/cs230_64x64_SIGNS/val_signs"]);
 }

@@ -14,5 +14,5 @@ public static class C4W1SignsConvNet
             new("minibatch_size", HyperparameterType.Int, "64", "examples per mini-batch", Min: 1, Max: 100_000),
         ],
         ["loss", "train_accuracy", "val_loss", "val_accuracy", "test_accuracy"],
-        ["signs/test_signs.h5", "signs/cs230_64x64_SIGNS/train_signs", "signs/cs230_64x64_SIGNS/val_signs", "signs/cs230_64x64_SIGNS/test_signs"]);
+        ["signs/test_signs.h5", "signs/cs230_64x64_SIGNS/train_signs", "signs/cs230_64x64_SIGNS/val_signs"]);
 }

@@ -21,7 +21,7 @@ public static class C4W2ResNet50
                 "identity_block/convolutional_block(training=True), batch statistics also when evaluating; false as 2017, moving statistics when evaluating"),
         ],
         ["loss", "train_accuracy", "val_loss", "val_accuracy", "test_accuracy"],
-        ["signs/test_signs.h5", "signs/cs230_64x64_SIGNS/train_signs", "signs/cs230_64x64_SIGNS/val_signs", "signs/cs230_64x64_SIGNS/test_signs"])
+        ["signs/test_signs.h5", "signs/cs230_64x64_SIGNS/train_signs", "signs/cs230_64x64_SIGNS/val_signs"])
     {
         // A heavy convolutional model: two CPU slots (libtorch's intra-op threads), all of a smaller worker's.
         DefaultNeeds = new Grains.ResourceNeeds(CpuSlots: 2),

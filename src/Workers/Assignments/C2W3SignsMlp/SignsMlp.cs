@@ -1,3 +1,4 @@
+using Platform.Workers.Numerics;
 using Platform.Workers.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
