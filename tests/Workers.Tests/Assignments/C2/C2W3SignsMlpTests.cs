@@ -93,10 +93,9 @@ public sealed class C2W3SignsMlpTests(ITestOutputHelper output)
     // core of the build machine (887 s wall under a load of 20+), too long for CI's Slow category, so Long: run by hand
     // (dotnet test -c Release --filter Category=Long).
     // The spec's band, unwidened, with the notebook's own initial weights (TF1's Xavier draw) and TF1's Adam.
-    // KNOWN TO FAIL (2026-11-26): on the 1068 stand-in images (without its 12 copies of test photos) the cost falls slowly
-    // (1.866, 1.402, 0.974, 0.657, 0.507 at epochs 0/100/500/1000/1400) to train 0.847 and test 0.608, below the band; on
-    // all 1080 files it was train 1.0 and test 0.825, above it. Which first-layer relus survive Adam's first steps decides
-    // it; see bench/RESULTS.md (c2w3-signs-mlp band).
+    // KNOWN TO FAIL (2026-11-26): on the 1080 stand-in files (spec §0.7) it ends at train 1.0 and test 0.825, one test image
+    // above the band; without the stand-in's 12 copies of test photos it ended below it (train 0.847, test 0.608). Which
+    // first-layer relus survive Adam's first steps decides it; see bench/RESULTS.md (c2w3-signs-mlp band).
     [Fact]
     [Trait("Category", "Long")]
     public void The_main_run_falls_in_the_band()
