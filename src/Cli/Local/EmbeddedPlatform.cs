@@ -131,7 +131,7 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
             await _tokens.RevokeEmbeddedAsync();
     }
 
-    private static void ConfigureLogging(ILoggingBuilder logging, bool quiet)
+    internal static void ConfigureLogging(ILoggingBuilder logging, bool quiet)
     {
         logging.ClearProviders();
         logging.AddSimpleConsole(o =>

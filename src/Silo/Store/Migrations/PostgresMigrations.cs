@@ -67,5 +67,6 @@ internal static class PostgresMigrations
         CommonMigrations.DatasetInputs,
         CommonMigrations.SweepEngine,
         CommonMigrations.Security,
+        OrleansMembershipMigration.Migration,
     ];
 }

@@ -1,0 +1,33 @@
+using Orleans.Configuration;
+
+namespace Platform.Silo.Hosting;
+
+/// <summary>
+/// Failure-detection timings for <see cref="PlatformClusterOptions.FastFailover"/>: a killed silo is declared dead in about
+/// 3 s (two missed 1 s probes, votes from the survivors) instead of Orleans' default of tens of seconds, clients refresh their
+/// gateway list every 2 s (so they find silos that join), and dead silos' rows are swept after a minute instead of a week.
+/// Loopback clusters and the fault-injection tests use them; a production cluster keeps the defaults, which ride out GC pauses.
+/// </summary>
+public static class ClusterMembershipTimings
+{
+    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1);
+    public const int NumMissedProbesLimit = 2;
+    public static readonly TimeSpan TableRefreshTimeout = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan DeathVoteExpirationTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefunctSiloExpiration = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan GatewayListRefreshPeriod = TimeSpan.FromSeconds(2);
+
+    public static void ApplyFast(ClusterMembershipOptions o)
+    {
+        o.ProbeTimeout = ProbeTimeout;
+        o.NumMissedProbesLimit = NumMissedProbesLimit;
+        o.TableRefreshTimeout = TableRefreshTimeout;
+        o.IAmAliveTablePublishTimeout = IAmAliveTablePublishTimeout;
+        o.DeathVoteExpirationTimeout = DeathVoteExpirationTimeout;
+        o.DefunctSiloExpiration = DefunctSiloExpiration;
+        o.DefunctSiloCleanupPeriod = DefunctSiloExpiration;
+    }
+
+    public static void ApplyFast(GatewayOptions o) => o.GatewayListRefreshPeriod = GatewayListRefreshPeriod;
+}
