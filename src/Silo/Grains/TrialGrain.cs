@@ -93,6 +93,7 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
 
     public async Task<TrialDirective> MarkRunning(string workerId)
     {
+        AdoptOrphanedLease(workerId);
         var started = _lifecycle.Start(_state, workerId, DateTimeOffset.UtcNow);
         if (started.Outcome == TransitionOutcome.Rejected)
         {
@@ -101,6 +102,9 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
 
         _state = started.State;
         await PersistAsync();
+        // Without checkpoints a trial starts over: drop what an earlier attempt (a lost or drained worker) logged, so the
+        // history holds one attempt's points and a step is never logged twice.
+        await store.ClearRunMetricsAsync(RunId);
         await store.LogBatchAsync(RunId, [], [], [new RunTag(PlatformTags.Worker, workerId)]);
         return TrialDirective.Continue;
     }
@@ -132,6 +136,7 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
             throw new ArgumentException($"a trial cannot complete as {outcome.Status}", nameof(outcome));
         }
 
+        AdoptOrphanedLease(workerId);
         var now = DateTimeOffset.UtcNow;
         var transition = outcome.Status switch
         {
@@ -202,9 +207,11 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
 
         if (_state.IsHeld && _onlyLoaded)
         {
-            // Its lease died with the previous platform: not the trial's fault, so no retry is counted and there is no backoff.
-            _state = new TrialLifecycleState(TrialState.Queued, _state.Retries, Error: "re-queued after a platform restart");
-            await PersistAsync();
+            // In a cluster only this grain's silo may have gone: its worker then reports within a heartbeat or two and keeps
+            // the trial (AdoptOrphanedLease). Re-queue only if none has by the end of the window.
+            _reclaimTimer ??= this.RegisterGrainTimer(RequeueUnclaimedAsync,
+                new GrainTimerCreationOptions(ReclaimWindow, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
+            return;
         }
 
         _onlyLoaded = false;

@@ -86,6 +86,12 @@ public interface ITrackingStore
     /// <summary>Removes the run and every metric, param, tag and input of it. Unknown is RESOURCE_DOES_NOT_EXIST.</summary>
     Task PermanentlyDeleteRunAsync(string runId, CancellationToken ct = default);
 
+    /// <summary>
+    /// Removes every metric point of a run (history and latest values): a trial that starts over after its worker was lost
+    /// logs its steps again, and its history must be one attempt's. Unknown runs have none; nothing else of the run changes.
+    /// </summary>
+    Task ClearRunMetricsAsync(string runId, CancellationToken ct = default);
+
     /// <summary>Deletes a tag of an active run; a tag that is not there is RESOURCE_DOES_NOT_EXIST.</summary>
     Task DeleteTagAsync(string runId, string key, CancellationToken ct = default);
 

@@ -69,6 +69,15 @@ public abstract partial class SqlTrackingStore
         await tx.CommitAsync(ct);
     }
 
+    public async Task ClearRunMetricsAsync(string runId, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var tx = await BeginWriteAsync(connection, ct);
+        await connection.ExecuteAsync(Cmd("DELETE FROM metrics WHERE run_id = @runId", new { runId }, tx, ct));
+        await connection.ExecuteAsync(Cmd("DELETE FROM latest_metrics WHERE run_id = @runId", new { runId }, tx, ct));
+        await tx.CommitAsync(ct);
+    }
+
     public async Task DeleteTagAsync(string runId, string key, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Globalization;
+using Platform.Cluster.Tests.Infrastructure;
+using Platform.Contracts.Api;
+using Platform.Contracts.Tracking;
+using Platform.Silo.Tests.Infrastructure;
+
+namespace Platform.Cluster.Tests;
+
+/// <summary>
+/// Fault injection on a real loopback cluster (separate silo and worker processes, PostgreSQL membership and store): a sweep of
+/// short <c>sleep</c> trials must end with every trial finished exactly once and each run's metric history exactly one
+/// undisturbed attempt's (<see cref="Steps"/> points, steps 1..Steps), whatever is killed or restarted meanwhile.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+[Trait("Category", "Slow")]
+public sealed class ClusterFaultTests(PostgresServer postgres)
+{
+    private const int Steps = 4;
+    private static readonly TimeSpan SweepTimeout = TimeSpan.FromMinutes(5);
+
+    [Fact]
+    public async Task Killing_a_silo_then_a_worker_mid_sweep_loses_no_trial_and_no_metric_point()
+    {
+        await using var cluster = new LoopbackCluster(await postgres.CreateDatabaseAsync("cluster_kill"));
+        await cluster.MigrateAsync();
+        await cluster.StartSiloAsync("silo-1");
+        await Task.WhenAll(cluster.StartSiloAsync("silo-2"), cluster.StartSiloAsync("silo-3"));
+        cluster.StartWorker("worker-1");
+        cluster.StartWorker("worker-2");
+        await WaitForWorkersAsync(cluster, "worker-1", "worker-2");
+
+        var sweepId = (await cluster.Client.SubmitSweepAsync(Sweep("kill", 50, durationMs: 400))).SweepId!;
+        await cluster.WaitForSweepAsync(sweepId, s => LoopbackCluster.Count(s, "finished") >= 8, SweepTimeout);
+        cluster.Kill("silo-3"); // silo-1 serves the API the workers and this test use; silo-3 holds grains like any other
+        await cluster.WaitForSweepAsync(sweepId, s => LoopbackCluster.Count(s, "finished") >= 20, SweepTimeout);
+        var lost = await TrialsOfAsync(cluster, "worker-2");
+        Assert.NotEmpty(lost); // killed mid-trial
+        cluster.Kill("worker-2"); // with its trial process: the machine is gone
+        var done = await cluster.WaitForSweepAsync(sweepId, s => s.State != "RUNNING", SweepTimeout);
+
+        await AssertEveryTrialFinishedOnceAsync(cluster, done, 50);
+        foreach (var runId in lost)
+        {
+            var run = await cluster.Client.Tracking.GetRunAsync(runId);
+            Assert.Equal("worker-1", run.Data.Tag(PlatformTags.Worker)); // it ran again on the surviving worker
+        }
+    }
+
+    [Fact]
+    public async Task A_database_restart_mid_sweep_is_survived_and_work_resumes_within_30_seconds()
+    {
+        await using var cluster = new LoopbackCluster(await postgres.CreateDatabaseAsync("cluster_pg_restart"));
+        await cluster.MigrateAsync();
+        await cluster.StartSiloAsync("silo-1");
+        await cluster.StartSiloAsync("silo-2");
+        cluster.StartWorker("worker-1");
+        cluster.StartWorker("worker-2");
+        await WaitForWorkersAsync(cluster, "worker-1", "worker-2");
+
+        var sweepId = (await cluster.Client.SubmitSweepAsync(Sweep("pg", 20, durationMs: 400))).SweepId!;
+        var before = await cluster.WaitForSweepAsync(sweepId, s => LoopbackCluster.Count(s, "finished") >= 5, SweepTimeout);
+        await postgres.RestartAsync(TimeSpan.FromSeconds(2));
+        var back = Stopwatch.StartNew();
+        var finishedAtRestart = LoopbackCluster.Count(await cluster.WaitForSweepAsync(sweepId, _ => true, SweepTimeout), "finished");
+        await cluster.WaitForSweepAsync(sweepId, s => LoopbackCluster.Count(s, "finished") >= finishedAtRestart + 2 || s.State != "RUNNING", SweepTimeout);
+        var recovery = back.Elapsed;
+        var done = await cluster.WaitForSweepAsync(sweepId, s => s.State != "RUNNING", SweepTimeout);
+
+        Assert.True(recovery < TimeSpan.FromSeconds(30),
+            $"two more trials finished {recovery.TotalSeconds:F1} s after the database came back (at {LoopbackCluster.Describe(before)})");
+        await AssertEveryTrialFinishedOnceAsync(cluster, done, 20);
+    }
+
+    [Fact]
+    public async Task A_silo_and_a_worker_added_while_a_sweep_runs_take_new_trials()
+    {
+        await using var cluster = new LoopbackCluster(await postgres.CreateDatabaseAsync("cluster_scale_out"));
+        await cluster.MigrateAsync();
+        await cluster.StartSiloAsync("silo-1");
+        cluster.StartWorker("worker-1");
+        await WaitForWorkersAsync(cluster, "worker-1");
+
+        var sweepId = (await cluster.Client.SubmitSweepAsync(Sweep("scale", 30, durationMs: 400))).SweepId!;
+        await cluster.WaitForSweepAsync(sweepId, s => LoopbackCluster.Count(s, "finished") >= 3, SweepTimeout);
+        await cluster.StartSiloAsync("silo-2");
+        cluster.StartWorker("worker-2"); // finds the gateways (both silos) in the membership table
+        var done = await cluster.WaitForSweepAsync(sweepId, s => s.State != "RUNNING", SweepTimeout);
+
+        await AssertEveryTrialFinishedOnceAsync(cluster, done, 30);
+        var byWorker = new Dictionary<string, int>();
+        foreach (var runId in done.RunIds)
+        {
+            var worker = (await cluster.Client.Tracking.GetRunAsync(runId)).Data.Tag(PlatformTags.Worker)!;
+            byWorker[worker] = byWorker.GetValueOrDefault(worker) + 1;
+        }
+
+        Assert.True(byWorker.GetValueOrDefault("worker-2") > 0, $"the added worker ran nothing: {string.Join(", ", byWorker)}");
+    }
+
+    /// <summary>Each trial ended FINISHED exactly once (the sweep's counts) and logged one attempt's points: steps 1..Steps, once each.</summary>
+    private static async Task AssertEveryTrialFinishedOnceAsync(LoopbackCluster cluster, SweepView sweep, int trials)
+    {
+        Assert.True(sweep.State == "FINISHED", $"sweep ended {LoopbackCluster.Describe(sweep)}");
+        Assert.Equal(new Dictionary<string, int> { ["finished"] = trials }, sweep.Trials);
+        Assert.Equal(trials, sweep.RunIds.Distinct().Count());
+        foreach (var runId in sweep.RunIds)
+        {
+            var run = await cluster.Client.Tracking.GetRunAsync(runId);
+            Assert.Equal(RunStatus.FINISHED, run.Info.Status);
+            var history = await cluster.Client.Tracking.GetMetricHistoryAsync(runId, "loss");
+            Assert.Equal(Enumerable.Range(1, Steps).Select(s => (long)s), history.Select(m => m.Step).Order());
+        }
+    }
+
+    private static async Task<string[]> TrialsOfAsync(LoopbackCluster cluster, string workerId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var trials = (await cluster.Client.GetClusterAsync()).Workers.SingleOrDefault(w => w.WorkerId == workerId)?.Trials ?? [];
+            if (trials.Count > 0 || DateTime.UtcNow > deadline)
+                return trials.Select(t => t.RunId).ToArray();
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task WaitForWorkersAsync(LoopbackCluster cluster, params string[] workers)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (true)
+        {
+            var seen = (await cluster.Client.GetClusterAsync()).Workers.Where(w => w.Alive).Select(w => w.WorkerId).ToHashSet();
+            if (workers.All(seen.Contains))
+                return;
+            Assert.True(DateTime.UtcNow < deadline, $"workers {string.Join(", ", workers)} did not poll in 120 s:\n{cluster.AllOutput()}");
+            await Task.Delay(250);
+        }
+    }
+
+    private static string Sweep(string name, int trials, int durationMs) => $"""
+        assignment: sleep
+        name: {name}
+        method: grid
+        metric:
+          name: loss
+          goal: minimize
+        parameters:
+          metric:
+            values: [{string.Join(", ", Enumerable.Range(1, trials).Select(i => i.ToString("F1", CultureInfo.InvariantCulture)))}]
+          duration_ms:
+            value: {durationMs}
+          steps:
+            value: {Steps}
+        """;
+}
