@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Platform.Cluster.Tests.Infrastructure;
 using Platform.Contracts.Api;
 using Platform.Contracts.Tracking;
@@ -28,9 +27,9 @@ public sealed class ClusterFaultTests(PostgresServer postgres)
         await Task.WhenAll(cluster.StartSiloAsync("silo-2"), cluster.StartSiloAsync("silo-3"));
         cluster.StartWorker("worker-1");
         cluster.StartWorker("worker-2");
-        await WaitForWorkersAsync(cluster, "worker-1", "worker-2");
+        await ClusterSweeps.WaitForWorkersAsync(cluster, "worker-1", "worker-2");
 
-        var sweepId = (await cluster.Client.SubmitSweepAsync(Sweep("kill", 50, durationMs: 400))).SweepId!;
+        var sweepId = (await cluster.Client.SubmitSweepAsync(ClusterSweeps.Sleep("kill", 50, durationMs: 400, steps: Steps))).SweepId!;
         await cluster.WaitForSweepAsync(sweepId, s => LoopbackCluster.Count(s, "finished") >= 8, SweepTimeout);
         cluster.Kill("silo-3"); // silo-1 serves the API the workers and this test use; silo-3 holds grains like any other
         await cluster.WaitForSweepAsync(sweepId, s => LoopbackCluster.Count(s, "finished") >= 20, SweepTimeout);
@@ -56,9 +55,9 @@ public sealed class ClusterFaultTests(PostgresServer postgres)
         await cluster.StartSiloAsync("silo-2");
         cluster.StartWorker("worker-1");
         cluster.StartWorker("worker-2");
-        await WaitForWorkersAsync(cluster, "worker-1", "worker-2");
+        await ClusterSweeps.WaitForWorkersAsync(cluster, "worker-1", "worker-2");
 
-        var sweepId = (await cluster.Client.SubmitSweepAsync(Sweep("pg", 20, durationMs: 400))).SweepId!;
+        var sweepId = (await cluster.Client.SubmitSweepAsync(ClusterSweeps.Sleep("pg", 20, durationMs: 400, steps: Steps))).SweepId!;
         var before = await cluster.WaitForSweepAsync(sweepId, s => LoopbackCluster.Count(s, "finished") >= 5, SweepTimeout);
         await postgres.RestartAsync(TimeSpan.FromSeconds(2));
         var back = Stopwatch.StartNew();
@@ -79,9 +78,9 @@ public sealed class ClusterFaultTests(PostgresServer postgres)
         await cluster.MigrateAsync();
         await cluster.StartSiloAsync("silo-1");
         cluster.StartWorker("worker-1");
-        await WaitForWorkersAsync(cluster, "worker-1");
+        await ClusterSweeps.WaitForWorkersAsync(cluster, "worker-1");
 
-        var sweepId = (await cluster.Client.SubmitSweepAsync(Sweep("scale", 30, durationMs: 400))).SweepId!;
+        var sweepId = (await cluster.Client.SubmitSweepAsync(ClusterSweeps.Sleep("scale", 30, durationMs: 400, steps: Steps))).SweepId!;
         await cluster.WaitForSweepAsync(sweepId, s => LoopbackCluster.Count(s, "finished") >= 3, SweepTimeout);
         await cluster.StartSiloAsync("silo-2");
         cluster.StartWorker("worker-2"); // finds the gateways (both silos) in the membership table
@@ -124,33 +123,4 @@ public sealed class ClusterFaultTests(PostgresServer postgres)
             await Task.Delay(50);
         }
     }
-
-    private static async Task WaitForWorkersAsync(LoopbackCluster cluster, params string[] workers)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
-        while (true)
-        {
-            var seen = (await cluster.Client.GetClusterAsync()).Workers.Where(w => w.Alive).Select(w => w.WorkerId).ToHashSet();
-            if (workers.All(seen.Contains))
-                return;
-            Assert.True(DateTime.UtcNow < deadline, $"workers {string.Join(", ", workers)} did not poll in 120 s:\n{cluster.AllOutput()}");
-            await Task.Delay(250);
-        }
-    }
-
-    private static string Sweep(string name, int trials, int durationMs) => $"""
-        assignment: sleep
-        name: {name}
-        method: grid
-        metric:
-          name: loss
-          goal: minimize
-        parameters:
-          metric:
-            values: [{string.Join(", ", Enumerable.Range(1, trials).Select(i => i.ToString("F1", CultureInfo.InvariantCulture)))}]
-          duration_ms:
-            value: {durationMs}
-          steps:
-            value: {Steps}
-        """;
 }

@@ -24,6 +24,11 @@ public static class PlatformSiloExtensions
         builder.Services.AddHostedService<StoreMigrationService>(); // registered before Orleans so the schema exists first
         builder.Services.AddTrackingApi();
         builder.Services.AddPlatformSecurity(auth);
+        if (cluster.FastFailover)
+        {
+            builder.Services.AddSingleton(ClusterMembershipTimings.FastRetryPolicy);
+        }
+
         builder.UseOrleans(silo =>
         {
             silo.UsePlatformClustering(cluster, store);

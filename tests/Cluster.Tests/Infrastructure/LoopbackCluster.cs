@@ -24,7 +24,7 @@ public sealed class LoopbackCluster : IAsyncDisposable
     /// <summary>The HTTP API of the first silo started; workers log metrics there and tests read through it.</summary>
     public Uri ApiAddress => _api ?? throw new InvalidOperationException("no silo started yet");
 
-    public PlatformClient Client => new(new HttpClient { BaseAddress = ApiAddress, Timeout = TimeSpan.FromSeconds(30) });
+    public PlatformClient Client => new(new HttpClient { BaseAddress = ApiAddress, Timeout = TimeSpan.FromMinutes(3) }); // submitting 50 trials on a loaded 2-core machine took 30 s
 
     public async Task MigrateAsync()
     {
@@ -144,8 +144,16 @@ public sealed class LoopbackCluster : IAsyncDisposable
         ["Auth__Enabled"] = "false",
     };
 
+    /// <summary>Kills what still runs and keeps every process's output under the temp folder (named in a failing test's message).</summary>
     public async ValueTask DisposeAsync()
     {
+        var logs = Path.Combine(Path.GetTempPath(), "platform-cluster-logs", _clusterId);
+        Directory.CreateDirectory(logs);
+        foreach (var (name, (process, output)) in _processes)
+        {
+            await File.WriteAllLinesAsync(Path.Combine(logs, name + ".log"), output);
+        }
+
         foreach (var (process, _) in _processes.Values)
         {
             try
