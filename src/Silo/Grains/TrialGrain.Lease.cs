@@ -98,7 +98,19 @@ public sealed partial class TrialGrain
             return;
         }
 
-        await PersistAsync();
+        try
+        {
+            await PersistAsync();
+        }
+        finally
+        {
+            // Queued even when the store is briefly down: this activation holds the truth, and its next write stores it.
+            await RequeueIfQueuedAsync();
+        }
+    }
+
+    private async Task RequeueIfQueuedAsync()
+    {
         if (_state.State == TrialState.Queued)
         {
             var wait = _state.NotBefore is { } notBefore ? notBefore - DateTimeOffset.UtcNow : TimeSpan.Zero;
@@ -121,6 +133,19 @@ public sealed partial class TrialGrain
         }
 
         _endHandled = true;
+        try
+        {
+            await WriteEndAsync(error);
+        }
+        catch
+        {
+            _endHandled = false; // a store or sweep failure: the worker reports again and the ending is redone (every step is idempotent)
+            throw;
+        }
+    }
+
+    private async Task WriteEndAsync(string? error)
+    {
         var tags = new List<RunTag>();
         // A finished trial may remember a lost lease in its state; only a failure is worth an error tag.
         if (_state.State == TrialState.Failed && (error ?? _state.Error) is { } reason)

@@ -146,6 +146,11 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
         };
         if (!transition.Applied)
         {
+            if (_state.IsTerminal && !_endHandled)
+            {
+                await EndAsync(outcome.Error); // the first report's ending was cut short (the store was down): the worker's retry finishes it
+            }
+
             return; // a duplicate or late report (the trial ended or was re-queued meanwhile): the first one counted
         }
 

@@ -69,6 +69,7 @@ public sealed partial class PostgresServer : IAsyncLifetime
         await RunAsync(Path.Combine(_binDir!, "pg_ctl"), ["-D", DataDir, "-m", "fast", "-w", "stop"], asPostgres: true);
         await Task.Delay(down);
         await StartServerAsync();
+        NpgsqlConnection.ClearAllPools(); // pooled connections died with the old server
     }
 
     private Task StartServerAsync()
