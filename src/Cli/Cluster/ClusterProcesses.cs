@@ -1,13 +1,14 @@
 using Platform.Cli.Local;
 using Platform.Dashboard;
+using Platform.ServiceDefaults;
 using Platform.Silo.Hosting;
 using Platform.Workers.Agent;
 
 namespace Platform.Cli.Cluster;
 
 /// <summary>
-/// The cluster's processes, each a small <see cref="WebApplication"/> composed from the libraries' Add…/Map… methods, so that
-/// health endpoints and metrics are one call each. <c>Build…</c> returns the app unstarted; the verbs run it until SIGTERM.
+/// The cluster's processes, each a small <see cref="WebApplication"/> composed from the libraries' Add…/Map… methods and the
+/// service defaults (health, readiness, metrics). <c>Build…</c> returns the app unstarted; the verbs run it until SIGTERM.
 /// </summary>
 internal static class ClusterProcesses
 {
@@ -20,6 +21,7 @@ internal static class ClusterProcesses
         ClusterSettings.ThrowIfInvalid(store.Validate().Concat(cluster.Validate(store.ConnectionString)));
         builder.AddPlatformSilo(store, cluster); // Auth:Enabled from configuration, on unless turned off
         var app = builder.Build();
+        app.MapDefaultEndpoints();
         app.MapPlatformApis();
         return app;
     }
@@ -54,7 +56,9 @@ internal static class ClusterProcesses
             });
         });
         builder.Services.AddWorkerAgent(worker);
-        return builder.Build();
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        return app;
     }
 
     public static readonly TimeSpan DefaultDrainGracePeriod = TimeSpan.FromSeconds(20);
@@ -72,6 +76,7 @@ internal static class ClusterProcesses
             d.RequireLogin = requireLogin;
         });
         var app = builder.Build();
+        app.MapDefaultEndpoints();
         if (requireLogin)
         {
             app.UseAuthentication();
@@ -94,6 +99,7 @@ internal static class ClusterProcesses
         });
         builder.WebHost.UseUrls(ClusterSettings.HttpUrl(builder.Configuration, defaultHttpPort));
         EmbeddedPlatform.ConfigureLogging(builder.Logging, quiet: false);
+        builder.AddServiceDefaults(); // /healthz, /readyz, /metrics
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Platform.Contracts.Api;
 using Platform.Contracts.Validation;
 
@@ -18,6 +19,11 @@ internal static class CliAction
         }
         catch (PlatformValidationException e)
         {
+            return Fail(e.Message, ExitCodes.BadInput);
+        }
+        catch (OptionsValidationException e)
+        {
+            // Bad configuration of a hosted platform (e.g. Auth:BootstrapAdminToken): its message names the keys, never their values.
             return Fail(e.Message, ExitCodes.BadInput);
         }
         catch (PlatformApiException e)

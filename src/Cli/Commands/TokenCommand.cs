@@ -10,14 +10,16 @@ namespace Platform.Cli.Commands;
 /// <summary>
 /// <c>platform token create|list|revoke</c>: API tokens, in the home's store (local; whoever can write the home is its admin), or on
 /// a running platform with <c>--server</c> and an admin token in <c>$PLATFORM_TOKEN</c>. A token's value is printed once, at creation.
+/// <c>platform token generate</c> only prints a fresh value, for a cluster's bootstrap admin setting.
 /// </summary>
 internal static class TokenCommand
 {
-    public static Command Create() => new("token", "Create, list and revoke API tokens (admin)")
+    public static Command Create() => new("token", "Create, list, revoke and generate API tokens (admin)")
     {
         CreateVerb(),
         ListVerb(),
         RevokeVerb(),
+        GenerateVerb(),
     };
 
     private static Command CreateVerb()
@@ -73,6 +75,19 @@ internal static class TokenCommand
                 return 0;
             },
             _ => Console.Out.WriteLine($"revoked {result.GetValue(id)}")));
+        return command;
+    }
+
+    /// <summary>Mints a value offline, for <c>Auth__BootstrapAdminToken</c>: no store or server is touched, so nothing is stored yet.</summary>
+    private static Command GenerateVerb()
+    {
+        var command = new Command("generate", "Print a new, well-formed token value without storing it (for Auth__BootstrapAdminToken)");
+        command.SetAction(_ =>
+        {
+            Console.Out.WriteLine(ApiTokenSecrets.Generate().Value);
+            Console.Error.WriteLine("Not stored anywhere: put it in a secret as Auth__BootstrapAdminToken; each silo stores it, hashed, as an admin token named 'bootstrap' at start.");
+            return ExitCodes.Ok;
+        });
         return command;
     }
 

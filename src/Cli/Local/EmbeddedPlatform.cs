@@ -4,6 +4,7 @@ using Platform.Cli.Commands;
 using Platform.Contracts.Api;
 using Platform.Contracts.Client;
 using Platform.Dashboard;
+using Platform.ServiceDefaults;
 using Platform.Silo.Hosting;
 using Platform.Silo.Store;
 using Platform.Workers.Agent;
@@ -71,6 +72,7 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
         builder.WebHost.UseUrls(baseAddress.ToString().TrimEnd('/'));
         builder.WebHost.UseStaticWebAssets(); // the dashboard's assets from build output, in every environment
         ConfigureLogging(builder.Logging, options.Quiet);
+        builder.AddServiceDefaults();
 
         builder.AddPlatformSilo(store, new PlatformClusterOptions { SiloPort = FreeLoopbackPort(), GatewayPort = FreeLoopbackPort() },
             auth => auth.Enabled = options.Auth);
@@ -93,6 +95,7 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
         }
 
         var app = builder.Build();
+        app.MapDefaultEndpoints();
         app.MapPlatformApis();
         if (options.WithDashboard)
         {

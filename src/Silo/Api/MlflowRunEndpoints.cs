@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Platform.Contracts.Api;
 using Platform.Contracts.Tracking;
 using Platform.Silo.Store;
+using Platform.Silo.Telemetry;
 using static Platform.Silo.Api.MlflowTrackingEndpoints;
 
 namespace Platform.Silo.Api;
@@ -46,7 +47,7 @@ internal static class MlflowRunEndpoints
             return new { };
         });
 
-        api.MapPost("/runs/log-batch", async (LogBatchRequest body, ITrackingStore store, CancellationToken ct) =>
+        api.MapPost("/runs/log-batch", async (LogBatchRequest body, ITrackingStore store, PlatformMetrics telemetry, CancellationToken ct) =>
         {
             var id = body.Id;
             IReadOnlyList<Metric> metrics = body.Metrics ?? [];
@@ -54,16 +55,18 @@ internal static class MlflowRunEndpoints
             IReadOnlyList<RunTag> tags = body.Tags ?? [];
             MlflowValidator.Batch(metrics, @params, tags);
             await store.LogBatchAsync(id, metrics, @params, tags, ct);
+            telemetry.MetricPointsIngested(metrics.Count);
             return new { };
         });
 
-        api.MapPost("/runs/log-metric", async (LogMetricRequest body, ITrackingStore store, CancellationToken ct) =>
+        api.MapPost("/runs/log-metric", async (LogMetricRequest body, ITrackingStore store, PlatformMetrics telemetry, CancellationToken ct) =>
         {
             var id = body.Id;
             var metric = new Metric(MlflowValidator.Required(body.Key, "key"), body.Value ?? throw ApiRequestException.Missing("value"),
                 body.Timestamp ?? throw ApiRequestException.Missing("timestamp"), body.Step ?? 0);
             MlflowValidator.Metric(metric);
             await store.LogBatchAsync(id, [metric], [], [], ct);
+            telemetry.MetricPointsIngested(1);
             return new { };
         });
 

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Contracts.Tracking;
+using Platform.Silo.Telemetry;
 
 namespace Platform.Silo.Api;
 
@@ -16,6 +18,8 @@ public static class TrackingApiServiceCollectionExtensions
     {
         services.Configure<JsonOptions>(o => TrackingJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddMetrics();
+        services.TryAddSingleton<PlatformMetrics>(); // the log endpoints count ingested points; the grains report into it too
         return services;
     }
 }

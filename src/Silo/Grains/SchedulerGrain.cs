@@ -23,6 +23,7 @@ public sealed partial class SchedulerGrain(ITrackingStore store, IGrainFactory g
 
     public override Task OnActivateAsync(CancellationToken ct)
     {
+        ReportQueueLength();
         // After activation, not during it: recovery calls trial and sweep grains, which call back into this one.
         this.RegisterGrainTimer(RecoverAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
         return Task.CompletedTask;

@@ -195,6 +195,7 @@ public sealed partial class TrialGrain
             var state = _state;
             await store.UpsertTrialAsync(new TrialRecord(RunId, _spec.SweepId, _spec.Index, state.State.ToString(), state.Retries,
                 System.Text.Json.JsonSerializer.Serialize(_spec), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+            CountState(state.State);
             if (withRunStatus)
             {
                 var status = TrialStatusMapping.ToRunStatus(state.State);

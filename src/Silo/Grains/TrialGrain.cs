@@ -43,6 +43,7 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
             _experimentId = (await store.GetRunAsync(RunId, ct))?.Info.ExperimentId;
             _endHandled = _state.IsTerminal;
             _onlyLoaded = true;
+            CountState(_state.State);
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Platform.Silo.Api;
 using Platform.Silo.Security;
 using Platform.Silo.Store;
+using Platform.Silo.Telemetry;
 
 namespace Platform.Silo.Hosting;
 
@@ -22,8 +23,10 @@ public static class PlatformSiloExtensions
 
         builder.Services.AddTrackingStore(store);
         builder.Services.AddHostedService<StoreMigrationService>(); // registered before Orleans so the schema exists first
+        builder.Services.AddHostedService<BootstrapAdminTokenService>(); // after the migrations: it writes api_tokens
         builder.Services.AddTrackingApi();
         builder.Services.AddPlatformSecurity(auth);
+        builder.Services.AddHealthChecks().AddTrackingStoreCheck().AddSiloCheck();
         if (cluster.FastFailover)
         {
             builder.Services.AddSingleton(ClusterMembershipTimings.FastRetryPolicy);
@@ -33,6 +36,7 @@ public static class PlatformSiloExtensions
         {
             silo.UsePlatformClustering(cluster, store);
             silo.AddIncomingGrainCallFilter<GrainCallerCheck>();
+            silo.AddIncomingGrainCallFilter<GrainCallCounter>();
         });
         return builder;
     }

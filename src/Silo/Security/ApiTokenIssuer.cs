@@ -7,7 +7,11 @@ namespace Platform.Silo.Security;
 /// <summary>Creates, lists and revokes tokens: the one implementation behind the token API and the CLI's local <c>platform token</c>.</summary>
 public static partial class ApiTokenIssuer
 {
+    /// <summary>Name of the admin token <c>platform up --auth</c> makes when the home's store has none.</summary>
     public const string BootstrapName = "admin";
+
+    /// <summary>Name of the admin token a silo stores from <see cref="AuthOptions.BootstrapAdminToken"/>.</summary>
+    public const string ConfiguredBootstrapName = "bootstrap";
 
     public static async Task<CreatedToken> CreateAsync(IApiTokenStore store, string? name, string? role, CancellationToken ct = default)
     {
@@ -40,6 +44,21 @@ public static partial class ApiTokenIssuer
         (await store.ListTokensAsync(ct)).Any(t => t.Active && t.Role == PlatformRole.Admin)
             ? null
             : await CreateAsync(store, BootstrapName, PlatformRole.Admin.Name(), ct);
+
+    /// <summary>
+    /// Stores <paramref name="value"/> (a well-formed token, <see cref="AuthOptions.BootstrapAdminToken"/>) as an admin token named
+    /// <see cref="ConfiguredBootstrapName"/> unless a token with its id exists. Idempotent, and safe when several silos do it at once.
+    /// </summary>
+    public static async Task<BootstrapOutcome> EnsureConfiguredAdminAsync(IApiTokenStore store, string value, CancellationToken ct = default)
+    {
+        var id = ApiTokenSecrets.TokenIdOf(value) ?? throw new ArgumentException(AuthOptions.MalformedBootstrapAdminToken, nameof(value));
+        var hash = ApiTokenSecrets.Hash(value);
+        var record = new ApiTokenRecord(id, ConfiguredBootstrapName, PlatformRole.Admin, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), null);
+        if (await store.TryCreateTokenAsync(record, hash, ct))
+            return BootstrapOutcome.Created;
+        // Revoking the bootstrap token must stick across restarts, so an existing id is never replaced or reactivated.
+        return (await store.FindActiveTokenAsync(hash, ct))?.TokenId == id ? BootstrapOutcome.AlreadyActive : BootstrapOutcome.NotUsable;
+    }
 
     private static TokenView View(ApiTokenRecord t) => new(t.TokenId, t.Name, t.Role.Name(), t.CreatedAt, t.RevokedAt);
 

@@ -22,10 +22,27 @@ public sealed class AuthOptions
     /// <summary>Largest total size of one run's artifacts (the files under <c>{experiment}/{run}/</c>).</summary>
     public long MaxRunArtifactBytes { get; set; } = 4L * 1024 * 1024 * 1024;
 
+    /// <summary>
+    /// The first admin of a cluster: a token value (<c>plt_…</c>, e.g. from <c>platform token generate</c>) that each silo stores, hashed,
+    /// at start unless a token with its id exists (<see cref="BootstrapAdminTokenService"/>). Meant to come from a secret, as the
+    /// environment variable <c>Auth__BootstrapAdminToken</c>. Empty: none; white space around it (a secret file's newline) is ignored.
+    /// </summary>
+    public string? BootstrapAdminToken { get; set; }
+
+    /// <summary><see cref="BootstrapAdminToken"/> without surrounding white space, or null when it is not set.</summary>
+    public string? ConfiguredBootstrapAdminToken => string.IsNullOrWhiteSpace(BootstrapAdminToken) ? null : BootstrapAdminToken.Trim();
+
+    // Names the setting and the expected shape, never the value: it may be a real secret with a typo.
+    internal static string MalformedBootstrapAdminToken =>
+        $"{Section}:BootstrapAdminToken is not a token in the platform's format {ApiTokenSecrets.FormatDescription} " +
+        "(the value is not shown; make one with `platform token generate`)";
+
     /// <summary>Every problem with these options, each naming its configuration key; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
+        if (ConfiguredBootstrapAdminToken is { } bootstrap && ApiTokenSecrets.TokenIdOf(bootstrap) is null)
+            errors.Add(MalformedBootstrapAdminToken);
         if (RequestsPerMinutePerToken < 0)
             errors.Add($"{Section}:RequestsPerMinutePerToken must be 0 (no limit) or positive, got {RequestsPerMinutePerToken}");
         if (MaxRequestBodyBytes < 1024)

@@ -6,7 +6,14 @@ namespace Platform.Silo.Security;
 /// </summary>
 public interface IApiTokenStore
 {
+    /// <summary>Stores a new token; throws when its id or value exists.</summary>
     Task CreateTokenAsync(ApiTokenRecord token, string valueHash, CancellationToken ct = default);
+
+    /// <summary>
+    /// Stores the token unless one with its id or value exists (revoked ones included); false then. Atomic, so hosts racing to store
+    /// the same token store it once.
+    /// </summary>
+    Task<bool> TryCreateTokenAsync(ApiTokenRecord token, string valueHash, CancellationToken ct = default);
 
     /// <summary>The unrevoked token whose value hashes to <paramref name="valueHash"/>, or null.</summary>
     Task<ApiTokenRecord?> FindActiveTokenAsync(string valueHash, CancellationToken ct = default);

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Platform.Cli.Local;
+using Platform.Cli.Tests.Infrastructure;
 using Platform.Contracts.Api;
 using Platform.Contracts.Tracking;
 using Platform.Testing;
@@ -89,28 +89,8 @@ public sealed partial class LocalAuthTests
     /// <summary>Runs <c>platform up</c> on a free port until it says "Press Ctrl+C", then stops it; returns what it printed.</summary>
     private static async Task<string> UpUntilReadyAsync(string home, params string[] extra)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "platform.dll"), "up", "--home", home, "--port", FreeTcpPort.OnLoopback().ToString() }.Concat(extra))
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = new System.Text.StringBuilder();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-            {
-                output.AppendLine(line);
-                if (line.StartsWith("Press Ctrl+C", StringComparison.Ordinal))
-                    break;
-            }
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        return output.ToString();
+        await using var up = await PlatformUpProcess.StartAsync(home, null, extra);
+        return up.Output;
     }
 
     [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">")]

@@ -55,4 +55,35 @@ public sealed class TokenCommandTests
         Assert.Contains("dave", listed.StandardOutput);
         Assert.Contains("admin", listed.StandardOutput);
     }
+
+    [Fact]
+    public async Task A_generated_token_touches_no_store_and_works_as_admin_once_a_platform_starts_with_it_as_its_bootstrap_token()
+    {
+        var generated = await Task.WhenAll(PlatformProcess.RunAsync("token", "generate"), PlatformProcess.RunAsync("token", "generate"));
+        var values = generated.Select(g => g.StandardOutput.Trim()).ToArray();
+        Assert.All(generated, g => Assert.Equal(0, g.ExitCode));
+        Assert.All(values, v => Assert.Matches("^plt_[0-9a-f]{10}_[A-Za-z0-9_-]{43}$", v));
+        Assert.NotEqual(values[0], values[1]);
+        Assert.Contains("Auth__BootstrapAdminToken", generated[0].StandardError);
+
+        using var home = new TempDirectory("platform-token-bootstrap");
+        var secret = new Dictionary<string, string> { ["Auth__BootstrapAdminToken"] = values[0] };
+        await using (var up = await PlatformUpProcess.StartAsync(home.Path, secret, "--auth"))
+        {
+            Assert.False(up.Exited, up.Output);
+            var listed = await PlatformProcess.RunAsync(new Dictionary<string, string> { [PlatformHttp.TokenVariable] = values[0] },
+                "token", "list", "--server", up.BaseAddress.ToString());
+            Assert.Equal(0, listed.ExitCode);
+            Assert.Contains($"{values[0][4..14]}  admin      bootstrap", listed.StandardOutput);
+            Assert.DoesNotContain(values[0], up.Output + listed.StandardOutput);
+        }
+
+        var broken = new Dictionary<string, string> { ["Auth__BootstrapAdminToken"] = values[1][..^1] };
+        await using var refused = await PlatformUpProcess.StartAsync(home.Path, broken, "--auth");
+        Assert.True(refused.Exited);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("error: Auth:BootstrapAdminToken is not a token in the platform's format", refused.Output);
+        Assert.DoesNotContain("   at ", refused.Output); // a line, not a stack trace
+        Assert.DoesNotContain(values[1][15..^1], refused.Output);
+    }
 }

@@ -44,6 +44,42 @@ public abstract class ApiTokenStoreTests
         Assert.Null(await ApiTokenIssuer.BootstrapAdminAsync(store));
     }
 
+    [Fact]
+    public async Task A_configured_bootstrap_token_is_stored_once_as_admin_when_silos_race_to_store_it()
+    {
+        var store = (await OpenAsync()).Tokens;
+        var (id, value) = ApiTokenSecrets.Generate();
+        // Each call opens its own connection from the pool: the inserts really race in the database.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => ApiTokenIssuer.EnsureConfiguredAdminAsync(store, value))));
+        Assert.Equal(1, outcomes.Count(o => o == BootstrapOutcome.Created));
+        Assert.All(outcomes.Where(o => o != BootstrapOutcome.Created), o => Assert.Equal(BootstrapOutcome.AlreadyActive, o));
+
+        var stored = Assert.Single(await store.ListTokensAsync());
+        Assert.Equal((id, "bootstrap", PlatformRole.Admin, true), (stored.TokenId, stored.Name, stored.Role, stored.Active));
+        Assert.Equal(id, (await store.FindActiveTokenAsync(ApiTokenSecrets.Hash(value)))!.TokenId);
+        Assert.Equal(BootstrapOutcome.AlreadyActive, await ApiTokenIssuer.EnsureConfiguredAdminAsync(store, value));
+    }
+
+    [Fact]
+    public async Task A_revoked_bootstrap_token_stays_revoked_and_an_id_taken_by_another_value_is_not_replaced()
+    {
+        var store = (await OpenAsync()).Tokens;
+        var value = ApiTokenSecrets.Generate().Value;
+        Assert.Equal(BootstrapOutcome.Created, await ApiTokenIssuer.EnsureConfiguredAdminAsync(store, value));
+        Assert.True(await store.RevokeTokenAsync(ApiTokenSecrets.TokenIdOf(value)!));
+        Assert.Equal(BootstrapOutcome.NotUsable, await ApiTokenIssuer.EnsureConfiguredAdminAsync(store, value));
+        Assert.Null(await store.FindActiveTokenAsync(ApiTokenSecrets.Hash(value)));
+
+        var other = ApiTokenSecrets.Generate().Value;
+        await ApiTokenIssuer.EnsureConfiguredAdminAsync(store, other);
+        var sameId = other[..15] + ApiTokenSecrets.Generate().Value[15..];
+        Assert.Equal(BootstrapOutcome.NotUsable, await ApiTokenIssuer.EnsureConfiguredAdminAsync(store, sameId));
+        Assert.Null(await store.FindActiveTokenAsync(ApiTokenSecrets.Hash(sameId)));
+        Assert.NotNull(await store.FindActiveTokenAsync(ApiTokenSecrets.Hash(other)));
+        Assert.Equal(2, (await store.ListTokensAsync()).Count);
+        await Assert.ThrowsAsync<ArgumentException>(() => ApiTokenIssuer.EnsureConfiguredAdminAsync(store, "plt_short"));
+    }
+
     public sealed record SqlStore(ITrackingStore Store)
     {
         public IApiTokenStore Tokens => (IApiTokenStore)Store;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Silo.Hosting;
@@ -35,17 +36,22 @@ public sealed class SecuredPlatformHost : IAsyncDisposable
 
     public IApiTokenStore Tokens => _app.Services.GetRequiredService<IApiTokenStore>();
 
-    public static async Task<SecuredPlatformHost> StartAsync(Action<AuthOptions>? configure = null)
+    /// <param name="settings">Configuration entries (e.g. <c>Auth:BootstrapAdminToken</c>), bound as a deployment's environment would be.</param>
+    /// <param name="store">The store to use (kept by the caller, e.g. across restarts); a new SQLite file under the host's folder when null.</param>
+    /// <param name="logs">Where log messages go; given by the caller, it also holds those of a start that failed.</param>
+    public static async Task<SecuredPlatformHost> StartAsync(Action<AuthOptions>? configure = null, IReadOnlyDictionary<string, string?>? settings = null,
+        StoreOptions? store = null, ConcurrentQueue<string>? logs = null)
     {
         var home = new TempDirectory("platform-security");
-        var logs = new ConcurrentQueue<string>();
+        logs ??= new ConcurrentQueue<string>();
         var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.Logging.AddProvider(new CapturingLoggerProvider(logs));
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddPlatformSilo(
-            new StoreOptions { Provider = "sqlite", SqlitePath = Path.Combine(home.Path, "platform.db"), ArtifactRoot = Path.Combine(home.Path, "artifacts") },
+            store ?? new StoreOptions { Provider = "sqlite", SqlitePath = Path.Combine(home.Path, "platform.db"), ArtifactRoot = Path.Combine(home.Path, "artifacts") },
             new PlatformClusterOptions { SiloPort = FreeTcpPort.OnLoopback(), GatewayPort = FreeTcpPort.OnLoopback() },
             auth =>
             {
@@ -53,8 +59,19 @@ public sealed class SecuredPlatformHost : IAsyncDisposable
                 configure?.Invoke(auth);
             });
         var app = builder.Build();
-        app.MapPlatformApis();
-        await app.StartAsync();
+        try
+        {
+            app.MapPlatformApis(); // reads the options: invalid ones throw here already
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            home.Dispose();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SecuredPlatformHost(app, home, new Uri(address.TrimEnd('/') + "/"), logs);
     }

@@ -1,4 +1,5 @@
 using Dapper;
+using Platform.Contracts.Api;
 using Platform.Silo.Security;
 
 namespace Platform.Silo.Store.Sql;
@@ -9,11 +10,19 @@ public abstract partial class SqlTrackingStore : IApiTokenStore
 
     public async Task CreateTokenAsync(ApiTokenRecord token, string valueHash, CancellationToken ct = default)
     {
+        if (!await TryCreateTokenAsync(token, valueHash, ct))
+            throw new TrackingStoreException(ErrorCodes.ResourceAlreadyExists, $"A token with id={token.TokenId} or the same value exists");
+    }
+
+    public async Task<bool> TryCreateTokenAsync(ApiTokenRecord token, string valueHash, CancellationToken ct = default)
+    {
         ArgumentNullException.ThrowIfNull(token);
         await using var connection = await OpenAsync(ct);
-        await connection.ExecuteAsync(Cmd(
-            "INSERT INTO api_tokens (token_id, name, role, value_hash, created_at, revoked_at) VALUES (@TokenId, @Name, @Role, @ValueHash, @CreatedAt, NULL)",
-            new { token.TokenId, token.Name, Role = token.Role.Name(), ValueHash = valueHash, token.CreatedAt }, null, ct));
+        // No conflict target: either unique key (token_id, value_hash) makes it a no-op, atomically, on both SQLite and PostgreSQL.
+        return await connection.ExecuteAsync(Cmd(
+            "INSERT INTO api_tokens (token_id, name, role, value_hash, created_at, revoked_at) VALUES (@TokenId, @Name, @Role, @ValueHash, @CreatedAt, NULL) " +
+            "ON CONFLICT DO NOTHING",
+            new { token.TokenId, token.Name, Role = token.Role.Name(), ValueHash = valueHash, token.CreatedAt }, null, ct)) > 0;
     }
 
     public async Task<ApiTokenRecord?> FindActiveTokenAsync(string valueHash, CancellationToken ct = default)
