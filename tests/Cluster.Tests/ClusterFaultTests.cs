@@ -97,6 +97,28 @@ public sealed class ClusterFaultTests(PostgresServer postgres)
         Assert.True(byWorker.GetValueOrDefault("worker-2") > 0, $"the added worker ran nothing: {string.Join(", ", byWorker)}");
     }
 
+    [Fact]
+    public async Task A_worker_asked_to_stop_drains_and_hands_its_trial_back_to_another()
+    {
+        await using var cluster = new LoopbackCluster(await postgres.CreateDatabaseAsync("cluster_drain"));
+        await cluster.MigrateAsync();
+        await cluster.StartSiloAsync("silo-1");
+        cluster.StartWorker("worker-1", drainGrace: TimeSpan.FromSeconds(2));
+        await ClusterSweeps.WaitForWorkersAsync(cluster, "worker-1");
+
+        var sweepId = (await cluster.Client.SubmitSweepAsync(ClusterSweeps.Sleep("drain", 1, durationMs: 30_000, steps: Steps))).SweepId!;
+        await cluster.WaitForSweepAsync(sweepId, s => LoopbackCluster.Count(s, "running") == 1, SweepTimeout);
+        var stopped = await cluster.StopAsync("worker-1", TimeSpan.FromSeconds(30)); // SIGTERM: grace 2 s, then hand back
+        var handedBack = await cluster.WaitForSweepAsync(sweepId, s => LoopbackCluster.Count(s, "queued") == 1, TimeSpan.FromSeconds(30));
+        cluster.StartWorker("worker-2");
+        var done = await cluster.WaitForSweepAsync(sweepId, s => s.State != "RUNNING", SweepTimeout);
+
+        Assert.InRange(stopped, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15));
+        Assert.Equal("RUNNING", handedBack.State);
+        await AssertEveryTrialFinishedOnceAsync(cluster, done, 1);
+        Assert.Equal("worker-2", (await cluster.Client.Tracking.GetRunAsync(done.RunIds[0])).Data.Tag(PlatformTags.Worker));
+    }
+
     /// <summary>Each trial ended FINISHED exactly once (the sweep's counts) and logged one attempt's points: steps 1..Steps, once each.</summary>
     private static async Task AssertEveryTrialFinishedOnceAsync(LoopbackCluster cluster, SweepView sweep, int trials)
     {
