@@ -1,3 +1,3 @@
 using Platform.Cli.Commands;
 
-return await PlatformCommand.Create().Parse(args).InvokeAsync();
+return await PlatformCommand.InvokeAsync(args);

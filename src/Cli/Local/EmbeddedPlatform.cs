@@ -141,7 +141,7 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
             await _tokens.RevokeEmbeddedAsync();
     }
 
-    private static void ConfigureLogging(ILoggingBuilder logging, bool quiet)
+    internal static void ConfigureLogging(ILoggingBuilder logging, bool quiet)
     {
         logging.ClearProviders();
         logging.AddSimpleConsole(o =>

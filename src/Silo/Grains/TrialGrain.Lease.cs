@@ -12,6 +12,7 @@ public sealed partial class TrialGrain
     /// <summary>A heartbeat or report from the lease holder: renews the lease, or tells a worker that lost it to stop.</summary>
     private TrialDirective Renew(string workerId)
     {
+        AdoptOrphanedLease(workerId);
         var renewed = _lifecycle.Heartbeat(_state, workerId, DateTimeOffset.UtcNow);
         if (!renewed.Applied)
         {
@@ -22,6 +23,45 @@ public sealed partial class TrialGrain
         _onlyLoaded = false;
         _ = grains.GetGrain<ISchedulerGrain>(0).WorkerSeen(workerId); // one-way: the cluster view's last heartbeat
         return TrialDirective.Continue;
+    }
+
+    /// <summary>How long a recovered held trial waits for its worker to report before it is queued again (heartbeats come every 0.5 s).</summary>
+    internal static readonly TimeSpan ReclaimWindow = TimeSpan.FromSeconds(3);
+
+    private IGrainTimer? _reclaimTimer;
+
+    /// <summary>
+    /// A held trial whose grain was activated again from the store (its silo died or left the cluster) knows no lease holder:
+    /// the store keeps the state, not the worker. The first worker that reports for it is the one holding it (a lease is
+    /// exclusive, and a re-queue would have ended the held state), so the trial adopts that worker with a fresh lease instead
+    /// of stopping a healthy training.
+    /// </summary>
+    private void AdoptOrphanedLease(string workerId)
+    {
+        if (_onlyLoaded && _state.IsHeld && _state.WorkerId is null)
+        {
+            _state = _state with { WorkerId = workerId, LeaseExpiresAt = DateTimeOffset.UtcNow + _lifecycle.Policy.LeaseDuration };
+            _onlyLoaded = false;
+            StartLeaseTimer();
+            logger.LogInformation("Trial {RunId}: kept by worker {WorkerId} after its grain moved", RunId, workerId);
+        }
+    }
+
+    /// <summary>The end of <see cref="ReclaimWindow"/>: no worker claimed the trial, so its lease died with the previous platform.</summary>
+    private async Task RequeueUnclaimedAsync(CancellationToken ct)
+    {
+        _reclaimTimer?.Dispose();
+        _reclaimTimer = null;
+        if (!_onlyLoaded || !_state.IsHeld)
+        {
+            return; // claimed by its worker, or ended meanwhile
+        }
+
+        // Not the trial's fault, so no retry is counted and there is no backoff.
+        _state = new TrialLifecycleState(TrialState.Queued, _state.Retries, Error: "re-queued after a platform restart");
+        _onlyLoaded = false;
+        await PersistAsync();
+        await EnqueueAsync();
     }
 
     private void StartLeaseTimer()
@@ -58,7 +98,19 @@ public sealed partial class TrialGrain
             return;
         }
 
-        await PersistAsync();
+        try
+        {
+            await PersistAsync();
+        }
+        finally
+        {
+            // Queued even when the store is briefly down: this activation holds the truth, and its next write stores it.
+            await RequeueIfQueuedAsync();
+        }
+    }
+
+    private async Task RequeueIfQueuedAsync()
+    {
         if (_state.State == TrialState.Queued)
         {
             var wait = _state.NotBefore is { } notBefore ? notBefore - DateTimeOffset.UtcNow : TimeSpan.Zero;
@@ -81,6 +133,19 @@ public sealed partial class TrialGrain
         }
 
         _endHandled = true;
+        try
+        {
+            await WriteEndAsync(error);
+        }
+        catch
+        {
+            _endHandled = false; // a store or sweep failure: the worker reports again and the ending is redone (every step is idempotent)
+            throw;
+        }
+    }
+
+    private async Task WriteEndAsync(string? error)
+    {
         var tags = new List<RunTag>();
         // A finished trial may remember a lost lease in its state; only a failure is worth an error tag.
         if (_state.State == TrialState.Failed && (error ?? _state.Error) is { } reason)

@@ -107,6 +107,7 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
 
     public async Task<TrialDirective> MarkRunning(string workerId)
     {
+        AdoptOrphanedLease(workerId);
         var started = _lifecycle.Start(_state, workerId, DateTimeOffset.UtcNow);
         if (started.Outcome == TransitionOutcome.Rejected)
         {
@@ -169,6 +170,7 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
             throw new ArgumentException($"a trial cannot complete as {outcome.Status}", nameof(outcome));
         }
 
+        AdoptOrphanedLease(workerId);
         var now = DateTimeOffset.UtcNow;
         var transition = outcome.Status switch
         {
@@ -178,6 +180,11 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
         };
         if (!transition.Applied)
         {
+            if (_state.IsTerminal && !_endHandled)
+            {
+                await EndAsync(outcome.Error); // the first report's ending was cut short (the store was down): the worker's retry finishes it
+            }
+
             return; // a duplicate or late report (the trial ended or was re-queued meanwhile): the first one counted
         }
 
@@ -239,9 +246,11 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
 
         if (_state.IsHeld && _onlyLoaded)
         {
-            // Its lease died with the previous platform: not the trial's fault, so no retry is counted and there is no backoff.
-            _state = new TrialLifecycleState(TrialState.Queued, _state.Retries, Error: "re-queued after a platform restart");
-            await PersistAsync();
+            // In a cluster only this grain's silo may have gone: its worker then reports within a heartbeat or two and keeps
+            // the trial (AdoptOrphanedLease). Re-queue only if none has by the end of the window.
+            _reclaimTimer ??= this.RegisterGrainTimer(RequeueUnclaimedAsync,
+                new GrainTimerCreationOptions(ReclaimWindow, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
+            return;
         }
 
         _onlyLoaded = false;

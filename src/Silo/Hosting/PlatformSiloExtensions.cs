@@ -15,7 +15,7 @@ public static class PlatformSiloExtensions
     public static WebApplicationBuilder AddPlatformSilo(this WebApplicationBuilder builder, StoreOptions store, PlatformClusterOptions cluster,
         Action<AuthOptions>? auth = null)
     {
-        var problems = cluster.Validate().ToArray();
+        var problems = cluster.Validate(store.ConnectionString).ToArray();
         if (problems.Length > 0)
         {
             throw new Microsoft.Extensions.Options.OptionsValidationException(PlatformClusterOptions.Section, typeof(PlatformClusterOptions), problems);
@@ -27,9 +27,14 @@ public static class PlatformSiloExtensions
         builder.Services.AddTrackingApi();
         builder.Services.AddPlatformSecurity(auth);
         builder.Services.AddHealthChecks().AddTrackingStoreCheck().AddSiloCheck();
+        if (cluster.FastFailover)
+        {
+            builder.Services.AddSingleton(ClusterMembershipTimings.FastRetryPolicy);
+        }
+
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+            silo.UsePlatformClustering(cluster, store);
             silo.AddIncomingGrainCallFilter<GrainCallerCheck>();
             silo.AddIncomingGrainCallFilter<GrainCallCounter>();
         });

@@ -38,7 +38,20 @@ public sealed class TrialRunner(
             var job = JobRegistry.Find(lease.Trial.Assignment)
                       ?? throw new InvalidOperationException($"this worker has no job '{lease.Trial.Assignment}'");
             var values = HyperparameterBinder.Bind(job.Descriptor, lease.Trial.Params);
-            if ((await trial.MarkRunning(options.WorkerId)).Stop)
+            TrialDirective started;
+            try
+            {
+                started = await trial.MarkRunning(options.WorkerId);
+            }
+            catch (Exception e)
+            {
+                // The platform could not record the start (its store briefly down, a silo lost): not the trial's fault, so it
+                // goes back to the queue instead of failing.
+                await ReportAsync(trial, new TrialOutcome(RunStatus.KILLED, $"could not start: {e.Message}", Retryable: true));
+                return;
+            }
+
+            if (started.Stop)
             {
                 return; // cancelled or re-leased meanwhile: nothing to run, nothing to report
             }
@@ -121,16 +134,31 @@ public sealed class TrialRunner(
         await job.RunOnOwnThreadAsync(context);
     }
 
+    /// <summary>How long an outcome is re-sent while the platform cannot record it (a database restart, a silo failing over).</summary>
+    internal static readonly TimeSpan ReportPatience = TimeSpan.FromMinutes(2);
+
     private async Task ReportAsync(ITrialGrain trial, TrialOutcome outcome)
     {
-        try
+        var deadline = DateTime.UtcNow + ReportPatience;
+        for (var delay = TimeSpan.FromMilliseconds(500); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks)))
         {
-            await trial.Complete(options.WorkerId, outcome);
-        }
-        catch (Exception e) when (outcome.Retryable)
-        {
-            // Shutting down with the silo: the stored lease outlives us and the trial is queued again when the platform restarts.
-            logger.LogWarning("Could not hand back trial {RunId}: {Message}", trial.GetPrimaryKeyString(), e.Message);
+            try
+            {
+                await trial.Complete(options.WorkerId, outcome);
+                return;
+            }
+            catch (Exception e) when (outcome.Retryable)
+            {
+                // Shutting down with the silo: the stored lease outlives us and the trial is queued again when the platform restarts.
+                logger.LogWarning("Could not hand back trial {RunId}: {Message}", trial.GetPrimaryKeyString(), e.Message);
+                return;
+            }
+            catch (Exception e) when (DateTime.UtcNow + delay < deadline)
+            {
+                // The outcome is the training's result: keep it until the platform can record it (reports are idempotent).
+                logger.LogWarning("Could not report trial {RunId} yet, retrying in {Delay}: {Message}", trial.GetPrimaryKeyString(), delay, e.Message);
+                await Task.Delay(delay);
+            }
         }
     }
 

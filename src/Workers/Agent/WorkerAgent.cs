@@ -28,6 +28,15 @@ public sealed class WorkerAgent(
         var scheduler = grains.GetGrain<ISchedulerGrain>(0);
         var running = new List<Task>();
         await WaitForApiAsync(stoppingToken);
+
+        // Running trials stop with this token, not the agent's: a drain lets them run on for the grace period first.
+        using var handBack = new CancellationTokenSource();
+        using var drain = stoppingToken.Register(() =>
+        {
+            logger.LogInformation("Worker {WorkerId} draining: no new trials; running ones get {Grace} before they are handed back",
+                options.WorkerId, options.DrainGracePeriod);
+            handBack.CancelAfter(options.DrainGracePeriod);
+        });
         logger.LogInformation("Worker {WorkerId} ready for {Count} job types on {Device}, {Slots} trial(s) at once, GPUs: {Gpus}",
             options.WorkerId, assignments.Length, options.Device, options.CpuSlots,
             gpus.Count == 0 ? "none" : string.Join(", ", gpus.Select(g => $"cuda:{g.Index} ({g.MemoryMiB} MiB)")));
@@ -61,12 +70,12 @@ public sealed class WorkerAgent(
                     continue;
                 }
 
-                running.Add(runner.RunAsync(lease, stoppingToken));
+                running.Add(runner.RunAsync(lease, handBack.Token));
             }
         }
         finally
         {
-            // Stopping: each runner hands its trial back (a retryable outcome) before the agent is done.
+            // Stopping: each runner finishes within the grace period or hands its trial back (a retryable outcome).
             await Task.WhenAll(running);
         }
     }

@@ -51,8 +51,20 @@ public sealed class WorkerAgentOptions
     /// <summary>How often a running trial renews its lease; also how soon a cancel reaches it (well under the 2 s promised).</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Drain: once asked to stop, the agent leases nothing new and lets running trials go on for this long before it cancels
+    /// them and hands them back (re-queued elsewhere). Zero hands them back at once (local mode: nobody else would run them).
+    /// The host's shutdown timeout must be longer.
+    /// </summary>
+    public TimeSpan DrainGracePeriod { get; set; } = TimeSpan.Zero;
+
     public IEnumerable<string> Validate()
     {
+        if (DrainGracePeriod < TimeSpan.Zero)
+        {
+            yield return $"{Section}:DrainGracePeriod must not be negative, got {DrainGracePeriod}";
+        }
+
         if (ApiBaseAddress is null || !ApiBaseAddress.IsAbsoluteUri)
         {
             yield return $"{Section}:ApiBaseAddress must be an absolute http(s) URL, got '{ApiBaseAddress}'";

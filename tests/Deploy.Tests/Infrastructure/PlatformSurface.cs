@@ -14,21 +14,12 @@ namespace Platform.Deploy.Tests.Infrastructure;
 /// </summary>
 public static partial class PlatformSurface
 {
-    /// <summary>
-    /// Settings and verbs that issue 8's cluster branch introduces (the cluster verbs read them from configuration) and that are
-    /// not on this branch yet. Once both branches are merged the code provides them all and this list can go.
-    /// </summary>
-    private static readonly string[] ClusterBranchSettings =
-        ["Cluster:Membership", "Cluster:ConnectionString", "Cluster:AdvertisedIp", "Http:Port", "Dashboard:ApiUrl", "Dashboard:RequireLogin"];
-
-    private static readonly string[] ClusterBranchVerbs = ["silo", "worker", "dashboard", "migrate"];
-
     /// <summary>Every configuration key (<c>Section:Key</c>, compared ignoring case as configuration does) the platform reads.</summary>
     public static IReadOnlySet<string> Settings { get; } = FindSettings();
 
     /// <summary>The verbs of the <c>platform</c> command (its System.CommandLine tree).</summary>
     public static IReadOnlySet<string> Verbs { get; } =
-        PlatformCommand.Create().Subcommands.Select(c => c.Name).Concat(ClusterBranchVerbs).ToHashSet();
+        PlatformCommand.Create().Subcommands.Select(c => c.Name).ToHashSet();
 
     /// <summary>An environment variable name (<c>Section__Key</c>) as the configuration key it binds to.</summary>
     public static string SettingOf(string environmentVariable) => environmentVariable.Replace("__", ":", StringComparison.Ordinal);
@@ -66,7 +57,6 @@ public static partial class PlatformSurface
             }
         }
 
-        settings.UnionWith(ClusterBranchSettings);
         return settings;
     }
 

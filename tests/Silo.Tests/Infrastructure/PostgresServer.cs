@@ -51,13 +51,9 @@ public sealed partial class PostgresServer : IAsyncLifetime
         for (var attempt = 1; ; attempt++)
         {
             Port = FreeTcpPort.OnLoopback();
-            // The socket lives in our folder (-k) so concurrent clusters and a system server never collide on /var/run.
-            // Durability settings are off: the cluster is thrown away, and fsync dominates small test transactions.
-            var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {_root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
             try
             {
-                await RunAsync(Path.Combine(_binDir, "pg_ctl"),
-                    ["-D", DataDir, "-o", options, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "start"], asPostgres: true);
+                await StartServerAsync();
                 _started = true;
                 break;
             }
@@ -65,6 +61,27 @@ public sealed partial class PostgresServer : IAsyncLifetime
             {
             }
         }
+    }
+
+    /// <summary>
+    /// Stops the server (fast shutdown: every connection is dropped), waits <paramref name="down"/>, and starts it again on the
+    /// same port with the same data: a database restart as the platform sees it.
+    /// </summary>
+    public async Task RestartAsync(TimeSpan down)
+    {
+        await RunAsync(Path.Combine(_binDir!, "pg_ctl"), ["-D", DataDir, "-m", "fast", "-w", "stop"], asPostgres: true);
+        await Task.Delay(down);
+        await StartServerAsync();
+        NpgsqlConnection.ClearAllPools(); // pooled connections died with the old server
+    }
+
+    private Task StartServerAsync()
+    {
+        // The socket lives in our folder (-k) so concurrent clusters and a system server never collide on /var/run.
+        // Durability settings are off: the cluster is thrown away, and fsync dominates small test transactions.
+        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -k {_root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        return RunAsync(Path.Combine(_binDir!, "pg_ctl"),
+            ["-D", DataDir, "-o", options, "-l", Path.Combine(_root!, "server.log"), "-w", "-t", "60", "start"], asPostgres: true);
     }
 
     /// <summary>Creates the database once per name (repeat calls share it) and returns its connection string.</summary>

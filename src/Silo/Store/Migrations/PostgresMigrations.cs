@@ -81,5 +81,6 @@ internal static class PostgresMigrations
                 message TEXT NOT NULL);
             CREATE INDEX ix_run_logs_run ON run_logs (run_id, id);
             """),
+        OrleansMembershipMigration.Migration,
     ];
 }
