@@ -35,7 +35,7 @@ public sealed class LocalDashboardBrowserTests(ChromiumBrowser chromium)
             await Assertions.Expect(row).ToHaveCountAsync(1);
             await Assertions.Expect(row.Locator("[data-testid=status]")).ToHaveTextAsync("FINISHED");
             await Assertions.Expect(row).ToContainTextAsync("0.990431"); // train_accuracy, 6 significant digits
-            await Assertions.Expect(page.Locator("[data-testid=param-col]")).ToHaveTextAsync(["learning_rate", "num_iterations"]);
+            await Assertions.Expect(page.Locator("[data-testid=param-col]")).ToHaveTextAsync(["dtype", "learning_rate", "num_iterations"]);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "local-runs-table.png"), FullPage = true });
 
             await page.Locator("main[data-interactive=true]").WaitForAsync();

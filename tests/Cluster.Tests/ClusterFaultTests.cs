@@ -123,6 +123,20 @@ public sealed class ClusterFaultTests(PostgresServer postgres)
     private static async Task AssertEveryTrialFinishedOnceAsync(LoopbackCluster cluster, SweepView sweep, int trials)
     {
         Assert.True(sweep.State == "FINISHED", $"sweep ended {LoopbackCluster.Describe(sweep)}");
+        if (sweep.Trials?.GetValueOrDefault("finished") != trials)
+        {
+            var errors = new List<string>();
+            foreach (var runId in sweep.RunIds)
+            {
+                if ((await cluster.Client.Tracking.GetRunAsync(runId)).Data.Tag(PlatformTags.Error) is { } error)
+                {
+                    errors.Add($"{runId}: {error}");
+                }
+            }
+
+            Assert.Fail($"trials by state {string.Join(", ", (sweep.Trials ?? new Dictionary<string, int>()).Select(t => $"{t.Key} {t.Value}"))}; errors: {string.Join(" | ", errors)}");
+        }
+
         Assert.Equal(new Dictionary<string, int> { ["finished"] = trials }, sweep.Trials);
         Assert.Equal(trials, sweep.RunIds.Distinct().Count());
         foreach (var runId in sweep.RunIds)

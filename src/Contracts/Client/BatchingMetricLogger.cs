@@ -79,29 +79,8 @@ public sealed class BatchingMetricLogger : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// How long a batch is re-sent while the API cannot take it: unreachable, or failing on the server (its database
-    /// restarting, a silo failing over). The store skips identical points, so a batch that did land is not stored twice.
-    /// </summary>
-    internal static readonly TimeSpan RetryPatience = TimeSpan.FromSeconds(60);
-
-    private async Task SendWithRetryAsync(IReadOnlyList<Metric> batch, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow + RetryPatience;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await _client.LogBatchAsync(_runId, metrics: batch, ct: ct).ConfigureAwait(false);
-                return;
-            }
-            catch (Exception e) when (IsTransient(e) && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * attempt * attempt, 2000)), ct).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private static bool IsTransient(Exception e) =>
-        e is HttpRequestException || e is PlatformApiException { HttpStatus: >= 500 or 429 };
+    // Re-sent while the API cannot take it (TransientRetry); the store skips identical points, so a batch that did land is not
+    // stored twice.
+    private Task SendWithRetryAsync(IReadOnlyList<Metric> batch, CancellationToken ct) =>
+        TransientRetry.RunAsync(c => _client.LogBatchAsync(_runId, metrics: batch, ct: c), ct);
 }

@@ -4,7 +4,8 @@ using Platform.Silo.Telemetry;
 
 namespace Platform.Silo.Grains;
 
-/// <summary>Trials by state: each activation counts its own trial once, in the state last written to the store.</summary>
+/// <summary>Trials by state: each activation counts its own trial once, in its latest state (a lease, which is not written
+/// to the store, included).</summary>
 public sealed partial class TrialGrain
 {
     private TrialState? _countedState;

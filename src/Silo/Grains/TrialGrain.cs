@@ -99,6 +99,7 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
 
         _state = leased.State;
         _onlyLoaded = false;
+        CountState(_state.State); // counted although not written through (below)
         StartLeaseTimer();
         // Not written through: a lease lives in this grain, and a restart treats a trial stored as queued exactly as one stored
         // as leased (queued again at once, no retry counted); the run shows SCHEDULED either way. One write less per trial.

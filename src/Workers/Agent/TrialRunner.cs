@@ -57,7 +57,7 @@ public sealed class TrialRunner(
             }
 
             var device = GpuInventory.DeviceFor(lease.Grant, options.Device);
-            await tracking.SetTagAsync(runId, TrialTags.Device, device, ct);
+            await TransientRetry.RunAsync(c => tracking.SetTagAsync(runId, TrialTags.Device, device, c), ct);
             logger.LogInformation("Training {RunId} ({Assignment}) on {Device}{Isolation}", runId, lease.Trial.Assignment, device,
                 options.TrialHost is null ? " in the agent's process" : " in its own process");
             runLog = new BatchingRunLogger(platform, runId, options.WorkerId);

@@ -10,7 +10,8 @@ namespace Platform.Workers.Jobs.Checkpoints;
 /// the job's metrics (every point up to the step is stored before the checkpoint claims it), uploads the file into the
 /// slot the tags do not name (<c>checkpoints/a.ckpt</c> and <c>b.ckpt</c> take turns), then sets <see cref="TrialTags.CheckpointStep"/>
 /// and <see cref="TrialTags.CheckpointPath"/> in one batch: a trial killed at any moment leaves the tags naming a complete
-/// checkpoint whose step matches them. Calls block: jobs run synchronously on their own thread.
+/// checkpoint whose step matches them. Calls block (jobs run synchronously on their own thread) and are re-sent while the
+/// API cannot answer (<see cref="TransientRetry"/>).
 /// </summary>
 public sealed class TrackingCheckpointStore(TrackingClient tracking, string runId, Func<CancellationToken, Task> flushMetrics, CancellationToken cancellation)
     : ICheckpointStore
@@ -23,35 +24,39 @@ public sealed class TrackingCheckpointStore(TrackingClient tracking, string runI
 
     public StoredCheckpoint? TryLoadLatest()
     {
-        run ??= Wait(tracking.GetRunAsync(runId, cancellation));
+        run ??= Wait(TransientRetry.RunAsync(c => tracking.GetRunAsync(runId, c), cancellation));
         if (run.Data.Tag(TrialTags.CheckpointStep) is not { } stepText || run.Data.Tag(TrialTags.CheckpointPath) is not { } path)
         {
             return null;
         }
 
         currentPath = path;
-        using var stream = Wait(tracking.DownloadArtifactAsync(run, path, cancellation));
-        using var content = new MemoryStream();
-        stream.CopyTo(content);
-        return new StoredCheckpoint(long.Parse(stepText, CultureInfo.InvariantCulture), content.ToArray());
+        var content = Wait(TransientRetry.RunAsync(async c =>
+        {
+            await using var stream = await tracking.DownloadArtifactAsync(run, path, c);
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, c);
+            return buffer.ToArray();
+        }, cancellation));
+        return new StoredCheckpoint(long.Parse(stepText, CultureInfo.InvariantCulture), content);
     }
 
     public void Save(long step, byte[] content)
     {
-        run ??= Wait(tracking.GetRunAsync(runId, cancellation));
+        run ??= Wait(TransientRetry.RunAsync(c => tracking.GetRunAsync(runId, c), cancellation));
         currentPath ??= run.Data.Tag(TrialTags.CheckpointPath);
         var path = currentPath == SlotA ? SlotB : SlotA;
         Wait(flushMetrics(cancellation));
-        using (var stream = new MemoryStream(content, writable: false))
+        Wait(TransientRetry.RunAsync(async c =>
         {
-            Wait(tracking.UploadArtifactAsync(run, path, stream, cancellation));
-        }
-
-        Wait(tracking.LogBatchAsync(runId, tags:
+            using var stream = new MemoryStream(content, writable: false);
+            await tracking.UploadArtifactAsync(run, path, stream, c);
+        }, cancellation));
+        Wait(TransientRetry.RunAsync(c => tracking.LogBatchAsync(runId, tags:
         [
             new RunTag(TrialTags.CheckpointStep, step.ToString(CultureInfo.InvariantCulture)),
             new RunTag(TrialTags.CheckpointPath, path),
-        ], ct: cancellation));
+        ], ct: c), cancellation));
         currentPath = path;
     }
 

@@ -1,0 +1,40 @@
+using Platform.Contracts.Api;
+
+namespace Platform.Contracts.Client;
+
+/// <summary>
+/// Calls to the platform's API re-sent while the API cannot answer them: unreachable, or failing on the server (its database
+/// restarting, a silo failing over). Only for calls that are safe to repeat: the store skips identical metric points, tags
+/// and artifact uploads overwrite, reads change nothing.
+/// </summary>
+public static class TransientRetry
+{
+    /// <summary>How long a call is re-sent before its last error is let through.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    public static async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call(ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsTransient(e) && DateTime.UtcNow < deadline && !ct.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * attempt * attempt, 2000)), ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public static Task RunAsync(Func<CancellationToken, Task> call, CancellationToken ct) =>
+        RunAsync(async c =>
+        {
+            await call(c).ConfigureAwait(false);
+            return true;
+        }, ct);
+
+    public static bool IsTransient(Exception e) =>
+        e is HttpRequestException || e is PlatformApiException { HttpStatus: >= 500 or 429 };
+}
