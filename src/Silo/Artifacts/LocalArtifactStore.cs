@@ -21,28 +21,43 @@ public sealed class LocalArtifactStore : IArtifactStore
     public async Task WriteAsync(string path, Stream content, CancellationToken ct = default)
     {
         var full = Resolve(path);
-        if (full == _root || Directory.Exists(full))
+        if (full == _root)
             throw new ArtifactPathException($"Invalid artifact path '{path}': it names a folder");
-        // A file where a folder of the path should be would fail the write with an I/O error: refuse it as bad input.
-        for (var parent = Path.GetDirectoryName(full); parent is not null && parent != _root; parent = Path.GetDirectoryName(parent))
-        {
-            if (File.Exists(parent))
-                throw new ArtifactPathException($"Invalid artifact path '{path}': '{Path.GetRelativePath(_root, parent)}' is a file, not a folder");
-        }
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        Resolve(path); // the folders just created are real folders, but check the whole chain again before writing
+        if (Conflict(path, full) is { } conflict)
+            throw new ArtifactPathException(conflict);
         // Write beside the target and rename, so a reader never sees a half-written file and a failed upload leaves nothing.
         var temp = full + ".upload-" + Guid.NewGuid().ToString("N");
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            Resolve(path); // the folders just created are real folders, but check the whole chain again before writing
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
                 await content.CopyToAsync(file, BufferSize, ct);
             File.Move(temp, full, overwrite: true);
+        }
+        catch (IOException) when (Conflict(path, full) is { } raced)
+        {
+            // A concurrent upload made a folder where this file goes, or a file where one of its folders goes.
+            throw new ArtifactPathException(raced);
         }
         finally
         {
             File.Delete(temp);
         }
+    }
+
+    /// <summary>Why a file cannot be written at <paramref name="full"/>: a folder there, or a file where a folder of the path should be.</summary>
+    private string? Conflict(string path, string full)
+    {
+        if (Directory.Exists(full))
+            return $"Invalid artifact path '{path}': it names a folder";
+        for (var parent = Path.GetDirectoryName(full); parent is not null && parent != _root; parent = Path.GetDirectoryName(parent))
+        {
+            if (File.Exists(parent))
+                return $"Invalid artifact path '{path}': '{Path.GetRelativePath(_root, parent)}' is a file, not a folder";
+        }
+
+        return null;
     }
 
     public Task<Stream?> OpenReadAsync(string path, CancellationToken ct = default)
