@@ -105,35 +105,30 @@ public sealed class CheckpointData(long step)
             }
 
             var data = new CheckpointData(reader.ReadInt64());
-            for (int i = 0, count = reader.ReadInt32(); i < count; i++)
-            {
-                var name = reader.ReadString();
-                var values = new double[CheckedLength(reader, content.Length, sizeof(double))];
-                for (var j = 0; j < values.Length; j++)
-                {
-                    values[j] = reader.ReadDouble();
-                }
-
-                data.doubles[name] = values;
-            }
-
-            for (int i = 0, count = reader.ReadInt32(); i < count; i++)
-            {
-                var name = reader.ReadString();
-                var values = new long[CheckedLength(reader, content.Length, sizeof(long))];
-                for (var j = 0; j < values.Length; j++)
-                {
-                    values[j] = reader.ReadInt64();
-                }
-
-                data.integers[name] = values;
-            }
+            ReadNamedArrays(reader, content.Length, sizeof(double), r => r.ReadDouble(), data.doubles);
+            ReadNamedArrays(reader, content.Length, sizeof(long), r => r.ReadInt64(), data.integers);
 
             return reader.ReadUInt32() == EndMarker ? data : throw new InvalidDataException("the checkpoint has no end marker");
         }
         catch (EndOfStreamException)
         {
             throw new InvalidDataException("the checkpoint is truncated");
+        }
+    }
+
+    private static void ReadNamedArrays<T>(BinaryReader reader, int contentLength, int elementSize, Func<BinaryReader, T> read,
+        Dictionary<string, T[]> into)
+    {
+        for (int i = 0, count = reader.ReadInt32(); i < count; i++)
+        {
+            var name = reader.ReadString();
+            var values = new T[CheckedLength(reader, contentLength, elementSize)];
+            for (var j = 0; j < values.Length; j++)
+            {
+                values[j] = read(reader);
+            }
+
+            into[name] = values;
         }
     }
 
