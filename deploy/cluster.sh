@@ -62,7 +62,13 @@ start_silo() {
 
 start_worker() {
   local k; k="$(next_index worker)"
+  # Silo 1's API first; the other silos' APIs while silo 1 cannot be reached.
+  local fallbacks="" f
+  for f in "$dir"/pids/silo-*; do
+    [ -e "$f" ] && [ "${f##*-}" != 1 ] && fallbacks="${fallbacks:+$fallbacks,}http://127.0.0.1:$((5100 + ${f##*-}))/"
+  done
   launch "worker-$k" worker --Http:Port=$((5200 + k)) --Worker:ApiBaseAddress=http://127.0.0.1:5101/ \
+    ${fallbacks:+--Worker:ApiFallbackAddresses=$fallbacks} \
     --Worker:WorkerId="worker-$k" ${PLATFORM_DATA_DIR:+--Worker:DataDirectory=$PLATFORM_DATA_DIR}
   echo "worker-$k"
 }

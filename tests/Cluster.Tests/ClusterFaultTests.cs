@@ -19,7 +19,7 @@ public sealed class ClusterFaultTests(PostgresServer postgres)
     private static readonly TimeSpan SweepTimeout = TimeSpan.FromMinutes(5);
 
     [Fact]
-    public async Task Killing_a_silo_then_a_worker_mid_sweep_loses_no_trial_and_no_metric_point()
+    public async Task Killing_the_api_silo_then_a_worker_mid_sweep_loses_no_trial_and_no_metric_point()
     {
         await using var cluster = new LoopbackCluster(await postgres.CreateDatabaseAsync("cluster_kill"));
         await cluster.MigrateAsync();
@@ -31,7 +31,7 @@ public sealed class ClusterFaultTests(PostgresServer postgres)
 
         var sweepId = (await cluster.Client.SubmitSweepAsync(ClusterSweeps.Sleep("kill", 50, durationMs: 400, steps: Steps))).SweepId!;
         await cluster.WaitForSweepAsync(sweepId, s => LoopbackCluster.Count(s, "finished") >= 8, SweepTimeout);
-        cluster.Kill("silo-3"); // silo-1 serves the API the workers and this test use; silo-3 holds grains like any other
+        cluster.Kill("silo-1"); // the API the workers (and this test) talk to first: they move to silo-2's, and its grains move
         await cluster.WaitForSweepAsync(sweepId, s => LoopbackCluster.Count(s, "finished") >= 20, SweepTimeout);
         var lost = await TrialsOfAsync(cluster, "worker-2");
         Assert.NotEmpty(lost); // killed mid-trial

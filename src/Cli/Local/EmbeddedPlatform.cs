@@ -25,7 +25,7 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
         _app = app;
         _tokens = tokens;
         BaseAddress = baseAddress;
-        Client = new PlatformClient(PlatformHttp.Create(baseAddress, tokens?.Embedded.Value));
+        Client = new PlatformClient(PlatformHttpClient.Create(baseAddress, tokens?.Embedded.Value));
     }
 
     public Uri BaseAddress { get; }

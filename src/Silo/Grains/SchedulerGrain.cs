@@ -33,11 +33,38 @@ public sealed partial class SchedulerGrain(ITrackingStore store, IGrainFactory g
     {
         if (_queued.Add(trial.RunId))
         {
-            _queue.AddLast((trial, experimentId, _sequence++));
+            InsertInSweepOrder(trial, experimentId);
             _enqueuedAt[trial.RunId] = DateTimeOffset.UtcNow;
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Appends the trial, but ahead of any trials of its sweep at the end of the queue with a later suggestion index: a sweep
+    /// starts its trials concurrently, so they can arrive slightly out of order, and a grid should still run in grid order.
+    /// The trials it moves ahead of each take the next sequence number, so the queue stays ordered by sequence.
+    /// </summary>
+    private void InsertInSweepOrder(TrialSpec trial, string experimentId)
+    {
+        LinkedListNode<(TrialSpec Trial, string ExperimentId, long Sequence)>? later = null;
+        for (var node = _queue.Last; trial.SweepId is not null && node is not null
+             && node.Value.Trial.SweepId == trial.SweepId && node.Value.Trial.Index > trial.Index; node = node.Previous)
+        {
+            later = node;
+        }
+
+        if (later is null)
+        {
+            _queue.AddLast((trial, experimentId, _sequence++));
+            return;
+        }
+
+        _queue.AddBefore(later, (trial, experimentId, later.Value.Sequence));
+        for (var node = later; node is not null; node = node.Next)
+        {
+            node.Value = node.Value with { Sequence = node.Next?.Value.Sequence ?? _sequence++ };
+        }
     }
 
     public async Task<TrialLease?> TryLease(WorkerOffer offer)

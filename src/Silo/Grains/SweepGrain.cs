@@ -19,6 +19,9 @@ public sealed partial class SweepGrain(ITrackingStore store, IGrainFactory grain
     /// <summary>Trials a random or bayes sweep runs at once: a few, so TPE learns from finished trials before suggesting many more.</summary>
     public const int SampledParallelism = 4;
 
+    /// <summary>How many trials a sweep starts at once (each start writes its run, params and trial row).</summary>
+    private const int TrialStartBatch = 32;
+
     private string SweepId => this.GetPrimaryKeyString();
 
     public async Task<SubmissionResult> Submit(SweepDefinition definition)
@@ -91,10 +94,7 @@ public sealed partial class SweepGrain(ITrackingStore store, IGrainFactory grain
         {
             var suggestions = sweep.Search.Suggest(sweep.Issued, wanted, sweep.History);
             sweep.Exhausted = suggestions.Count < wanted || sweep.TargetReached();
-            foreach (var suggestion in suggestions)
-            {
-                await StartTrialAsync(sweep, suggestion);
-            }
+            await StartTrialsAsync(sweep, suggestions);
         }
 
         if (sweep.Exhausted && sweep.AllEnded)
@@ -104,13 +104,32 @@ public sealed partial class SweepGrain(ITrackingStore store, IGrainFactory grain
         }
     }
 
-    private async Task StartTrialAsync(SweepRun sweep, TrialSuggestion suggestion)
+    /// <summary>
+    /// Issues a run id per suggestion, stores the sweep once, then starts the trials <see cref="TrialStartBatch"/> at a time:
+    /// a large grid starts in a few round trips (and the store commits concurrent trials' writes together) instead of one
+    /// store write and one grain call after another, which kept a 50-trial submission past Orleans' 30 s call timeout on a
+    /// loaded machine.
+    /// </summary>
+    private async Task StartTrialsAsync(SweepRun sweep, IReadOnlyList<TrialSuggestion> suggestions)
     {
-        var runId = Guid.NewGuid().ToString("N");
-        sweep.Issue(runId);
-        // The sweep is written before the trial exists so that a restart in between never reuses the suggestion index.
+        if (suggestions.Count == 0)
+        {
+            return;
+        }
+
+        var runIds = suggestions.Select(_ => Guid.NewGuid().ToString("N")).ToArray();
+        foreach (var runId in runIds)
+        {
+            sweep.Issue(runId);
+        }
+
+        // The sweep is written before its trials exist so that a restart in between never reuses a suggestion index
+        // (Recover starts the trials of stored ids that have none).
         await store.UpsertSweepAsync(sweep.Record);
-        await grains.GetGrain<ITrialGrain>(runId).Start(TrialSpecFor(sweep, runId, suggestion));
+        foreach (var batch in Enumerable.Range(0, runIds.Length).Chunk(TrialStartBatch))
+        {
+            await Task.WhenAll(batch.Select(i => grains.GetGrain<ITrialGrain>(runIds[i]).Start(TrialSpecFor(sweep, runIds[i], suggestions[i]))));
+        }
     }
 
     /// <summary>The trial for a suggestion; it relays the sweep's metric only when an early stopping rule needs it.</summary>

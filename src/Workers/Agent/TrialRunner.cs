@@ -65,7 +65,7 @@ public sealed class TrialRunner(
             if (options.TrialHost is { } host)
             {
                 var invocation = new TrialInvocation(
-                    runId, lease.Trial.Assignment, lease.Trial.Params, options.DataDirectory, device, options.ApiBaseAddress!, lease.Trial.WatchMetric,
+                    runId, lease.Trial.Assignment, lease.Trial.Params, options.DataDirectory, device, options.ApiAddresses, lease.Trial.WatchMetric,
                     options.ApiToken, options.CheckpointInterval);
                 await TrialProcess.RunAsync(
                     host, invocation, supervisor.Observe, RunLogRelay.Lines(logger, runId, runLog), stopJob.Token);

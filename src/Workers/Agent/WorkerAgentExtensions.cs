@@ -15,10 +15,7 @@ public static class WorkerAgentExtensions
         }
 
         services.AddSingleton(options);
-        var http = new HttpClient { BaseAddress = options.ApiBaseAddress };
-        if (options.ApiToken is { Length: > 0 } token)
-            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        var platform = new PlatformClient(http);
+        var platform = new PlatformClient(PlatformHttpClient.Create(options.ApiAddresses, options.ApiToken));
         services.AddSingleton(platform);
         services.AddSingleton(platform.Tracking);
         services.AddSingleton<TrialRunner>();

@@ -18,6 +18,17 @@ public sealed class WorkerAgentOptions
     /// <summary>The platform's HTTP API, where trials log their metrics.</summary>
     public Uri? ApiBaseAddress { get; set; }
 
+    /// <summary>
+    /// Other addresses of the same API (further silos), comma-separated, used while <see cref="ApiBaseAddress"/> cannot be
+    /// connected to: where no load balancer stands in front of the silos, a worker and its trials then outlive the silo they
+    /// talk to. Empty: none.
+    /// </summary>
+    public string? ApiFallbackAddresses { get; set; }
+
+    /// <summary><see cref="ApiBaseAddress"/> followed by the <see cref="ApiFallbackAddresses"/>.</summary>
+    public IReadOnlyList<Uri> ApiAddresses =>
+        [ApiBaseAddress!, .. FallbackAddresses().Select(a => new Uri(a, UriKind.Absolute))];
+
     /// <summary>The API token (role submitter) the worker sends as <c>Authorization: Bearer</c>; null when the platform runs without authentication.</summary>
     public string? ApiToken { get; set; }
 
@@ -58,6 +69,12 @@ public sealed class WorkerAgentOptions
     /// </summary>
     public TimeSpan DrainGracePeriod { get; set; } = TimeSpan.Zero;
 
+    private IEnumerable<string> FallbackAddresses() =>
+        (ApiFallbackAddresses ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    private static bool IsHttpUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
     public IEnumerable<string> Validate()
     {
         if (DrainGracePeriod < TimeSpan.Zero)
@@ -68,6 +85,11 @@ public sealed class WorkerAgentOptions
         if (ApiBaseAddress is null || !ApiBaseAddress.IsAbsoluteUri)
         {
             yield return $"{Section}:ApiBaseAddress must be an absolute http(s) URL, got '{ApiBaseAddress}'";
+        }
+
+        foreach (var address in FallbackAddresses().Where(a => !IsHttpUrl(a)))
+        {
+            yield return $"{Section}:ApiFallbackAddresses must be absolute http(s) URLs separated by commas, got '{address}'";
         }
 
         if (Device != "cpu" && Device != "cuda" && !System.Text.RegularExpressions.Regex.IsMatch(Device, @"^cuda:\d+$"))

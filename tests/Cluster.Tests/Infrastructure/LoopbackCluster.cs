@@ -17,14 +17,22 @@ public sealed class LoopbackCluster : IAsyncDisposable
     private readonly string _clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
     private readonly TempDirectory _artifacts = new("platform-cluster");
     private readonly ConcurrentDictionary<string, (Process Process, ConcurrentQueue<string> Output)> _processes = new();
-    private Uri? _api;
+    private readonly List<Uri> _apis = [];
 
     public LoopbackCluster(string connectionString) => _connectionString = connectionString;
 
-    /// <summary>The HTTP API of the first silo started; workers log metrics there and tests read through it.</summary>
-    public Uri ApiAddress => _api ?? throw new InvalidOperationException("no silo started yet");
+    /// <summary>The HTTP API of every silo started, the first one first: workers and tests use the first one while it answers.</summary>
+    public IReadOnlyList<Uri> ApiAddresses => _apis.Count > 0 ? _apis.ToArray() : throw new InvalidOperationException("no silo started yet");
 
-    public PlatformClient Client => new(new HttpClient { BaseAddress = ApiAddress, Timeout = TimeSpan.FromMinutes(3) }); // submitting 50 trials on a loaded 2-core machine took 30 s
+    public PlatformClient Client
+    {
+        get
+        {
+            var http = PlatformHttpClient.Create(ApiAddresses, null);
+            http.Timeout = TimeSpan.FromMinutes(3); // submitting 50 trials on a loaded 2-core machine took 30 s
+            return new PlatformClient(http);
+        }
+    }
 
     public async Task MigrateAsync()
     {
@@ -34,13 +42,14 @@ public sealed class LoopbackCluster : IAsyncDisposable
         Assert.True(migrate.ExitCode == 0, $"platform migrate exited {migrate.ExitCode}:\n{Output("migrate")}");
     }
 
-    /// <summary>Starts a silo; the first one's API becomes <see cref="ApiAddress"/>, and this waits until it answers.</summary>
+    /// <summary>Starts a silo, adds its API to <see cref="ApiAddresses"/>, and waits until it answers.</summary>
     public async Task StartSiloAsync(string name)
     {
         var http = FreeTcpPort.OnLoopback();
         Start(name, "silo", $"--Cluster:SiloPort={FreeTcpPort.OnLoopback()}", $"--Cluster:GatewayPort={FreeTcpPort.OnLoopback()}", $"--Http:Port={http}");
         var api = new Uri($"http://127.0.0.1:{http}/");
-        _api ??= api;
+        lock (_apis)
+            _apis.Add(api);
         using var probe = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
         while (true)
@@ -60,8 +69,10 @@ public sealed class LoopbackCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts a worker on the first silo's API, with the other silos' APIs as fallbacks (as <c>deploy/cluster.sh</c> does).</summary>
     public void StartWorker(string name, TimeSpan? drainGrace = null) =>
-        Start(name, "worker", $"--Http:Port={FreeTcpPort.OnLoopback()}", $"--Worker:ApiBaseAddress={ApiAddress}", $"--Worker:WorkerId={name}",
+        Start(name, "worker", $"--Http:Port={FreeTcpPort.OnLoopback()}", $"--Worker:ApiBaseAddress={ApiAddresses[0]}",
+            $"--Worker:ApiFallbackAddresses={string.Join(',', ApiAddresses.Skip(1))}", $"--Worker:WorkerId={name}",
             $"--Worker:DrainGracePeriod={drainGrace ?? TimeSpan.FromSeconds(20)}");
 
     /// <summary>kill -9 of the process and the trial processes it started (a lost machine).</summary>

@@ -10,7 +10,7 @@ public sealed record TrialInvocation(
     IReadOnlyDictionary<string, string> Params,
     string? DataDirectory,
     string Device,
-    Uri ApiBaseAddress,
+    IReadOnlyList<Uri> ApiAddresses,
     string? WatchMetric,
     string? ApiToken = null,
     TimeSpan? CheckpointInterval = null)
@@ -18,7 +18,7 @@ public sealed record TrialInvocation(
     // A record prints every property; the API token must never reach a log or an error message.
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
-        builder.Append($"RunId = {RunId}, Assignment = {Assignment}, Device = {Device}, ApiBaseAddress = {ApiBaseAddress}, ApiToken = {(ApiToken is null ? "null" : "(hidden)")}");
+        builder.Append($"RunId = {RunId}, Assignment = {Assignment}, Device = {Device}, ApiAddresses = {string.Join(", ", ApiAddresses)}, ApiToken = {(ApiToken is null ? "null" : "(hidden)")}");
         return true;
     }
 }

@@ -60,11 +60,7 @@ public static class TrialProcessHost
         var job = JobRegistry.Find(invocation.Assignment)
                   ?? throw new InvalidOperationException($"this worker has no job '{invocation.Assignment}'");
         var values = HyperparameterBinder.Bind(job.Descriptor, invocation.Params);
-        using var http = new HttpClient { BaseAddress = invocation.ApiBaseAddress };
-        if (invocation.ApiToken is { Length: > 0 } token)
-        {
-            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        }
+        using var http = PlatformHttpClient.Create(invocation.ApiAddresses, invocation.ApiToken);
 
         var tracking = new TrackingClient(http);
         await using var metrics = new BatchingMetricLogger(tracking, invocation.RunId);

@@ -1,0 +1,40 @@
+using Platform.Contracts.Grains;
+using Platform.Silo.Sweeps.Lifecycle;
+
+namespace Platform.Silo.Tests.Grains;
+
+/// <summary>The queue's order through the real scheduler and trial grains.</summary>
+public sealed class SchedulerOrderTests : IAsyncLifetime
+{
+    private GrainTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await GrainTestHost.StartAsync(RetryPolicy.Default);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task A_sweeps_trials_are_leased_in_suggestion_order_whatever_order_they_arrive_in()
+    {
+        // Two sweeps' trials arriving out of order (as concurrent starts can), and a run outside any sweep.
+        (string Sweep, int Index)[] arrivals = [("a", 0), ("a", 3), ("a", 1), ("b", 1), ("b", 0), ("a", 2), ("", 0), ("a", 5), ("a", 4)];
+        var names = new Dictionary<string, string>();
+        foreach (var (sweep, index) in arrivals)
+        {
+            var runId = Guid.NewGuid().ToString("N");
+            names[runId] = $"{sweep}{index}";
+            await _host.Grains.GetGrain<ITrialGrain>(runId).Start(new TrialSpec(runId, "order", "sleep",
+                new Dictionary<string, string> { ["duration_ms"] = "0" }, sweep == "" ? null : sweep, Index: index));
+        }
+
+        var leased = new List<string>();
+        var scheduler = _host.Grains.GetGrain<ISchedulerGrain>(0);
+        while (await scheduler.TryLease(new WorkerOffer("w", ["sleep"])) is { } lease)
+        {
+            leased.Add(names[lease.Trial.RunId]);
+        }
+
+        // Only trials at the end of the queue move: "a3" had been followed by "a1" directly, "b1" by "b0"; "a2" came after
+        // b's trials, so it stays behind them; "a5" then "a4" swap again.
+        Assert.Equal(["a0", "a1", "a3", "b0", "b1", "a2", "0", "a4", "a5"], leased);
+    }
+}
