@@ -78,6 +78,20 @@ public abstract partial class MlflowApiContractTests
     }
 
     [Fact]
+    public async Task Runs_search_matches_the_run_name_on_the_run_name_tag_as_mlflow_does()
+    {
+        var exp = await NewExperiment();
+        var id = await NewRun(exp, 1, "first");
+        await NewRun(exp, 2, "other");
+        await PostOk("runs/set-tag", new { run_id = id, key = "mlflow.runName", value = "renamed" });
+        foreach (var filter in new[] { "attributes.run_name = 'renamed'", "run_name LIKE 're%' AND attributes.`Run Name` != 'other'" })
+        {
+            var runs = (await PostOk("runs/search", new { experiment_ids = new[] { exp }, filter })).GetProperty("runs");
+            Assert.Equal([id], runs.EnumerateArray().Select(r => r.GetProperty("info").GetProperty("run_id").GetString()));
+        }
+    }
+
+    [Fact]
     public async Task Runs_search_orders_nan_after_numbers_and_missing_metrics_last_in_both_directions()
     {
         var exp = await NewExperiment();

@@ -63,7 +63,11 @@ public abstract partial class SqlTrackingStore
     private string FilterSql(FilterClause clause, string name, DynamicParameters parameters)
     {
         var key = clause.Key;
-        if (key.Entity == SearchEntity.Attribute)
+        // As MLflow's SQL store, the run name is matched on the mlflow.runName tag: a name set through set-tag or log-batch is
+        // in the tag (runs/create and runs/update write both).
+        if (key is { Entity: SearchEntity.Attribute, Name: "run_name" })
+            key = new SearchKey(SearchEntity.Tag, PlatformTags.RunName);
+        else if (key.Entity == SearchEntity.Attribute)
             return ComparisonSql("r." + key.Name, clause, name, parameters);
 
         // A run matches when one of its rows satisfies the comparison; a run without the key (or without datasets) never does.
