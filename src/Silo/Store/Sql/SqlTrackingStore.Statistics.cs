@@ -6,13 +6,15 @@ namespace Platform.Silo.Store.Sql;
 // statistics (a database that just took a bulk load) PostgreSQL estimated one run per experiment and ran nested loops over all
 // of them, about six times the CPU of the hash-join plan it picks with statistics, and autovacuum only analyzes up to a minute
 // later; SQLite gathers none unless asked. So a search first brings them up to date when the dialect finds them stale, checked
-// at most every StatisticsCheckInterval, by one search at a time (the others go ahead with what the planner has).
+// at most every StatisticsCheckIntervalMs, by one search at a time (the others go ahead with what the planner has). The check
+// costs well under a millisecond (a pg_stat_user_tables query; SQLite's row-count estimates), so the interval is short: a search
+// soon after a bulk load, from any silo, is planned with fresh statistics.
 public abstract partial class SqlTrackingStore
 {
     /// <summary>The tables a runs/search query reads (fixed names, safe to place in SQL text).</summary>
     protected static readonly IReadOnlyList<string> SearchTables = ["runs", "latest_metrics", "params", "tags", "run_inputs"];
 
-    private static readonly long StatisticsCheckIntervalMs = (long)TimeSpan.FromSeconds(30).TotalMilliseconds;
+    private const long StatisticsCheckIntervalMs = 2_000;
 
     private long _nextStatisticsCheck = long.MinValue;
     private int _statisticsCheckRunning;
