@@ -115,6 +115,15 @@ public sealed class TrackingBenchmarks(TextWriter output) : IAsyncDisposable
         {
             await using var host = await TrackingApiHost.StartAsync(options);
             var exp = await host.Store.CreateExperimentAsync("search-" + Guid.NewGuid().ToString("N"));
+            var body = new { experiment_ids = new[] { exp }, filter = "metrics.acc > 0.5 and params.lr = '3'", order_by = new[] { "metrics.loss DESC" }, max_results = 100 };
+            async Task<string> SearchAsync()
+            {
+                using var response = await host.Http.PostAsync("api/2.0/mlflow/runs/search",
+                    new StringContent(System.Text.Json.JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json"));
+                response.EnsureSuccessStatusCode();
+                return await response.Content.ReadAsStringAsync();
+            }
+            await SearchAsync(); // JIT and connection warm-up on the empty experiment, so the first search below times the database
             await Task.WhenAll(Enumerable.Range(0, 4).Select(part => Task.Run(async () =>
             {
                 for (var i = part; i < 10_000; i += 4)
@@ -124,20 +133,19 @@ public sealed class TrackingBenchmarks(TextWriter output) : IAsyncDisposable
                         [new Param("lr", (i % 7).ToString(System.Globalization.CultureInfo.InvariantCulture))], []);
                 }
             })));
-            var body = new { experiment_ids = new[] { exp }, filter = "metrics.acc > 0.5 and params.lr = '3'", order_by = new[] { "metrics.loss DESC" }, max_results = 100 };
+            // The first search right after the bulk seed is timed on its own: it is the one that finds the planner statistics
+            // stale and refreshes them (the steady-state figure below would otherwise depend on whether autovacuum got there first).
             var meter = new CpuMeter(name == "SQLite" ? null : _postgres!.DataDirectory);
+            var first = Stopwatch.StartNew();
+            await SearchAsync();
+            var firstMs = first.Elapsed.TotalMilliseconds;
             var cpu0 = meter.Read();
-            var ms = await MedianMsAsync(20, async () =>
-            {
-                using var response = await host.Http.PostAsync("api/2.0/mlflow/runs/search",
-                    new StringContent(System.Text.Json.JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json"));
-                response.EnsureSuccessStatusCode();
-                return await response.Content.ReadAsStringAsync();
-            });
+            var ms = await MedianMsAsync(20, SearchAsync);
             var cpu = meter.Read();
             var cpuMs = (cpu.Process - cpu0.Process + cpu.Postgres - cpu0.Postgres) * 1000 / 21;
             output.WriteLine($"runs/search {name}: 10,000 runs, metric filter + param filter + metric order, 100 results, median {ms:F1} ms " +
-                             $"(target < 200 ms), {cpuMs:F0} CPU-ms per request (client, server and database); load {CpuMeter.Load()}");
+                             $"(target < 200 ms), {cpuMs:F0} CPU-ms per request (client, server and database); first search after the seed " +
+                             $"{firstMs:F0} ms; load {CpuMeter.Load()}");
         }
     }
 

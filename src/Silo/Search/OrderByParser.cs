@@ -3,13 +3,21 @@ namespace Platform.Silo.Search;
 /// <summary>Parses MLflow order_by terms: <c>metrics.cost ASC</c>, <c>attributes.start_time DESC</c>, <c>params.lr</c> (ascending by default).</summary>
 public static class OrderByParser
 {
-    public static IReadOnlyList<OrderClause> Parse(IReadOnlyList<string>? orderBy, SearchAttributes? attributes = null) =>
-        (orderBy ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => ParseOne(o, attributes)).ToList();
+    public static IReadOnlyList<OrderClause> Parse(IReadOnlyList<string>? orderBy, SearchAttributes? attributes = null)
+    {
+        var clauses = (orderBy ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => ParseOne(o, attributes)).ToList();
+        // As MLflow's SQL store: a key ordered twice is a mistake in the request, not a tie-breaker.
+        if (clauses.GroupBy(c => (c.Key.Entity, c.Key.Name)).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new SearchSyntaxException($"Invalid order_by: {twice.Key.Entity.ToString().ToLowerInvariant()} '{twice.Key.Name}' is ordered by more than once");
+        return clauses;
+    }
 
     public static OrderClause ParseOne(string text, SearchAttributes? attributes = null)
     {
         var tokens = SearchTokenizer.Tokenize(text);
         var key = SearchFilterParser.ParseKey(tokens[0], attributes ?? SearchAttributes.Runs);
+        if (key.Entity == SearchEntity.Dataset)
+            throw new SearchSyntaxException($"Invalid order_by clause '{text}': runs cannot be ordered by a dataset field");
         var ascending = true;
         var i = 1;
         if (tokens[i].IsKeyword("ASC") || tokens[i].IsKeyword("DESC"))

@@ -7,14 +7,17 @@ namespace Platform.Silo.Search;
 /// <c>metrics.acc &gt; 0.9 AND params.lr = '0.01' AND tags.`my tag` LIKE '%a%' AND attributes.status IN ('FINISHED', 'FAILED')</c>.
 /// Metrics and numeric attributes take numbers and = != &gt; &gt;= &lt; &lt;=; params, tags and string attributes take strings and
 /// = != LIKE ILIKE; as in MLflow's <c>search_utils</c>, IN and NOT IN take a list of strings and only for <c>attributes.run_id</c>
-/// (and, a platform addition, <c>attributes.status</c>).
+/// (and, a platform addition, <c>attributes.status</c>) and the dataset keys (<c>datasets.name</c>, <c>digest</c>, <c>context</c>).
 /// OR and parentheses around comparisons are not part of MLflow's grammar and are refused, as MLflow refuses them.
 /// </summary>
 public static class SearchFilterParser
 {
     private static readonly HashSet<string> NumericOperators = ["=", "!=", ">", ">=", "<", "<="];
     private static readonly HashSet<string> StringOperators = ["=", "!=", "LIKE", "ILIKE"];
-    private static readonly HashSet<string> ListAttributeOperators = ["=", "!=", "LIKE", "ILIKE", "IN", "NOT IN"];
+    private static readonly HashSet<string> ListOperators = ["=", "!=", "LIKE", "ILIKE", "IN", "NOT IN"];
+
+    /// <summary>MLflow's <c>DATASET_ATTRIBUTES</c>.</summary>
+    private static readonly string[] DatasetKeys = ["name", "digest", "context"];
 
     /// <param name="attributes">The attribute set of the searched entity; runs by default.</param>
     public static IReadOnlyList<FilterClause> Parse(string? filter, SearchAttributes? attributes = null)
@@ -58,7 +61,7 @@ public static class SearchFilterParser
         else
         {
             throw new SearchSyntaxException(
-                $"Invalid identifier {token.Describe()}: expected metrics.<name>, params.<name>, tags.<name> or attributes.<name>");
+                $"Invalid identifier {token.Describe()}: expected metrics.<name>, params.<name>, tags.<name>, attributes.<name> or datasets.<name>");
         }
 
         var entity = prefix.ToLowerInvariant() switch
@@ -67,9 +70,15 @@ public static class SearchFilterParser
             "param" or "params" or "parameter" or "parameters" => SearchEntity.Param,
             "tag" or "tags" => SearchEntity.Tag,
             "attribute" or "attributes" or "attr" or "run" => SearchEntity.Attribute,
+            "dataset" or "datasets" => SearchEntity.Dataset,
             _ => throw new SearchSyntaxException(
-                $"Invalid entity type '{prefix}' in {token.Describe()}: expected metrics, params, tags or attributes"),
+                $"Invalid entity type '{prefix}' in {token.Describe()}: expected metrics, params, tags, attributes or datasets"),
         };
+        if (entity == SearchEntity.Dataset)
+        {
+            return DatasetKeys.Contains(name) ? new SearchKey(entity, name) : throw new SearchSyntaxException(
+                $"Invalid dataset key '{name}' at position {token.Position}: expected one of {string.Join(", ", DatasetKeys)}");
+        }
         if (entity != SearchEntity.Attribute)
             return new SearchKey(entity, name, entity == SearchEntity.Metric);
         var attribute = attributes.Resolve(name) ?? throw new SearchSyntaxException(
@@ -96,7 +105,8 @@ public static class SearchFilterParser
             throw new SearchSyntaxException($"Invalid filter: expected a comparison operator after {keyToken.Describe()}, got {opToken.Describe()}");
 
         var allowed = key.IsNumeric ? NumericOperators
-            : key.Entity == SearchEntity.Attribute && attributes.TakesLists(key.Name) ? ListAttributeOperators : StringOperators;
+            : key.Entity == SearchEntity.Dataset || (key.Entity == SearchEntity.Attribute && attributes.TakesLists(key.Name)) ? ListOperators
+            : StringOperators;
         if (op is "IN" or "NOT IN" && key.Entity == SearchEntity.Attribute && !allowed.Contains(op))
         {
             var which = attributes.ListNames.Any() ? $"only the {string.Join(" and ", attributes.ListNames.Select(n => $"'{n}'"))} attributes support" : "no attribute supports";

@@ -1,12 +1,16 @@
 namespace Platform.Silo.Search;
 
-/// <summary>What a search identifier names: <c>metrics.x</c>, <c>params.x</c>, <c>tags.x</c> or <c>attributes.x</c>.</summary>
+/// <summary>
+/// What a search identifier names: <c>metrics.x</c>, <c>params.x</c>, <c>tags.x</c>, <c>attributes.x</c> or <c>datasets.x</c> (a run's
+/// logged dataset inputs: <c>name</c>, <c>digest</c>, or <c>context</c>, the input's <c>mlflow.data.context</c> tag).
+/// </summary>
 public enum SearchEntity
 {
     Metric,
     Param,
     Tag,
     Attribute,
+    Dataset,
 }
 
 /// <summary>An identifier of the filter or order_by grammar; attribute names are canonical (e.g. <c>created</c> becomes <c>start_time</c>).</summary>

@@ -78,6 +78,36 @@ public abstract partial class MlflowApiContractTests
     }
 
     [Fact]
+    public async Task Runs_search_matches_the_run_name_on_the_run_name_tag_as_mlflow_does()
+    {
+        var exp = await NewExperiment();
+        var id = await NewRun(exp, 1, "first");
+        await NewRun(exp, 2, "other");
+        await PostOk("runs/set-tag", new { run_id = id, key = "mlflow.runName", value = "renamed" });
+        foreach (var filter in new[] { "attributes.run_name = 'renamed'", "run_name LIKE 're%' AND attributes.`Run Name` != 'other'" })
+        {
+            var runs = (await PostOk("runs/search", new { experiment_ids = new[] { exp }, filter })).GetProperty("runs");
+            Assert.Equal([id], runs.EnumerateArray().Select(r => r.GetProperty("info").GetProperty("run_id").GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task Runs_search_orders_nan_after_numbers_and_missing_metrics_last_in_both_directions()
+    {
+        var exp = await NewExperiment();
+        foreach (var (name, start, acc) in new[] { ("low", 4L, "0.1"), ("nan", 3, "NaN"), ("high", 2, "0.9"), ("none", 1, (string?)null) })
+        {
+            var id = await NewRun(exp, start, name);
+            if (acc is not null)
+                await PostRaw("runs/log-metric", $$"""{"run_id": "{{id}}", "key": "acc", "value": "{{acc}}", "timestamp": 1, "step": 0}""");
+        }
+        Assert.Equal(["low", "high", "nan", "none"], await SearchNames(exp, null, ["metrics.acc ASC"]));
+        Assert.Equal(["high", "low", "nan", "none"], await SearchNames(exp, null, ["metrics.acc DESC"]));
+        Assert.Equal(["high"], await SearchNames(exp, "metrics.acc > 0.5"));
+        Assert.Equal(["low", "high"], await SearchNames(exp, "metrics.acc >= 0")); // NaN matches no comparison
+    }
+
+    [Fact]
     public async Task Runs_search_pages_with_opaque_tokens()
     {
         var exp = await NewExperiment();

@@ -23,5 +23,14 @@ public sealed class OrderByParserTests
     [InlineData("metrics.cost SIDEWAYS")]
     [InlineData("metrics.cost ASC extra")]
     [InlineData("cost")]
+    [InlineData("datasets.name")]
     public void Refuses_malformed_terms(string text) => Assert.Throws<SearchSyntaxException>(() => OrderByParser.ParseOne(text));
+
+    [Fact]
+    public void Refuses_a_key_ordered_twice_as_mlflow_does()
+    {
+        var ex = Assert.Throws<SearchSyntaxException>(() => OrderByParser.Parse(["metrics.cost ASC", "params.cost", "metric.cost DESC"]));
+        Assert.Contains("metric 'cost' is ordered by more than once", ex.Message);
+        Assert.Equal(2, OrderByParser.Parse(["metrics.cost", "params.cost"]).Count);
+    }
 }

@@ -37,6 +37,9 @@ public sealed class SearchFilterParserTests
     [InlineData("attributes.`Run name` = 'x'", SearchEntity.Attribute, "run_name")]
     [InlineData("attributes.end_time != 0", SearchEntity.Attribute, "end_time")]
     [InlineData("attributes.user_id ILIKE 'ANN%'", SearchEntity.Attribute, "user_id")]
+    [InlineData("datasets.name = 'cats'", SearchEntity.Dataset, "name")]
+    [InlineData("dataset.digest != 'abc'", SearchEntity.Dataset, "digest")]
+    [InlineData("datasets.`context` ILIKE 'TRAIN%'", SearchEntity.Dataset, "context")]
     public void Accepts_mlflow_identifier_forms(string filter, SearchEntity entity, string name)
     {
         var key = Assert.Single(SearchFilterParser.Parse(filter)).Key;
@@ -52,6 +55,16 @@ public sealed class SearchFilterParserTests
         Assert.Equal("IN", clauses[0].Operator);
         Assert.Equal("NOT IN", clauses[1].Operator);
         Assert.Equal(["it's"], clauses[1].List!);
+    }
+
+    [Fact]
+    public void Dataset_keys_take_strings_and_lists_as_in_mlflow()
+    {
+        var clauses = SearchFilterParser.Parse("datasets.name IN ('a', 'b') AND datasets.digest NOT IN ('d') AND datasets.context LIKE 'tr%'");
+        Assert.Equal((new SearchKey(SearchEntity.Dataset, "name"), "IN"), (clauses[0].Key, clauses[0].Operator));
+        Assert.Equal(["a", "b"], clauses[0].List!);
+        Assert.Equal(("NOT IN", "digest"), (clauses[1].Operator, clauses[1].Key.Name));
+        Assert.Equal(new FilterClause(new SearchKey(SearchEntity.Dataset, "context"), "LIKE", Text: "tr%"), clauses[2]);
     }
 
     [Fact]
@@ -83,6 +96,10 @@ public sealed class SearchFilterParserTests
     [InlineData("loss > 1", "Invalid identifier 'loss' at position 0")]
     [InlineData("metrics.a > 1 AND", "expected an identifier, got end of input")]
     [InlineData("metrics.a > 1 # x", "Unexpected character '#' at position 14")]
+    [InlineData("datasets.size = 'x'", "Invalid dataset key 'size' at position 0: expected one of name, digest, context")]
+    [InlineData("datasets.name > 'x'", "Invalid comparator '>' at position 14 for 'datasets.name' at position 0")]
+    [InlineData("datasets.digest = 1", "expected a quoted string for 'datasets.digest'")]
+    [InlineData("models.name = 'x'", "Invalid entity type 'models'")]
     public void Reports_errors_with_position_or_token(string filter, string expected)
     {
         var ex = Assert.Throws<SearchSyntaxException>(() => SearchFilterParser.Parse(filter));

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Platform.Contracts.Tracking;
 using Platform.Silo.Store;
 using Platform.Silo.Store.Sqlite;
 
@@ -32,6 +33,25 @@ public sealed class SqliteTrackingStoreTests : TrackingStoreContractTests, IDisp
         var ex = await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync(
             "INSERT INTO metrics (run_id, key, timestamp, step, value, is_nan) VALUES ('nope', 'm', 1, 1, 1, 0)"));
         Assert.Equal(19, ex.SqliteErrorCode); // SQLITE_CONSTRAINT
+    }
+
+    [Fact]
+    public async Task A_search_gathers_planner_statistics_that_sqlite_never_gathers_by_itself()
+    {
+        var store = (SqliteTrackingStore)await NewStoreAsync("statistics");
+        await store.MigrateAsync();
+        var experiment = await store.CreateExperimentAsync("stats");
+        for (var i = 0; i < 50; i++)
+            await store.CreateRunAsync(new NewRun(experiment, null, null, i, RunStatus.RUNNING, []));
+        await using var connection = new SqliteConnection($"Data Source={store.DatabasePath}");
+        await connection.OpenAsync();
+        const string analyzed = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_stat1'";
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(analyzed));
+
+        await store.SearchRunsAsync(new RunSearchQuery([experiment], "metrics.acc > 0", MaxResults: 10));
+
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>(analyzed));
+        Assert.True(await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM sqlite_stat1 WHERE tbl = 'runs' AND stat LIKE '50 %')"));
     }
 
     // Linux lets us delete files that pooled connections still hold open.

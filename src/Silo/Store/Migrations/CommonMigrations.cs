@@ -64,4 +64,21 @@ internal static class CommonMigrations
     public const string HistoryVersionSql = "ALTER TABLE latest_metrics ADD COLUMN history_version BIGINT NOT NULL DEFAULT 0;";
 
     public const string HistoryVersionName = "metric history version";
+
+    public const string SearchIndexesName = "runs/search covering indexes; dataset input context";
+
+    /// <summary>
+    /// runs/search: each filter on a metric, param or tag is one range scan of a (key, value, run_id) index that answers it without
+    /// reading the table (the metric index also holds is_nan, which a metric filter tests); the (key, value) metric index it
+    /// replaces is its prefix. A dataset filter reads run_inputs by name; <c>context</c> holds the input's
+    /// <c>mlflow.data.context</c> tag (MLflow's <c>datasets.context</c>), which each dialect fills from the stored tag JSON.
+    /// </summary>
+    public const string SearchIndexesSql = """
+        DROP INDEX IF EXISTS ix_latest_metrics_key_value;
+        CREATE INDEX ix_latest_metrics_key_value_run ON latest_metrics (key, value, is_nan, run_id);
+        CREATE INDEX ix_params_key_value_run ON params (key, value, run_id);
+        CREATE INDEX ix_tags_key_value_run ON tags (key, value, run_id);
+        ALTER TABLE run_inputs ADD COLUMN context TEXT NULL;
+        CREATE INDEX ix_run_inputs_name ON run_inputs (name, run_id);
+        """;
 }

@@ -82,5 +82,9 @@ internal static class PostgresMigrations
             CREATE INDEX ix_run_logs_run ON run_logs (run_id, id);
             """),
         OrleansMembershipMigration.Migration,
+        new(10, CommonMigrations.SearchIndexesName, CommonMigrations.SearchIndexesSql + """
+            UPDATE run_inputs SET context = (SELECT t->>'value' FROM jsonb_array_elements(run_inputs.tags::jsonb) t
+                                             WHERE t->>'key' = 'mlflow.data.context' LIMIT 1);
+            """),
     ];
 }

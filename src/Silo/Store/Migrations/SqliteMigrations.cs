@@ -77,5 +77,9 @@ internal static class SqliteMigrations
                 message TEXT NOT NULL);
             CREATE INDEX ix_run_logs_run ON run_logs (run_id, id);
             """),
+        new(10, CommonMigrations.SearchIndexesName, CommonMigrations.SearchIndexesSql + """
+            UPDATE run_inputs SET context = (SELECT json_extract(t.value, '$.value') FROM json_each(run_inputs.tags) t
+                                             WHERE json_extract(t.value, '$.key') = 'mlflow.data.context' LIMIT 1);
+            """),
     ];
 }

@@ -82,6 +82,9 @@ public abstract partial class SqlTrackingStore
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>MLflow's <c>MLFLOW_DATASET_CONTEXT</c> input tag ("training", "eval", …), searched as <c>datasets.context</c>.</summary>
+    private const string DatasetContextTag = "mlflow.data.context";
+
     public async Task LogInputsAsync(string runId, IReadOnlyList<DatasetInput> datasets, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
@@ -91,11 +94,13 @@ public abstract partial class SqlTrackingStore
         {
             RunId = runId, d.Dataset.Name, d.Dataset.Digest, d.Dataset.SourceType, d.Dataset.Source, d.Dataset.Schema, d.Dataset.Profile,
             Tags = System.Text.Json.JsonSerializer.Serialize(d.Tags ?? [], TrackingJson.Options),
+            // Kept in its own column for the datasets.context filter (the tags stay whole in their JSON).
+            Context = (d.Tags ?? []).FirstOrDefault(t => t.Key == DatasetContextTag)?.Value,
         }).OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Digest, StringComparer.Ordinal).ToList();
         await connection.ExecuteAsync(Cmd(
-            "INSERT INTO run_inputs (run_id, name, digest, source_type, source, schema, profile, tags) " +
-            "VALUES (@RunId, @Name, @Digest, @SourceType, @Source, @Schema, @Profile, @Tags) " +
-            "ON CONFLICT (run_id, name, digest) DO UPDATE SET tags = excluded.tags", rows, tx, ct));
+            "INSERT INTO run_inputs (run_id, name, digest, source_type, source, schema, profile, tags, context) " +
+            "VALUES (@RunId, @Name, @Digest, @SourceType, @Source, @Schema, @Profile, @Tags, @Context) " +
+            "ON CONFLICT (run_id, name, digest) DO UPDATE SET tags = excluded.tags, context = excluded.context", rows, tx, ct));
         await tx.CommitAsync(ct);
     }
 

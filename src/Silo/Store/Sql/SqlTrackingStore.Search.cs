@@ -45,6 +45,7 @@ public abstract partial class SqlTrackingStore
                   $"ORDER BY {string.Join(", ", orderTerms)} LIMIT @limit OFFSET @offset";
 
         await using var connection = await OpenAsync(ct);
+        await EnsureSearchStatisticsAsync(connection, ct);
         var rows = (await connection.QueryAsync<RunRow>(Cmd(sql, parameters, null, ct))).AsList();
         var hasMore = rows.Count > query.MaxResults;
         if (hasMore)
@@ -62,19 +63,26 @@ public abstract partial class SqlTrackingStore
     private string FilterSql(FilterClause clause, string name, DynamicParameters parameters)
     {
         var key = clause.Key;
-        if (key.Entity == SearchEntity.Attribute)
+        // As MLflow's SQL store, the run name is matched on the mlflow.runName tag: a name set through set-tag or log-batch is
+        // in the tag (runs/create and runs/update write both).
+        if (key is { Entity: SearchEntity.Attribute, Name: "run_name" })
+            key = new SearchKey(SearchEntity.Tag, PlatformTags.RunName);
+        else if (key.Entity == SearchEntity.Attribute)
             return ComparisonSql("r." + key.Name, clause, name, parameters);
 
+        // A run matches when one of its rows satisfies the comparison; a run without the key (or without datasets) never does.
+        // IN over an uncorrelated subquery, not a correlated EXISTS: SQLite ran EXISTS once per run of the experiment, where the
+        // subquery is one range scan of a covering (key, value, run_id) index (migration 10); PostgreSQL plans both as a semi-join.
+        if (key.Entity == SearchEntity.Dataset)
+            return $"r.run_id IN (SELECT s.run_id FROM run_inputs s WHERE {ComparisonSql("s." + key.Name, clause, name, parameters)})";
         parameters.Add(name + "k", key.Name);
         var (table, extra) = key.Entity switch
         {
-            SearchEntity.Metric => ("latest_metrics", " AND NOT s.is_nan"),
+            SearchEntity.Metric => ("latest_metrics", " AND s.is_nan = FALSE"), // an equality, so the index range covers it
             SearchEntity.Param => ("params", ""),
             _ => ("tags", ""),
         };
-        // EXISTS, not a join: a run matches when its value for the key satisfies the comparison; a run without the key never does.
-        return $"EXISTS (SELECT 1 FROM {table} s WHERE s.run_id = r.run_id AND s.key = @{name}k{extra} AND " +
-               $"{ComparisonSql("s.value", clause, name, parameters)})";
+        return $"r.run_id IN (SELECT s.run_id FROM {table} s WHERE s.key = @{name}k{extra} AND {ComparisonSql("s.value", clause, name, parameters)})";
     }
 
     private string ComparisonSql(string column, FilterClause clause, string name, DynamicParameters parameters)
@@ -101,23 +109,26 @@ public abstract partial class SqlTrackingStore
         }
     }
 
-    /// <summary>Order terms for one clause; runs without the key sort last whatever the direction, as in MLflow.</summary>
+    /// <summary>
+    /// Order terms for one clause. Whatever the direction, as in MLflow's SQL store: runs without the key sort last, and a NaN metric
+    /// sorts after every number but before runs without the metric (NaN is stored as 0 with is_nan set, so it is ranked apart).
+    /// </summary>
     private static IEnumerable<string> OrderSql(OrderClause order, string name, DynamicParameters parameters, StringBuilder joins)
     {
         var direction = order.Ascending ? "ASC" : "DESC";
-        string value;
         if (order.Key.Entity == SearchEntity.Attribute)
         {
-            value = "r." + order.Key.Name;
+            var column = "r." + order.Key.Name;
+            yield return $"CASE WHEN {column} IS NULL THEN 1 ELSE 0 END";
+            yield return $"{column} {direction}";
+            yield break;
         }
-        else
-        {
-            var table = order.Key.Entity switch { SearchEntity.Metric => "latest_metrics", SearchEntity.Param => "params", _ => "tags" };
-            parameters.Add(name, order.Key.Name);
-            joins.Append(CultureInfo.InvariantCulture, $" LEFT JOIN {table} {name} ON {name}.run_id = r.run_id AND {name}.key = @{name}");
-            value = order.Key.Entity == SearchEntity.Metric ? $"CASE WHEN {name}.is_nan THEN NULL ELSE {name}.value END" : $"{name}.value";
-        }
-        yield return $"CASE WHEN {value} IS NULL THEN 1 ELSE 0 END";
-        yield return $"{value} {direction}";
+        var table = order.Key.Entity switch { SearchEntity.Metric => "latest_metrics", SearchEntity.Param => "params", _ => "tags" };
+        parameters.Add(name, order.Key.Name);
+        joins.Append(CultureInfo.InvariantCulture, $" LEFT JOIN {table} {name} ON {name}.run_id = r.run_id AND {name}.key = @{name}");
+        yield return order.Key.Entity == SearchEntity.Metric
+            ? $"CASE WHEN {name}.is_nan THEN 1 WHEN {name}.value IS NULL THEN 2 ELSE 0 END"
+            : $"CASE WHEN {name}.value IS NULL THEN 1 ELSE 0 END";
+        yield return $"{name}.value {direction}";
     }
 }

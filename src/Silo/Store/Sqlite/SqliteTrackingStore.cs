@@ -97,6 +97,13 @@ public sealed class SqliteTrackingStore : SqlTrackingStore
         }
     }
 
+    /// <summary>
+    /// SQLite's own staleness test (3.46+): with 0x10000 every table is checked, and ANALYZE (under an automatic analysis limit, so
+    /// it stays quick on large files) runs on those never analyzed or whose row count changed tenfold since.
+    /// </summary>
+    protected override Task RefreshSearchStatisticsAsync(DbConnection connection, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition("PRAGMA optimize = 0x10002;", cancellationToken: ct));
+
     protected override async Task PrepareDatabaseAsync(DbConnection connection, CancellationToken ct) =>
         // WAL is stored in the file, so setting it once per start is enough for every later connection.
         await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode = WAL;", cancellationToken: ct));
