@@ -74,10 +74,20 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
             tags.Add(new RunTag(PlatformTags.SweepId, spec.SweepId));
         }
 
-        await store.CreateRunAsync(new NewRun(_experimentId, RunId, spec.RunName, Now(), RunStatus.SCHEDULED, tags));
+        // Run, params, trial row and the "queued" log line in one write: the run is created SCHEDULED, as a queued trial's is.
         _storedRunStatus = RunStatus.SCHEDULED;
-        await store.LogBatchAsync(RunId, [], spec.Params.Select(p => new Param(p.Key, p.Value)).ToArray(), []);
-        await PersistAsync();
+        try
+        {
+            await PersistAsync(newRun: new NewRun(_experimentId, RunId, spec.RunName, Now(), RunStatus.SCHEDULED, tags),
+                @params: spec.Params.Select(p => new Param(p.Key, p.Value)).ToArray());
+        }
+        catch
+        {
+            _spec = null; // nothing was stored: a retried Start must create the run, not return as if it had
+            _storedRunStatus = null;
+            throw;
+        }
+
         await EnqueueAsync();
         logger.LogInformation("Trial {RunId} of {Assignment} queued", RunId, spec.Assignment);
         return _experimentId;
@@ -118,13 +128,12 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
         _state = started.State;
         var ranBefore = !_neverRan;
         _neverRan = false;
-        await PersistAsync();
+        await PersistAsync(tags: [new RunTag(PlatformTags.Worker, workerId)]);
         if (ranBefore)
         {
             await KeepPointsUpToCheckpointAsync();
         }
 
-        await store.LogBatchAsync(RunId, [], [], [new RunTag(PlatformTags.Worker, workerId)]);
         return TrialDirective.Continue;
     }
 

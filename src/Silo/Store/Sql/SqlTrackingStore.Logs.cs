@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Platform.Contracts.Api;
 
@@ -10,6 +11,15 @@ public abstract partial class SqlTrackingStore
         ArgumentNullException.ThrowIfNull(lines);
         await using var connection = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);
+        var stored = await AppendRunLogsAsync(connection, tx, runId, source, lines, ct);
+        await tx.CommitAsync(ct);
+        return stored;
+    }
+
+    /// <summary>Appends inside <paramref name="tx"/> (see <see cref="AppendRunLogsAsync(string, string, IReadOnlyList{NewRunLogLine}, CancellationToken)"/>).</summary>
+    private async Task<int> AppendRunLogsAsync(
+        DbConnection connection, DbTransaction tx, string runId, string source, IReadOnlyList<NewRunLogLine> lines, CancellationToken ct)
+    {
         // Touching the run row locks it (PostgreSQL; SQLite holds its one write lock already), so concurrent appends to one
         // run count one after the other and the cap holds exactly.
         if (await connection.ExecuteAsync(Cmd("UPDATE runs SET lifecycle_stage = lifecycle_stage WHERE run_id = @runId", new { runId }, tx, ct)) == 0)
@@ -37,7 +47,6 @@ public abstract partial class SqlTrackingStore
                 "INSERT INTO run_logs (run_id, timestamp, source, message) VALUES " + string.Join(", ", values), parameters, tx, ct));
         }
 
-        await tx.CommitAsync(ct);
         return entries.Count;
     }
 
