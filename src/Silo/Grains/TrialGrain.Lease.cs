@@ -204,7 +204,7 @@ public sealed partial class TrialGrain
             RunStatus? newStatus = withRunStatus && status != _storedRunStatus ? status : null;
             var line = TrialLifecycleLog.Describe(_loggedState, state);
             await store.WriteTrialAsync(new TrialWrite(
-                new TrialRecord(RunId, _spec.SweepId, _spec.Index, state.State.ToString(), state.Retries, System.Text.Json.JsonSerializer.Serialize(_spec), now),
+                new TrialRecord(RunId, _spec.SweepId, _spec.Index, state.State.ToString(), state.Retries, _specJson ??= System.Text.Json.JsonSerializer.Serialize(_spec), now),
                 newRun, @params, tags, newStatus, newStatus?.IsTerminal() == true ? now : null,
                 line is null ? null : new Platform.Contracts.Api.NewRunLogLine(now, line)));
             CountState(state.State);

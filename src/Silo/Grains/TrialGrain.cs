@@ -23,6 +23,9 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
     private readonly TrialLifecycle _lifecycle = new(services.GetService<RetryPolicy>() ?? RetryPolicy.Default);
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private TrialSpec? _spec;
+
+    /// <summary>The spec as stored in the trial row, serialized once: every transition writes it.</summary>
+    private string? _specJson;
     private string? _experimentId;
     private TrialLifecycleState _state = TrialLifecycleState.Queued;
 
@@ -48,6 +51,7 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
         if (await store.GetTrialAsync(RunId, ct) is { } stored)
         {
             _spec = JsonSerializer.Deserialize<TrialSpec>(stored.SpecJson);
+            _specJson = stored.SpecJson;
             _state = new TrialLifecycleState(Enum.Parse<TrialState>(stored.State), (int)stored.Retries);
             _loggedState = _state;
             _experimentId = (await store.GetRunAsync(RunId, ct))?.Info.ExperimentId;
@@ -83,7 +87,7 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
         }
         catch
         {
-            _spec = null; // nothing was stored: a retried Start must create the run, not return as if it had
+            (_spec, _specJson) = (null, null); // nothing was stored: a retried Start must create the run, not return as if it had
             _storedRunStatus = null;
             throw;
         }

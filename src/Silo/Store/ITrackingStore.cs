@@ -124,12 +124,10 @@ public interface ITrackingStore
 
     Task<IReadOnlyList<SweepRecord>> ListSweepsAsync(CancellationToken ct = default);
 
-    /// <summary>Inserts the trial or replaces its state, retries and spec.</summary>
-    Task UpsertTrialAsync(TrialRecord trial, CancellationToken ct = default);
-
     /// <summary>
     /// One trial transition in one transaction, in this order: <see cref="TrialWrite.NewRun"/> created (a run with the trial's id
-    /// that exists already is kept, as a retried create), params and tags (as <see cref="LogBatchAsync"/>), the trial row, the
+    /// that exists already is kept, as a retried create), params and tags (as <see cref="LogBatchAsync"/>), the trial row (inserted,
+    /// or its state, retries and spec replaced), the
     /// run's status and end time, and a line in the run's log as the platform (skipped for a run that is not active; the log is
     /// for people). A refused part is the error its own call would give, and nothing of the write is kept. Concurrent writes of
     /// other trials and log-batches share the transaction (group commit); the task ends once this write has committed.

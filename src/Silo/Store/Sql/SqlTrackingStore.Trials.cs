@@ -12,13 +12,6 @@ public abstract partial class SqlTrackingStore
         "ON CONFLICT (run_id) DO UPDATE SET state = excluded.state, retries = excluded.retries, " +
         "spec_json = excluded.spec_json, updated_at = excluded.updated_at";
 
-    public async Task UpsertTrialAsync(TrialRecord trial, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(trial);
-        await using var connection = await OpenAsync(ct);
-        await connection.ExecuteAsync(Cmd(UpsertTrialSql, trial, null, ct));
-    }
-
     public Task WriteTrialAsync(TrialWrite write, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(write);
@@ -56,10 +49,9 @@ public abstract partial class SqlTrackingStore
         }
 
         // The lifecycle line is for people: a run that takes no new data (deleted) or does not exist simply gets none.
-        if (write.LogLine is { } line && await connection.ExecuteScalarAsync<string?>(Cmd(
-                "SELECT lifecycle_stage FROM runs WHERE run_id = @runId", new { runId }, tx, ct)) == LifecycleStages.Active)
+        if (write.LogLine is { } line)
         {
-            await AppendRunLogsAsync(connection, tx, runId, RunLogLimits.PlatformSource, [line], ct);
+            await AppendRunLogsAsync(connection, tx, runId, RunLogLimits.PlatformSource, [line], ct, skipUnlessActive: true);
         }
     }
 
