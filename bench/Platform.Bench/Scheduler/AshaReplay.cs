@@ -6,8 +6,9 @@ namespace Platform.Bench.Scheduler;
 
 /// <summary>
 /// Replays recorded <c>cost</c> reports through a fresh <see cref="AsyncSuccessiveHalving"/> as <c>workers</c> asynchronous
-/// workers would deliver them: each takes the next trial of <c>order</c> when free, an epoch takes one unit of time on every
-/// worker, and reports reach the rule in time order (ties: first come). A stopped trial frees its worker after e + 1 epochs
+/// workers would deliver them: each takes the next trial of <c>order</c> when free, an epoch of trial i takes
+/// <c>epochTime[i]</c> (its mini-batches per epoch), and reports reach the rule in time order (ties: first come). With equal
+/// epoch times the arrival order at every rung would be the start order whatever the number of workers. A stopped trial frees its worker after e + 1 epochs
 /// (stopped at its report of epoch e); a trial the rule never stops trains all its epochs.
 /// </summary>
 internal static class AshaReplay
@@ -17,7 +18,8 @@ internal static class AshaReplay
     /// <summary>A cost to minimize, a diverged (NaN) one worst of all.</summary>
     public static double Loss(double cost) => double.IsNaN(cost) ? double.PositiveInfinity : cost;
 
-    public static Outcome Run(IReadOnlyList<(long Epoch, double Cost)>[] curves, IReadOnlyList<int> order, int workers, IReadOnlyList<long> rungs, int epochs)
+    public static Outcome Run(
+        IReadOnlyList<(long Epoch, double Cost)>[] curves, IReadOnlyList<long> epochTime, IReadOnlyList<int> order, int workers, IReadOnlyList<long> rungs, int epochs)
     {
         var asha = new AsyncSuccessiveHalving(MetricGoal.Minimize, rungs, eta: 3);
         var reports = new PriorityQueue<(int Trial, int Report, long Start), (long Time, long Sequence)>();
@@ -31,7 +33,7 @@ internal static class AshaReplay
             if (next < order.Count)
             {
                 var trial = order[next++];
-                reports.Enqueue((trial, 0, time), (time + curves[trial][0].Epoch, sequence++));
+                reports.Enqueue((trial, 0, time), (time + curves[trial][0].Epoch * epochTime[trial], sequence++));
             }
         }
 
@@ -48,18 +50,18 @@ internal static class AshaReplay
             if (stop)
             {
                 spent += epoch + 1;
-                StartNext(report.Start + epoch + 1);
+                StartNext(report.Start + (epoch + 1) * epochTime[report.Trial]);
             }
             else if (report.Report == curve.Count - 1)
             {
                 spent += epochs;
                 finished++;
                 best = Math.Min(best, Loss(cost));
-                StartNext(report.Start + epochs);
+                StartNext(report.Start + epochs * epochTime[report.Trial]);
             }
             else
             {
-                reports.Enqueue(report with { Report = report.Report + 1 }, (report.Start + curve[report.Report + 1].Epoch, sequence++));
+                reports.Enqueue(report with { Report = report.Report + 1 }, (report.Start + curve[report.Report + 1].Epoch * epochTime[report.Trial], sequence++));
             }
         }
 
@@ -72,7 +74,8 @@ internal static class AshaReplay
     /// results reach the rule in time order, and an idle worker asks again after each. Rung k is judged on the cost reported at
     /// <c>rungs[k]</c>; the last rung is the full training.
     /// </summary>
-    public static Outcome RunPromotions(IReadOnlyList<(long Epoch, double Cost)>[] curves, IReadOnlyList<int> order, int workers, IReadOnlyList<long> rungs, int epochs)
+    public static Outcome RunPromotions(
+        IReadOnlyList<(long Epoch, double Cost)>[] curves, IReadOnlyList<long> epochTime, IReadOnlyList<int> order, int workers, IReadOnlyList<long> rungs, int epochs)
     {
         var asha = new AshaPromotions(MetricGoal.Minimize, rungs.Count + 1, eta: 3);
         var done = new PriorityQueue<(int Trial, int Rung), (long Time, long Sequence)>();
@@ -106,7 +109,7 @@ internal static class AshaReplay
                 var length = TrainedAt(rung) - (rung == 0 ? 0 : TrainedAt(rung - 1));
                 spent += length;
                 idle--;
-                done.Enqueue((trial, rung), (time + length, sequence++));
+                done.Enqueue((trial, rung), (time + length * epochTime[trial], sequence++));
             }
         }
 

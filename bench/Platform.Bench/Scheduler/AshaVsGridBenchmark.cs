@@ -37,6 +37,8 @@ public sealed class AshaVsGridBenchmark(TextWriter output)
         var clock = Stopwatch.StartNew();
         var curves = grid.Select(c => Train(job, c, null).Reports).ToArray();
         var gridTime = clock.Elapsed;
+        // What an epoch costs a worker, in mini-batches (300 examples): trials of different sizes reach rungs out of start order.
+        var epochTime = grid.Select(c => (long)Math.Ceiling(300.0 / int.Parse(c.MiniBatchSize, CultureInfo.InvariantCulture))).ToArray();
         var finals = curves.Select(c => c[^1].Cost).ToArray();
         var gridBest = finals.Select(AshaReplay.Loss).Min();
         var gridEpochs = (long)grid.Length * Epochs;
@@ -51,7 +53,7 @@ public sealed class AshaVsGridBenchmark(TextWriter output)
         var asha = new AsyncSuccessiveHalving(MetricGoal.Minimize, Rungs, eta: 3);
         var live = liveOrder.Select(i => Train(job, grid[i], asha)).ToArray();
         var liveTime = clock.Elapsed;
-        var replayed = AshaReplay.Run(curves, liveOrder, workers: 1, Rungs, Epochs);
+        var replayed = AshaReplay.Run(curves, epochTime, liveOrder, workers: 1, Rungs, Epochs);
         var liveSame = live.Sum(r => r.Epochs) == replayed.Epochs && BestOf(live) == replayed.BestCost;
         output.WriteLine($"  live check, random order 1, one worker: {live.Sum(r => r.Epochs):N0} epochs, best {BestOf(live):F6} in {liveTime.TotalSeconds:N0} s; " +
                          $"replay: {replayed.Epochs:N0} epochs, best {replayed.BestCost:F6} -> {(liveSame ? "identical" : "DIFFERENT")}");
@@ -61,8 +63,8 @@ public sealed class AshaVsGridBenchmark(TextWriter output)
         output.WriteLine("  | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         var forms = new (string Name, Func<int[], int, AshaReplay.Outcome> Run)[]
         {
-            ("stopping (sweep engine)", (order, workers) => AshaReplay.Run(curves, order, workers, Rungs, Epochs)),
-            ("promotion (paper)", (order, workers) => AshaReplay.RunPromotions(curves, order, workers, Rungs.Take(Rungs.Count - 1).ToArray(), Epochs)),
+            ("stopping (sweep engine)", (order, workers) => AshaReplay.Run(curves, epochTime, order, workers, Rungs, Epochs)),
+            ("promotion (paper)", (order, workers) => AshaReplay.RunPromotions(curves, epochTime, order, workers, Rungs.Take(Rungs.Count - 1).ToArray(), Epochs)),
         };
         foreach (var (form, replay) in forms)
         foreach (var workers in new[] { 1, 4, 16 })
