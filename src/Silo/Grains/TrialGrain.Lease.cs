@@ -158,21 +158,20 @@ public sealed partial class TrialGrain
             tags.Add(new RunTag(TrialTags.Outcome, outcome));
         }
 
-        if (tags.Count > 0)
-        {
-            await store.LogBatchAsync(RunId, [], [], tags);
-        }
-
-        // Order matters to observers: the trial row (the sweep counts its trials from these rows), then the sweep, then the
-        // run's status last, so anyone who sees every run of a sweep ended also sees the sweep's final state and counts.
-        var status = TrialStatusMapping.ToRunStatus(_state.State);
+        // Order matters to observers: the trial row with the tags (the sweep counts its trials from these rows), then the sweep,
+        // then the run's status last, so anyone who sees every run of a sweep ended also sees the sweep's final state and counts.
+        // A single run has no sweep to tell: all of it is one write.
         if (_spec?.SweepId is { } sweepId)
         {
-            await PersistAsync(withRunStatus: false);
-            await grains.GetGrain<ISweepGrain>(sweepId).TrialCompleted(RunId, status);
+            await PersistAsync(withRunStatus: false, tags: tags);
+            await grains.GetGrain<ISweepGrain>(sweepId).TrialCompleted(RunId, TrialStatusMapping.ToRunStatus(_state.State));
+            await PersistAsync();
+        }
+        else
+        {
+            await PersistAsync(tags: tags);
         }
 
-        await PersistAsync();
         logger.LogInformation("Trial {RunId} ended {State}", RunId, _state.State);
         // An ended trial has nothing left to do in memory: a late report activates it again from its stored terminal state.
         // Without this, every finished trial of a long sweep would stay resident until Orleans' idle collection.
@@ -184,8 +183,12 @@ public sealed partial class TrialGrain
             ? grains.GetGrain<ISchedulerGrain>(0).Enqueue(_spec, _experimentId)
             : Task.CompletedTask;
 
-    /// <summary>Writes the current state (taken under the lock, so concurrent writers never leave an older state last).</summary>
-    private async Task PersistAsync(bool withRunStatus = true)
+    /// <summary>
+    /// Writes the current state (taken under the lock, so concurrent writers never leave an older state last) with whatever the
+    /// transition adds (the run at submission, tags) and its lifecycle log line, as one write that shares its transaction with
+    /// other trials' (group commit). The transition is durable when this returns.
+    /// </summary>
+    private async Task PersistAsync(bool withRunStatus = true, NewRun? newRun = null, IReadOnlyList<Param>? @params = null, IReadOnlyList<RunTag>? tags = null)
     {
         if (_spec is null)
         {
@@ -196,40 +199,21 @@ public sealed partial class TrialGrain
         try
         {
             var state = _state;
-            await store.UpsertTrialAsync(new TrialRecord(RunId, _spec.SweepId, _spec.Index, state.State.ToString(), state.Retries,
-                System.Text.Json.JsonSerializer.Serialize(_spec), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
-            CountState(state.State);
-            await LogTransitionAsync(state);
+            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var status = TrialStatusMapping.ToRunStatus(state.State);
-            if (withRunStatus && status != _storedRunStatus)
-            {
-                await store.UpdateRunAsync(RunId, status, status.IsTerminal() ? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : null);
-                _storedRunStatus = status;
-            }
+            RunStatus? newStatus = withRunStatus && status != _storedRunStatus ? status : null;
+            var line = TrialLifecycleLog.Describe(_loggedState, state);
+            await store.WriteTrialAsync(new TrialWrite(
+                new TrialRecord(RunId, _spec.SweepId, _spec.Index, state.State.ToString(), state.Retries, _specJson ??= System.Text.Json.JsonSerializer.Serialize(_spec), now),
+                newRun, @params, tags, newStatus, newStatus?.IsTerminal() == true ? now : null,
+                line is null ? null : new Platform.Contracts.Api.NewRunLogLine(now, line)));
+            CountState(state.State);
+            _loggedState = line is null ? _loggedState : state;
+            _storedRunStatus = newStatus ?? _storedRunStatus;
         }
         finally
         {
             _writeLock.Release();
-        }
-    }
-
-    /// <summary>Adds the lifecycle event to the run's log; the log is for people, so failing to write it never fails the trial.</summary>
-    private async Task LogTransitionAsync(TrialLifecycleState state)
-    {
-        if (TrialLifecycleLog.Describe(_loggedState, state) is not { } line)
-        {
-            return;
-        }
-
-        _loggedState = state;
-        try
-        {
-            await store.AppendRunLogsAsync(RunId, Platform.Contracts.Api.RunLogLimits.PlatformSource,
-                [new Platform.Contracts.Api.NewRunLogLine(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), line)]);
-        }
-        catch (TrackingStoreException e)
-        {
-            logger.LogWarning("Trial {RunId}: could not log '{Line}': {Message}", RunId, line, e.Message);
         }
     }
 }

@@ -23,6 +23,9 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
     private readonly TrialLifecycle _lifecycle = new(services.GetService<RetryPolicy>() ?? RetryPolicy.Default);
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private TrialSpec? _spec;
+
+    /// <summary>The spec as stored in the trial row, serialized once: every transition writes it.</summary>
+    private string? _specJson;
     private string? _experimentId;
     private TrialLifecycleState _state = TrialLifecycleState.Queued;
 
@@ -48,6 +51,7 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
         if (await store.GetTrialAsync(RunId, ct) is { } stored)
         {
             _spec = JsonSerializer.Deserialize<TrialSpec>(stored.SpecJson);
+            _specJson = stored.SpecJson;
             _state = new TrialLifecycleState(Enum.Parse<TrialState>(stored.State), (int)stored.Retries);
             _loggedState = _state;
             _experimentId = (await store.GetRunAsync(RunId, ct))?.Info.ExperimentId;
@@ -74,10 +78,20 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
             tags.Add(new RunTag(PlatformTags.SweepId, spec.SweepId));
         }
 
-        await store.CreateRunAsync(new NewRun(_experimentId, RunId, spec.RunName, Now(), RunStatus.SCHEDULED, tags));
+        // Run, params, trial row and the "queued" log line in one write: the run is created SCHEDULED, as a queued trial's is.
         _storedRunStatus = RunStatus.SCHEDULED;
-        await store.LogBatchAsync(RunId, [], spec.Params.Select(p => new Param(p.Key, p.Value)).ToArray(), []);
-        await PersistAsync();
+        try
+        {
+            await PersistAsync(newRun: new NewRun(_experimentId, RunId, spec.RunName, Now(), RunStatus.SCHEDULED, tags),
+                @params: spec.Params.Select(p => new Param(p.Key, p.Value)).ToArray());
+        }
+        catch
+        {
+            (_spec, _specJson) = (null, null); // nothing was stored: a retried Start must create the run, not return as if it had
+            _storedRunStatus = null;
+            throw;
+        }
+
         await EnqueueAsync();
         logger.LogInformation("Trial {RunId} of {Assignment} queued", RunId, spec.Assignment);
         return _experimentId;
@@ -118,13 +132,12 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
         _state = started.State;
         var ranBefore = !_neverRan;
         _neverRan = false;
-        await PersistAsync();
+        await PersistAsync(tags: [new RunTag(PlatformTags.Worker, workerId)]);
         if (ranBefore)
         {
             await KeepPointsUpToCheckpointAsync();
         }
 
-        await store.LogBatchAsync(RunId, [], [], [new RunTag(PlatformTags.Worker, workerId)]);
         return TrialDirective.Continue;
     }
 

@@ -124,8 +124,15 @@ public interface ITrackingStore
 
     Task<IReadOnlyList<SweepRecord>> ListSweepsAsync(CancellationToken ct = default);
 
-    /// <summary>Inserts the trial or replaces its state, retries and spec.</summary>
-    Task UpsertTrialAsync(TrialRecord trial, CancellationToken ct = default);
+    /// <summary>
+    /// One trial transition in one transaction, in this order: <see cref="TrialWrite.NewRun"/> created (a run with the trial's id
+    /// that exists already is kept, as a retried create), params and tags (as <see cref="LogBatchAsync"/>), the trial row (inserted,
+    /// or its state, retries and spec replaced), the
+    /// run's status and end time, and a line in the run's log as the platform (skipped for a run that is not active; the log is
+    /// for people). A refused part is the error its own call would give, and nothing of the write is kept. Concurrent writes of
+    /// other trials and log-batches share the transaction (group commit); the task ends once this write has committed.
+    /// </summary>
+    Task WriteTrialAsync(TrialWrite write, CancellationToken ct = default);
 
     Task<TrialRecord?> GetTrialAsync(string runId, CancellationToken ct = default);
 
@@ -147,6 +154,19 @@ public interface ITrackingStore
 
 /// <summary>A run to create. Times are Unix milliseconds.</summary>
 public sealed record NewRun(string ExperimentId, string? RunId, string? RunName, long StartTime, RunStatus Status, IReadOnlyList<RunTag> Tags, string? UserId = null);
+
+/// <summary>
+/// What one trial transition writes (see <see cref="ITrackingStore.WriteTrialAsync"/>): always the trial row; at submission the
+/// run and its params; tags; the run's status when it changes (with the end time when it ends); a lifecycle log line.
+/// </summary>
+public sealed record TrialWrite(
+    TrialRecord Trial,
+    NewRun? NewRun = null,
+    IReadOnlyList<Param>? Params = null,
+    IReadOnlyList<RunTag>? Tags = null,
+    RunStatus? RunStatus = null,
+    long? EndTime = null,
+    Platform.Contracts.Api.NewRunLogLine? LogLine = null);
 
 /// <summary>A downsampled metric history: <see cref="Points"/> chosen from <see cref="TotalPoints"/> stored points.</summary>
 public sealed record DownsampledHistory(long TotalPoints, IReadOnlyList<Metric> Points);

@@ -134,10 +134,10 @@ public abstract partial class TrackingStoreContractTests
         var single = new TrialRecord(Unique("t"), null, 0, "Leased", 0, "{}", 3);
         foreach (var trial in new[] { queued, running, single })
         {
-            await Store.UpsertTrialAsync(trial);
+            await Store.WriteTrialAsync(new TrialWrite(trial));
         }
 
-        await Store.UpsertTrialAsync(queued with { State = "Finished", UpdatedAt = 4 });
+        await Store.WriteTrialAsync(new TrialWrite(queued with { State = "Finished", UpdatedAt = 4 }));
 
         Assert.Equal([queued with { State = "Finished", UpdatedAt = 4 }, running], await Store.ListSweepTrialsAsync(sweepId));
         Assert.Equal(single, await Store.GetTrialAsync(single.RunId));

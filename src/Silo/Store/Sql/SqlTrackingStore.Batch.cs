@@ -24,54 +24,19 @@ public abstract partial class SqlTrackingStore
         "history_version = latest_metrics.history_version + 1";
 
     /// <summary>A log-batch waiting for its group's transaction.</summary>
-    private sealed record PendingBatch(string RunId, IReadOnlyList<Metric> Metrics, IReadOnlyList<Param> Params, IReadOnlyList<RunTag> Tags);
+    private sealed record PendingBatch(string RunId, IReadOnlyList<Metric> Metrics, IReadOnlyList<Param> Params, IReadOnlyList<RunTag> Tags)
+        : PendingWrite(RunId)
+    {
+        public override int Weight => Metrics.Count + Params.Count + Tags.Count + 1;
 
-    private GroupCommitQueue<PendingBatch>? _batches;
-
-    /// <summary>How many group-commit transactions may run at once: SQLite has one writer anyway; PostgreSQL gains from a few.</summary>
-    private protected virtual int BatchWriters => 1;
+        public override Task ApplyAsync(SqlTrackingStore store, DbConnection connection, DbTransaction tx) =>
+            store.ApplyBatchAsync(connection, tx, this, CancellationToken.None);
+    }
 
     public Task LogBatchAsync(
-        string runId, IReadOnlyList<Metric> metrics, IReadOnlyList<Param> @params, IReadOnlyList<RunTag> tags, CancellationToken ct = default)
-    {
+        string runId, IReadOnlyList<Metric> metrics, IReadOnlyList<Param> @params, IReadOnlyList<RunTag> tags, CancellationToken ct = default) =>
         // Concurrent batches (8 trials logging at once) share transactions: one commit, one lock hand-over, one connection for many.
-        // Created on first use (BatchWriters is the subclass's); a queue that loses the race was never started, so nothing leaks.
-        var queue = LazyInitializer.EnsureInitialized(ref _batches, () => new GroupCommitQueue<PendingBatch>(
-            CommitBatchesAsync, b => b.Metrics.Count + b.Params.Count + b.Tags.Count + 1, BatchWriters, maxItems: 64, maxWeight: 20_000));
-        return queue.SubmitAsync(new PendingBatch(runId, metrics ?? [], @params ?? [], tags ?? []), ct);
-    }
-
-    /// <summary>
-    /// One transaction for a group of batches. Each batch runs under its own savepoint, so one that is refused (a changed param,
-    /// an unknown or deleted run) is rolled back and fails alone while the others commit. Batches go in run order so that
-    /// concurrent groups on PostgreSQL take row locks in one order (no deadlocks).
-    /// </summary>
-    private async Task CommitBatchesAsync(IReadOnlyList<GroupCommitQueue<PendingBatch>.Item> group)
-    {
-        await using var connection = await OpenAsync(CancellationToken.None);
-        await using var tx = await BeginWriteAsync(connection, CancellationToken.None);
-        foreach (var item in group.OrderBy(i => i.Value.RunId, StringComparer.Ordinal))
-        {
-            if (group.Count == 1)
-            {
-                await ApplyBatchAsync(connection, tx, item.Value, CancellationToken.None);
-                break;
-            }
-            await connection.ExecuteAsync(Cmd("SAVEPOINT batch", null, tx, CancellationToken.None));
-            try
-            {
-                await ApplyBatchAsync(connection, tx, item.Value, CancellationToken.None);
-                await connection.ExecuteAsync(Cmd("RELEASE SAVEPOINT batch", null, tx, CancellationToken.None));
-            }
-            catch (Exception e) when (e is TrackingStoreException or DbException)
-            {
-                await connection.ExecuteAsync(Cmd("ROLLBACK TO SAVEPOINT batch", null, tx, CancellationToken.None));
-                await connection.ExecuteAsync(Cmd("RELEASE SAVEPOINT batch", null, tx, CancellationToken.None));
-                item.Completion.TrySetException(e);
-            }
-        }
-        await tx.CommitAsync(CancellationToken.None);
-    }
+        SubmitWriteAsync(new PendingBatch(runId, metrics ?? [], @params ?? [], tags ?? []), ct);
 
     private async Task ApplyBatchAsync(DbConnection connection, DbTransaction tx, PendingBatch batch, CancellationToken ct)
     {

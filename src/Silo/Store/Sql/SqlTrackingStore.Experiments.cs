@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using Platform.Contracts.Api;
 using Platform.Contracts.Tracking;
@@ -65,8 +66,8 @@ public abstract partial class SqlTrackingStore
 
     public async Task<string> GetOrCreateExperimentAsync(string name, CancellationToken ct = default)
     {
-        if (await GetExperimentByNameAsync(name, ct) is { } existing)
-            return existing.ExperimentId;
+        if (await FindExperimentIdAsync(name, ct) is { } existing)
+            return existing;
         try
         {
             return await CreateExperimentAsync(name, null, null, ct);
@@ -74,8 +75,16 @@ public abstract partial class SqlTrackingStore
         catch (TrackingStoreException ex) when (ex.ErrorCode == ErrorCodes.ResourceAlreadyExists)
         {
             // Another caller created it between our read and our insert; the unique name makes theirs the one.
-            return (await GetExperimentByNameAsync(name, ct))!.ExperimentId;
+            return (await FindExperimentIdAsync(name, ct))!;
         }
+    }
+
+    /// <summary>The id alone, in one query: every submitted trial looks its experiment up, and needs neither its row nor its tags.</summary>
+    private async Task<string?> FindExperimentIdAsync(string name, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        var id = await connection.ExecuteScalarAsync<long?>(Cmd("SELECT experiment_id FROM experiments WHERE name = @name", new { name }, null, ct));
+        return id?.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>Experiments matching <paramref name="where"/> with their tags: two queries, whatever the count.</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Platform.Contracts.Api;
 
@@ -10,15 +11,34 @@ public abstract partial class SqlTrackingStore
         ArgumentNullException.ThrowIfNull(lines);
         await using var connection = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);
+        var stored = await AppendRunLogsAsync(connection, tx, runId, source, lines, ct);
+        await tx.CommitAsync(ct);
+        return stored;
+    }
+
+    /// <summary>
+    /// Appends inside <paramref name="tx"/> (see <see cref="AppendRunLogsAsync(string, string, IReadOnlyList{NewRunLogLine}, CancellationToken)"/>);
+    /// with <paramref name="skipUnlessActive"/> a missing or deleted run takes nothing (0) instead of failing.
+    /// </summary>
+    private async Task<int> AppendRunLogsAsync(
+        DbConnection connection, DbTransaction tx, string runId, string source, IReadOnlyList<NewRunLogLine> lines, CancellationToken ct,
+        bool skipUnlessActive = false)
+    {
         // Touching the run row locks it (PostgreSQL; SQLite holds its one write lock already), so concurrent appends to one
         // run count one after the other and the cap holds exactly.
         if (await connection.ExecuteAsync(Cmd("UPDATE runs SET lifecycle_stage = lifecycle_stage WHERE run_id = @runId", new { runId }, tx, ct)) == 0)
         {
-            throw RunNotFound(runId);
+            return skipUnlessActive ? 0 : throw RunNotFound(runId);
         }
 
-        await RequireActiveRunAsync(connection, tx, runId, ct);
-        var stored = await connection.ExecuteScalarAsync<long>(Cmd("SELECT COUNT(*) FROM run_logs WHERE run_id = @runId", new { runId }, tx, ct));
+        // Stage and count in one statement: a trial writes a line on every transition, and statements are what a write costs.
+        var (stage, stored) = await connection.QuerySingleAsync<(string, long)>(Cmd(
+            "SELECT lifecycle_stage, (SELECT COUNT(*) FROM run_logs WHERE run_id = @runId) FROM runs WHERE run_id = @runId", new { runId }, tx, ct));
+        if (stage != LifecycleStages.Active)
+        {
+            return skipUnlessActive ? 0 : throw RunNotActive(runId, stage);
+        }
+
         var entries = RunLogCap.Admit(stored, lines, source);
         if (entries.Count > 0)
         {
@@ -37,7 +57,6 @@ public abstract partial class SqlTrackingStore
                 "INSERT INTO run_logs (run_id, timestamp, source, message) VALUES " + string.Join(", ", values), parameters, tx, ct));
         }
 
-        await tx.CommitAsync(ct);
         return entries.Count;
     }
 

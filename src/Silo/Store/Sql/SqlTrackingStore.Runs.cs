@@ -10,14 +10,25 @@ public abstract partial class SqlTrackingStore
     private const string UpsertTagSql =
         "INSERT INTO tags (run_id, key, value) VALUES (@RunId, @Key, @Value) ON CONFLICT (run_id, key) DO UPDATE SET value = excluded.value";
 
+    // A null end time or name leaves the stored one: callers update status alone while a run is going.
+    private const string UpdateRunSql =
+        "UPDATE runs SET status = @status, end_time = COALESCE(@endTime, end_time), run_name = COALESCE(@runName, run_name) WHERE run_id = @runId";
+
     public async Task<RunInfo> CreateRunAsync(NewRun run, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var experimentId = ParseExperimentId(run.ExperimentId) ?? throw ExperimentNotFound(run.ExperimentId);
-        var runId = string.IsNullOrEmpty(run.RunId) ? Guid.NewGuid().ToString("N") : run.RunId;
-
         await using var connection = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);
+        var info = await CreateRunAsync(connection, tx, run, ct);
+        await tx.CommitAsync(ct);
+        return info;
+    }
+
+    /// <summary>Creates the run inside <paramref name="tx"/> (see <see cref="CreateRunAsync(NewRun, CancellationToken)"/>).</summary>
+    private async Task<RunInfo> CreateRunAsync(DbConnection connection, DbTransaction tx, NewRun run, CancellationToken ct)
+    {
+        var experimentId = ParseExperimentId(run.ExperimentId) ?? throw ExperimentNotFound(run.ExperimentId);
+        var runId = string.IsNullOrEmpty(run.RunId) ? Guid.NewGuid().ToString("N") : run.RunId;
         // An explicit id that exists is a retry: hand back what the first attempt stored, whatever this call asked for.
         if (run.RunId is not null && await ReadRunInfoAsync(connection, tx, runId, ct) is { } existing)
             return existing;
@@ -53,9 +64,7 @@ public abstract partial class SqlTrackingStore
             .Select(t => new { RunId = runId, t.Key, t.Value })
             .OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
         await connection.ExecuteAsync(Cmd(UpsertTagSql, tagRows, tx, ct));
-        var info = (await ReadRunInfoAsync(connection, tx, runId, ct))!;
-        await tx.CommitAsync(ct);
-        return info;
+        return (await ReadRunInfoAsync(connection, tx, runId, ct))!;
     }
 
     public async Task<Run?> GetRunAsync(string runId, CancellationToken ct = default)
@@ -69,9 +78,7 @@ public abstract partial class SqlTrackingStore
     {
         await using var connection = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);
-        // A null end time or name leaves the stored one: callers update status alone while a run is going.
-        var updated = await connection.ExecuteAsync(Cmd(
-            "UPDATE runs SET status = @status, end_time = COALESCE(@endTime, end_time), run_name = COALESCE(@runName, run_name) WHERE run_id = @runId",
+        var updated = await connection.ExecuteAsync(Cmd(UpdateRunSql,
             new { runId, status = status.ToString(), endTime, runName = string.IsNullOrEmpty(runName) ? null : runName }, tx, ct));
         if (updated == 0)
             throw RunNotFound(runId);

@@ -1,19 +1,58 @@
+using System.Data.Common;
 using Dapper;
+using Platform.Contracts.Api;
 
 namespace Platform.Silo.Store.Sql;
 
 public abstract partial class SqlTrackingStore
 {
-    public async Task UpsertTrialAsync(TrialRecord trial, CancellationToken ct = default)
+    private const string UpsertTrialSql =
+        "INSERT INTO trials (run_id, sweep_id, trial_index, state, retries, spec_json, updated_at) " +
+        "VALUES (@RunId, @SweepId, @Index, @State, @Retries, @SpecJson, @UpdatedAt) " +
+        "ON CONFLICT (run_id) DO UPDATE SET state = excluded.state, retries = excluded.retries, " +
+        "spec_json = excluded.spec_json, updated_at = excluded.updated_at";
+
+    public Task WriteTrialAsync(TrialWrite write, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(trial);
-        await using var connection = await OpenAsync(ct);
-        await connection.ExecuteAsync(Cmd(
-            "INSERT INTO trials (run_id, sweep_id, trial_index, state, retries, spec_json, updated_at) " +
-            "VALUES (@RunId, @SweepId, @Index, @State, @Retries, @SpecJson, @UpdatedAt) " +
-            "ON CONFLICT (run_id) DO UPDATE SET state = excluded.state, retries = excluded.retries, " +
-            "spec_json = excluded.spec_json, updated_at = excluded.updated_at",
-            trial, null, ct));
+        ArgumentNullException.ThrowIfNull(write);
+        // Through the group-commit queue: the transitions of many trials (and the metrics they log) share one transaction.
+        return SubmitWriteAsync(new PendingTrialWrite(write), ct);
+    }
+
+    /// <summary>A trial transition waiting for its group's transaction.</summary>
+    private sealed record PendingTrialWrite(TrialWrite Write) : PendingWrite(Write.Trial.RunId)
+    {
+        public override int Weight => 2 + (Write.Params?.Count ?? 0) + (Write.Tags?.Count ?? 0);
+
+        public override Task ApplyAsync(SqlTrackingStore store, DbConnection connection, DbTransaction tx) =>
+            store.ApplyTrialWriteAsync(connection, tx, Write, CancellationToken.None);
+    }
+
+    private async Task ApplyTrialWriteAsync(DbConnection connection, DbTransaction tx, TrialWrite write, CancellationToken ct)
+    {
+        var runId = write.Trial.RunId;
+        if (write.NewRun is { } run)
+        {
+            await CreateRunAsync(connection, tx, run with { RunId = runId }, ct);
+        }
+
+        if (write.Params is { Count: > 0 } || write.Tags is { Count: > 0 })
+        {
+            await ApplyBatchAsync(connection, tx, new PendingBatch(runId, [], write.Params ?? [], write.Tags ?? []), ct);
+        }
+
+        await connection.ExecuteAsync(Cmd(UpsertTrialSql, write.Trial, tx, ct));
+        if (write.RunStatus is { } status &&
+            await connection.ExecuteAsync(Cmd(UpdateRunSql, new { runId, status = status.ToString(), endTime = write.EndTime, runName = (string?)null }, tx, ct)) == 0)
+        {
+            throw RunNotFound(runId);
+        }
+
+        // The lifecycle line is for people: a run that takes no new data (deleted) or does not exist simply gets none.
+        if (write.LogLine is { } line)
+        {
+            await AppendRunLogsAsync(connection, tx, runId, RunLogLimits.PlatformSource, [line], ct, skipUnlessActive: true);
+        }
     }
 
     public async Task<TrialRecord?> GetTrialAsync(string runId, CancellationToken ct = default)

@@ -72,8 +72,10 @@ public abstract partial class SqlTrackingStore : ITrackingStore
                     ?? throw RunNotFound(runId);
         if (stage != LifecycleStages.Active)
         {
-            throw new TrackingStoreException(ErrorCodes.InvalidParameterValue,
-                $"The run {runId} must be in the 'active' state. Current state is {stage}.");
+            throw RunNotActive(runId, stage);
         }
     }
+
+    private static TrackingStoreException RunNotActive(string runId, string stage) =>
+        new(ErrorCodes.InvalidParameterValue, $"The run {runId} must be in the 'active' state. Current state is {stage}.");
 }

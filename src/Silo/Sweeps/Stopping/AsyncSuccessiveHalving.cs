@@ -8,7 +8,9 @@ namespace Platform.Silo.Sweeps.Stopping;
 /// stopping form: rungs at increasing steps r_0 &lt; r_1 &lt; ... (r_k = r_min · eta^k in the paper); when a trial reaches
 /// rung k its current metric is recorded there and it continues (is promoted) only if it is in the top 1/eta of all
 /// values recorded at rung k so far, itself included, otherwise it stops. Decisions never wait for a rung to fill, which
-/// is what makes it asynchronous.
+/// is what makes it asynchronous. It differs from the paper's Algorithm 2 (<see cref="AshaPromotions"/>), where a trial is
+/// never stopped and one below the cut may still be promoted once more results arrive; this form suits trials that run
+/// through without pausing at rungs, and is what Ray Tune's ASHAScheduler and Optuna's SuccessiveHalvingPruner do.
 /// </summary>
 public sealed class AsyncSuccessiveHalving : IEarlyStoppingRule
 {
