@@ -26,7 +26,7 @@ public sealed class MainRunBenchmarks(TextWriter output)
         var data = Path.GetFullPath(dataDirectory);
         var numpy = Path.GetFullPath(numpyDirectory);
         output.WriteLine($"load average before: {LoadAverage()}; processors: {Environment.ProcessorCount}");
-        output.WriteLine("| main run | dtype | ours CPU s (fresh process) | of which JIT s | ours CPU s (2nd run) | ours wall s | ours peak RSS MiB | numpy CPU s | numpy wall s | numpy peak RSS MiB | ours / numpy (CPU) |");
+        output.WriteLine("| main run | dtype | ours CPU s (fresh process) | JIT s (fresh; wall, all threads) | ours CPU s (2nd run) | ours wall s | ours peak RSS MiB | numpy CPU s | numpy wall s | numpy peak RSS MiB | ours / numpy (CPU) |");
         output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var run in MainRun.All.Where(r => only.Count == 0 || only.Contains(r.Key)))
         {
@@ -41,7 +41,8 @@ public sealed class MainRunBenchmarks(TextWriter output)
 
     /// <summary>
     /// The child side: loads one run's data, runs it twice, prints the timings, the first run's JIT time (the runtime's
-    /// own count, all threads: no tracing needed) and the process's peak RSS.
+    /// own count: time spent compiling on all threads, wall clock, so a loaded machine inflates it; no tracing needed) and
+    /// the process's peak RSS.
     /// </summary>
     public static void RunChild(string key, string dtype, string dataDirectory)
     {

@@ -5,15 +5,15 @@ namespace Platform.Workers.Tests.Agent;
 public sealed class TrialRuntimeSettingsTests
 {
     [Fact]
-    public void A_trial_process_starts_without_dynamic_PGO_and_with_loops_optimised_at_once()
+    public void A_trial_process_starts_without_dynamic_PGO()
     {
         var environment = new Dictionary<string, string?> { ["PATH"] = "/usr/bin" };
 
         TrialRuntimeSettings.ApplyTo(environment);
 
         Assert.Equal("0", environment["DOTNET_TieredPGO"]);
-        Assert.Equal("0", environment["DOTNET_TC_QuickJitForLoops"]);
         Assert.Equal("/usr/bin", environment["PATH"]);
+        Assert.False(environment.ContainsKey("DOTNET_TC_QuickJitForLoops"));
     }
 
     [Fact]
@@ -24,6 +24,5 @@ public sealed class TrialRuntimeSettingsTests
         TrialRuntimeSettings.ApplyTo(environment);
 
         Assert.Equal("1", environment["DOTNET_TieredPGO"]);
-        Assert.Equal("0", environment["DOTNET_TC_QuickJitForLoops"]);
     }
 }
