@@ -8,10 +8,11 @@ namespace Platform.Workers.Agent.Isolation;
 /// (tier 0, instrumented tier 0, tier 1), and for large generic vector code that is most of a short run. c1w3-planar-data
 /// in float32 calls TensorPrimitives' float tanh and σ, whose float exp (CoreLib's VectorMath.ExpSingle, computed in
 /// double: widen, exp, narrow, all generic over Vector256/Vector128, none precompiled as the double exp partly is) took
-/// 0.75-1.36 s of JIT time against 0.34-0.46 s for float64: the run was 0.42 of numpy's CPU (issue 3's goal: ≤ 0.33).
-/// Without PGO its training takes 0.27 s CPU instead of 0.50 s, and its whole trial process (start, training, artifacts)
-/// 1.8-2.2 s instead of 2.3-2.8 s. Compiling loops optimised at once (<c>TC_QuickJitForLoops=0</c>) helped the training
-/// further but cost the rest of the trial process more than it saved, so it is not set. Measurements: bench/RESULTS.md.
+/// 0.63-1.44 s of JIT time against 0.34-0.67 s for float64: the run was 0.42 of numpy's CPU (issue 3's goal: ≤ 0.33).
+/// Without PGO its training took 0.27-0.30 s CPU instead of 0.41-0.51 s, and its whole trial process (start, training,
+/// artifacts) used less CPU in 5 of 6 interleaved pairs (1.84-2.27 s against 2.19-2.75 s). Compiling loops optimised at
+/// once (<c>TC_QuickJitForLoops=0</c>) helped the training further but cost the rest of the trial process more than it
+/// saved (2.07-2.57 s against 1.95-2.17 s with the defaults), so it is not set. Measurements: bench/RESULTS.md.
 /// </summary>
 public static class TrialRuntimeSettings
 {
