@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
+using System.Runtime;
 using Platform.Bench.Models;
+using Platform.Workers.Agent.Isolation;
 using Platform.Workers.Data;
 using Platform.Workers.Numerics;
 
@@ -24,38 +26,41 @@ public sealed class MainRunBenchmarks(TextWriter output)
         var data = Path.GetFullPath(dataDirectory);
         var numpy = Path.GetFullPath(numpyDirectory);
         output.WriteLine($"load average before: {LoadAverage()}; processors: {Environment.ProcessorCount}");
-        output.WriteLine("| main run | dtype | ours CPU s (fresh process) | ours CPU s (2nd run) | ours wall s | ours peak RSS MiB | numpy CPU s | numpy wall s | numpy peak RSS MiB | ours / numpy (CPU) |");
-        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        output.WriteLine("| main run | dtype | ours CPU s (fresh process) | JIT s (fresh; wall, all threads) | ours CPU s (2nd run) | ours wall s | ours peak RSS MiB | numpy CPU s | numpy wall s | numpy peak RSS MiB | ours / numpy (CPU) |");
+        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var run in MainRun.All.Where(r => only.Count == 0 || only.Contains(r.Key)))
         {
             var float64 = RunOurs(run, Dtype.Float64, data);
             var reference = RunNumpy(run, numpy, data);
             Row(run, "float64", float64, reference);
-            if (run.HasFloat32)
-            {
-                Row(run, "float32", RunOurs(run, Dtype.Float32, data), reference);
-            }
+            Row(run, "float32", RunOurs(run, Dtype.Float32, data), reference);
         }
 
         output.WriteLine($"load average after: {LoadAverage()}");
     }
 
-    /// <summary>The child side: loads one run's data, runs it twice, prints the timings and the process's peak RSS.</summary>
+    /// <summary>
+    /// The child side: loads one run's data, runs it twice, prints the timings, the first run's JIT time (the runtime's
+    /// own count: time spent compiling on all threads, wall clock, so a loaded machine inflates it; no tracing needed) and
+    /// the process's peak RSS.
+    /// </summary>
     public static void RunChild(string key, string dtype, string dataDirectory)
     {
         var run = MainRun.All.Single(r => r.Key == key);
         var action = run.Load(new DataDirectory(dataDirectory), Dtypes.Parse(dtype));
+        var jit = JitInfo.GetCompilationTime();
         var first = Measure(action);
+        jit = JitInfo.GetCompilationTime() - jit;
         var second = Measure(action);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{ResultMarker} {first.Wall:F3} {first.Cpu:F3} {second.Cpu:F3} {ProcessMemory.PeakResidentBytes / 1024}"));
+            $"{ResultMarker} {first.Wall:F3} {first.Cpu:F3} {second.Cpu:F3} {ProcessMemory.PeakResidentBytes / 1024} {jit.TotalSeconds:F3}"));
     }
 
     private void Row(MainRun run, string dtype, double[] ours, double[] reference) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {run.Name} | {dtype} | {ours[1]:F2} | {ours[2]:F2} | {ours[0]:F2} | {ours[3] / 1024:F0} | {reference[1]:F2} | {reference[0]:F2} | {reference[2] / 1024:F0} | {ours[1] / reference[1]:F2} |"));
+            $"| {run.Name} | {dtype} | {ours[1]:F2} | {ours[4]:F2} | {ours[2]:F2} | {ours[0]:F2} | {ours[3] / 1024:F0} | {reference[1]:F2} | {reference[0]:F2} | {reference[2] / 1024:F0} | {ours[1] / reference[1]:F2} |"));
 
-    /// <summary>[wall s, CPU s, second run's CPU s, peak RSS KiB] of one child process.</summary>
+    /// <summary>[wall s, CPU s, second run's CPU s, peak RSS KiB, first run's JIT s] of one child process.</summary>
     private static double[] RunOurs(MainRun run, Dtype dtype, string data)
     {
         var (fileName, prefix) = SelfCommand();
@@ -66,10 +71,12 @@ public sealed class MainRunBenchmarks(TextWriter output)
         }
 
         start.Environment["PLATFORM_TORCH_THREADS"] = "1";
+        // As a trial process starts: `platform run` trains in a `platform trial-host` process with these runtime settings.
+        TrialRuntimeSettings.ApplyTo(start.Environment);
         return Result(start, $"{run.Key} {dtype}");
     }
 
-    /// <summary>[wall s, CPU s, peak RSS KiB] of the numpy reference's function for <paramref name="run"/> in its own process.</summary>
+    /// <summary>[wall s, CPU s, peak RSS KiB, …] of the numpy reference's function for <paramref name="run"/> in its own process.</summary>
     private static double[] RunNumpy(MainRun run, string numpyDirectory, string data)
     {
         // The reference scripts run all their runs at import; this executes the script up to that final loop, then one call.
@@ -110,7 +117,7 @@ public sealed class MainRunBenchmarks(TextWriter output)
         process.WaitForExit();
         var line = lines.Split('\n').FirstOrDefault(l => l.StartsWith(ResultMarker, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"{what} printed no result (exit {process.ExitCode}): {lines}{errors.Result}");
-        return [.. line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(4)
+        return [.. line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(5)
             .TakeWhile(v => double.TryParse(v, CultureInfo.InvariantCulture, out _)).Select(v => double.Parse(v, CultureInfo.InvariantCulture))];
     }
 

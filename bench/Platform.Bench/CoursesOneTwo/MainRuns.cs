@@ -18,32 +18,33 @@ namespace Platform.Bench.CoursesOneTwo;
 /// and <see cref="NumpyCall"/> name the reference's script and the Python expression that runs the same algorithm.
 /// </summary>
 public sealed record MainRun(
-    string Key, string Name, bool HasFloat32, string NumpyScript, string NumpyCall, Func<DataDirectory, Dtype, Action> Load)
+    string Key, string Name, string NumpyScript, string NumpyCall, Func<DataDirectory, Dtype, Action> Load)
 {
     public static IReadOnlyList<MainRun> All { get; } =
     [
-        new("c1w2", "c1w2-logistic-regression, 2000 it", true, C1, "lr_run", LogisticRegressionRun),
-        new("c1w3", "c1w3-planar-data, n_h 4, 10000 it", true, C2, "planar", PlanarRun),
-        new("c1w4-two", "c1w4-deep-nn-application two-layer [12288, 7, 1], 2500 it", true, C1, "lambda: llayer([12288,7,1])",
+        new("c1w2", "c1w2-logistic-regression, 2000 it", C1, "lr_run", LogisticRegressionRun),
+        new("c1w3", "c1w3-planar-data, n_h 4, 10000 it", C2, "planar", PlanarRun),
+        new("c1w4-two", "c1w4-deep-nn-application two-layer [12288, 7, 1], 2500 it", C1, "lambda: llayer([12288,7,1])",
             (data, dtype) => CatRun(data, dtype, twoLayer: true)),
-        new("c1w4-l", "c1w4-deep-nn-application L-layer [12288, 20, 7, 5, 1], 2500 it", true, C1, "lambda: llayer([12288,20,7,5,1])",
+        new("c1w4-l", "c1w4-deep-nn-application L-layer [12288, 20, 7, 5, 1], 2500 it", C1, "lambda: llayer([12288,20,7,5,1])",
             (data, dtype) => CatRun(data, dtype, twoLayer: false)),
-        new("c2w1-init", "c2w1-initialization he, 15000 it", false, C2, "init_he", (_, _) =>
+        new("c2w1-init", "c2w1-initialization he, 15000 it", C2, "init_he", (_, dtype) =>
         {
             var (x, y) = C2W1InitializationJob.TrainSet();
-            return () => BinaryClassifier.Predict(FullBatchTraining.Train(Initializers.He(C2W1InitializationJob.LayersDims), x, y, new FullBatchOptions(15000, 0.01)), x);
+            return () => BinaryClassifier.Predict(
+                FullBatchTraining.Train(Initializers.He(C2W1InitializationJob.LayersDims), x, y, new FullBatchOptions(15000, 0.01, Dtype: dtype)), x, dtype);
         }),
-        new("c2w1-reg", "c2w1-regularization none, 30000 it", false, C2, "reg_none", (data, _) =>
+        new("c2w1-reg", "c2w1-regularization none, 30000 it", C2, "reg_none", (data, dtype) =>
         {
             var (x, y) = LabelledPointsCsv.Read(data.File(C2W1RegularizationJob.TrainFile));
             var (testX, _) = LabelledPointsCsv.Read(data.File(C2W1RegularizationJob.TestFile));
             return () => BinaryClassifier.Predict(FullBatchTraining.Train(
-                C2W1RegularizationJob.InitializeParameters(C2W1RegularizationJob.LayersDims), x, y, C2W1RegularizationJob.Options(30000, 0.3, 0, 1)), testX);
+                C2W1RegularizationJob.InitializeParameters(C2W1RegularizationJob.LayersDims), x, y, C2W1RegularizationJob.Options(30000, 0.3, 0, 1, dtype)), testX, dtype);
         }),
-        new("c2w2-adam", "c2w2-optimization adam, 10000 epochs", false, C2, "opt_adam", (_, _) =>
+        new("c2w2-adam", "c2w2-optimization adam, 10000 epochs", C2, "opt_adam", (_, dtype) =>
         {
             var (x, y) = C2W2OptimizationJob.TrainSet();
-            return () => BinaryClassifier.Predict(OptimizationModel.Train(x, y, [2, 5, 2, 1], new OptimizationOptions()), x);
+            return () => BinaryClassifier.Predict(OptimizationModel.Train(x, y, [2, 5, 2, 1], new OptimizationOptions(Dtype: dtype)), x, dtype);
         }),
     ];
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using TorchSharp;
 
 namespace Platform.Workers.Numerics;
@@ -24,4 +25,30 @@ public static class Dtypes
 
     public static torch.ScalarType ScalarType(this Dtype dtype) =>
         dtype == Dtype.Float32 ? torch.ScalarType.Float32 : torch.ScalarType.Float64;
+
+    /// <summary>float64 values in T (rounded to nearest for float32): a plain-array training's data and parameters going in.</summary>
+    public static T[] Narrow<T>(ReadOnlySpan<double> values)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var result = new T[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            result[i] = T.CreateChecked(values[i]);
+        }
+
+        return result;
+    }
+
+    /// <summary>T values as float64 (exact: float32 widens without rounding): a training's results coming out.</summary>
+    public static double[] Widen<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var result = new double[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            result[i] = double.CreateChecked(values[i]);
+        }
+
+        return result;
+    }
 }

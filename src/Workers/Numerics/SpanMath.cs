@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace Platform.Workers.Numerics;
 
 /// <summary>
-/// SIMD kernels over contiguous float64 (generic ones also float32) rows, for the tiny-network CPU paths: one call per matrix row instead of one
+/// SIMD kernels over contiguous float64 or float32 rows (the <c>dtype</c> option), for the tiny-network CPU paths: one call per matrix row instead of one
 /// TorchSharp call per tensor op (whose microseconds of overhead dominate a few hundred numbers). Matrix-product kernels
 /// (<see cref="AffineRow"/>, <see cref="Dot"/>) use fused multiply-add as OpenBLAS does inside numpy's np.dot; element-wise
 /// kernels are not fused, as numpy's expressions are not. Kernels skip tier-0 JIT: a training run calls them from its first step.
@@ -179,17 +179,19 @@ public static class SpanMath
 
     /// <summary>x = 1/(1+e^(-x)) in place, numpy's expression for σ.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Sigmoid(Span<double> x)
+    public static void Sigmoid<T>(Span<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (var i = 0; i < x.Length; i++)
         {
-            x[i] = 1 / (1 + Math.Exp(-x[i]));
+            x[i] = T.One / (T.One + T.Exp(-x[i]));
         }
     }
 
     /// <summary>x = (x·mask)/divisor in place (dropout: masks are 0/1, the division is numpy's <c>/ keep_prob</c>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void MaskAndDivide(ReadOnlySpan<double> mask, double divisor, Span<double> x)
+    public static void MaskAndDivide<T>(ReadOnlySpan<T> mask, T divisor, Span<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSameLength(mask, x);
         ref var m = ref MemoryMarshal.GetReference(mask);
@@ -197,8 +199,8 @@ public static class SpanMath
         var i = 0;
         if (Vector.IsHardwareAccelerated)
         {
-            var d = new Vector<double>(divisor);
-            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
+            var d = new Vector<T>(divisor);
+            for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
             {
                 (Vector.LoadUnsafe(ref values, (nuint)i) * Vector.LoadUnsafe(ref m, (nuint)i) / d).StoreUnsafe(ref values, (nuint)i);
             }
@@ -212,7 +214,8 @@ public static class SpanMath
 
     /// <summary>destination = gradient where reference &gt; 0, else 0 (the relu derivative applied to an upstream gradient).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void KeepWherePositive(ReadOnlySpan<double> reference, ReadOnlySpan<double> gradient, Span<double> destination)
+    public static void KeepWherePositive<T>(ReadOnlySpan<T> reference, ReadOnlySpan<T> gradient, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSameLength(reference, gradient);
         RequireSameLength(reference, destination);
@@ -222,16 +225,16 @@ public static class SpanMath
         var i = 0;
         if (Vector.IsHardwareAccelerated)
         {
-            for (; i <= reference.Length - Vector<double>.Count; i += Vector<double>.Count)
+            for (; i <= reference.Length - Vector<T>.Count; i += Vector<T>.Count)
             {
-                var positive = Vector.GreaterThan(Vector.LoadUnsafe(ref r, (nuint)i), Vector<double>.Zero);
-                Vector.ConditionalSelect(positive, Vector.LoadUnsafe(ref g, (nuint)i), Vector<double>.Zero).StoreUnsafe(ref d, (nuint)i);
+                var positive = Vector.GreaterThan(Vector.LoadUnsafe(ref r, (nuint)i), Vector<T>.Zero);
+                Vector.ConditionalSelect(positive, Vector.LoadUnsafe(ref g, (nuint)i), Vector<T>.Zero).StoreUnsafe(ref d, (nuint)i);
             }
         }
 
         for (; i < reference.Length; i++)
         {
-            destination[i] = reference[i] > 0 ? gradient[i] : 0;
+            destination[i] = reference[i] > T.Zero ? gradient[i] : T.Zero;
         }
     }
 

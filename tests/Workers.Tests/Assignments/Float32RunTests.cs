@@ -4,7 +4,6 @@ using Platform.Workers.Assignments.C1W2;
 using Platform.Workers.Assignments.C1W3;
 using Platform.Workers.Assignments.C1W4;
 using Platform.Workers.Jobs;
-using Platform.Workers.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Platform.Workers.Tests.Assignments;
@@ -47,33 +46,7 @@ public sealed class Float32RunTests(ITestOutputHelper output)
         AssertNear(C1W4DeepNnApplication.Descriptor, new C1W4DeepNnApplicationJob(), [], closeUntil: 0, lateBand: 0.3, examples: 2);
     }
 
-    private void AssertNear(AssignmentDescriptor descriptor, IAssignmentJob job, Dictionary<string, string> raw, long closeUntil, double lateBand, int examples)
-    {
-        var float64 = Run(descriptor, job, raw, DtypeHyperparameter.Float64);
-        var float32 = Run(descriptor, job, raw, DtypeHyperparameter.Float32);
-
-        var costs64 = float64.For("cost");
-        var costs32 = float32.For("cost");
-        Assert.Equal(costs64.Select(c => c.Step), costs32.Select(c => c.Step));
-        output.WriteLine(string.Join(" ", costs64.Zip(costs32, (a, b) => $"{a.Step}:{(b.Value - a.Value) / a.Value:G2}")));
-        foreach (var (a, b) in costs64.Zip(costs32))
-        {
-            var band = a.Step <= closeUntil ? Math.Min(lateBand, 1e-5) : lateBand;
-            Assert.True(Math.Abs(b.Value - a.Value) <= band * a.Value, $"cost at {a.Step}: float32 {b.Value}, float64 {a.Value} (band {band} relative)");
-        }
-
-        foreach (var accuracy in float64.Points.Where(p => p.Key.EndsWith("accuracy", StringComparison.Ordinal)))
-        {
-            // The cats' train set has 209 examples and their test set 50: two examples of the smaller set.
-            var tolerance = examples / 50.0 + 1e-12;
-            Assert.InRange(float32.Single(accuracy.Key), accuracy.Value - tolerance, accuracy.Value + tolerance);
-        }
-    }
-
-    private static RecordingMetricSink Run(AssignmentDescriptor descriptor, IAssignmentJob job, Dictionary<string, string> raw, string dtype)
-    {
-        var metrics = new RecordingMetricSink();
-        job.Run(JobContexts.For(descriptor, metrics, new Dictionary<string, string>(raw) { [DtypeHyperparameter.Name] = dtype }));
-        return metrics;
-    }
+    private void AssertNear(AssignmentDescriptor descriptor, IAssignmentJob job, Dictionary<string, string> raw, long closeUntil, double lateBand, int examples) =>
+        // The cats' train set has 209 examples and their test set 50: `examples` of the smaller set.
+        Float32Runs.AssertTracksFloat64(output, descriptor, job, raw, step => step <= closeUntil ? Math.Min(lateBand, 1e-5) : lateBand, examples / 50.0);
 }

@@ -23,6 +23,9 @@ public sealed class CheckpointResumeTests
         { "c2w1-regularization", "keep_prob=0.86 learning_rate=0.3 num_iterations=5001", "cost" },
         { "c2w2-optimization", "optimizer=adam num_epochs=3001", "cost" },
         { "c2w2-optimization", "optimizer=momentum decay=schedule_lr_decay learning_rate=0.1 num_epochs=3001", "learning_rate" },
+        // float32 runs checkpoint their parameters widened to float64, which narrows back exactly.
+        { "c2w1-regularization", "keep_prob=0.86 num_iterations=5001 dtype=float32", "cost" },
+        { "c2w2-optimization", "optimizer=adam num_epochs=3001 dtype=float32", "cost" },
         { "sleep", "steps=9 slope=0.5", "loss" },
     };
 

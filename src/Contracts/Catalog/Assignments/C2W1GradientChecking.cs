@@ -1,6 +1,10 @@
 namespace Platform.Contracts.Catalog.Assignments;
 
-/// <summary>Course 2 week 1: two-sided gradient checking, 1-D and over a 3-layer network's 47 parameters (no data files).</summary>
+/// <summary>
+/// Course 2 week 1: two-sided gradient checking, 1-D and over a 3-layer network's 47 parameters (no data files). float64
+/// only, with no <c>dtype</c> hyperparameter (the binder refuses it as unknown): with ε = 1e-7 a float32 difference
+/// J(θ+ε) - J(θ-ε) would be rounding noise (float32 resolves about 6e-8 relative), so the check would be meaningless.
+/// </summary>
 public static class C2W1GradientChecking
 {
     public const string Id = "c2w1-gradient-checking";

@@ -12,6 +12,7 @@ public static class C2W1Initialization
             new("learning_rate", HyperparameterType.Float, "0.01", "gradient descent step size", Min: 0, MinExclusive: true, Max: 100),
             new("num_iterations", HyperparameterType.Int, "15000", "gradient descent iterations", Min: 1, Max: 10_000_000),
             new("initialization", HyperparameterType.String, "he", "weight initialiser", Choices: ["zeros", "random", "he"]),
+            DtypeHyperparameter.Descriptor,
         ],
         ["cost", "train_accuracy", "test_accuracy"],
         []);

@@ -14,6 +14,7 @@ public static class C2W1Regularization
             new("lambd", HyperparameterType.Float, "0.0", "L2 regularisation strength (0 = none; not combined with dropout)", Min: 0, Max: 1000),
             new("keep_prob", HyperparameterType.Float, "1.0", "dropout keep probability (1 = no dropout; not combined with L2)",
                 Min: 0, MinExclusive: true, Max: 1),
+            DtypeHyperparameter.Descriptor,
         ],
         ["cost", "train_accuracy", "test_accuracy"],
         ["regularization_2d/train.csv", "regularization_2d/test.csv"])

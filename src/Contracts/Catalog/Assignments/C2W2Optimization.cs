@@ -24,6 +24,7 @@ public static class C2W2Optimization
                 Choices: ["none", "update_lr", "schedule_lr_decay"]),
             new("decay_rate", HyperparameterType.Float, "1.0", "decay strength", Min: 0, Max: 1000),
             new("time_interval", HyperparameterType.Int, "1000", "epochs per step of schedule_lr_decay", Min: 1, Max: 10_000_000),
+            DtypeHyperparameter.Descriptor,
         ],
         ["cost", "last_minibatch_cost", "learning_rate", "train_accuracy"],
         [])

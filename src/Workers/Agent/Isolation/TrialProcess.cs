@@ -33,6 +33,7 @@ internal static class TrialProcess
             start.ArgumentList.Add(argument);
         }
 
+        TrialRuntimeSettings.ApplyTo(start.Environment);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {command.FileName}");
         string? error = null;
         var stdout = Task.Run(async () =>

@@ -8,8 +8,8 @@ namespace Platform.Workers.Assignments.C1W3;
 /// <summary>
 /// c1w3-planar-data (spec §3): the one-hidden-layer tanh network on the generated flower. Logs <c>cost</c> every 1000
 /// iterations (step = i) and <c>train_accuracy</c> at the end (step = num_iterations); artifacts: the cost curve, the decision
-/// boundary and the parameters. Runs on the CPU in plain float64
-/// whatever the configured device: the network is too small for an accelerator to help.
+/// boundary and the parameters. Runs on the CPU on plain arrays in the run's dtype (float64 by default) whatever the
+/// configured device: the network is too small for an accelerator to help.
 /// </summary>
 public sealed class C1W3PlanarDataJob : IAssignmentJob
 {

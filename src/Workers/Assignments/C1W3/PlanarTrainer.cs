@@ -50,9 +50,9 @@ internal sealed class PlanarTrainer<T>
 
         (nX, nH, nY, m) = (x.Rows, initial.W1.Rows, y.Rows, x.Columns);
         inverseM = T.One / T.CreateChecked(m);
-        this.x = Convert(x.Data);
-        this.y = Convert(y.Data);
-        (w1, b1, w2, b2) = (Convert(initial.W1.Data), Convert(initial.B1.Data), Convert(initial.W2.Data), Convert(initial.B2.Data));
+        this.x = Dtypes.Narrow<T>(x.Data);
+        this.y = Dtypes.Narrow<T>(y.Data);
+        (w1, b1, w2, b2) = (Dtypes.Narrow<T>(initial.W1.Data), Dtypes.Narrow<T>(initial.B1.Data), Dtypes.Narrow<T>(initial.W2.Data), Dtypes.Narrow<T>(initial.B2.Data));
         (dW1, db1, dW2, db2) = (new T[w1.Length], new T[b1.Length], new T[w2.Length], new T[b2.Length]);
         (a1, dZ1) = (new T[nH * m], new T[nH * m]);
         (a2, dZ2, scratch, scratch2) = (new T[nY * m], new T[nY * m], new T[nY * m], new T[nY * m]);
@@ -129,10 +129,5 @@ internal sealed class PlanarTrainer<T>
 
     /// <summary>The current parameters as float64 matrices.</summary>
     public PlanarParameters Parameters() => new(
-        new Matrix(nH, nX, Widen(w1)), new Matrix(nH, 1, Widen(b1)), new Matrix(nY, nH, Widen(w2)), new Matrix(nY, 1, Widen(b2)));
-
-    // Once per training (the data and the initial parameters in, the trained parameters out).
-    private static T[] Convert(double[] values) => [.. values.Select(T.CreateChecked)];
-
-    private static double[] Widen(T[] values) => [.. values.Select(double.CreateChecked)];
+        new Matrix(nH, nX, Dtypes.Widen<T>(w1)), new Matrix(nH, 1, Dtypes.Widen<T>(b1)), new Matrix(nY, nH, Dtypes.Widen<T>(w2)), new Matrix(nY, 1, Dtypes.Widen<T>(b2)));
 }

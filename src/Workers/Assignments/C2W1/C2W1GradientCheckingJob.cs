@@ -10,7 +10,8 @@ namespace Platform.Workers.Assignments.C2W1;
 /// <summary>
 /// c2w1-gradient-checking (spec §8): the 1-D check (J = θ·x, x = 3, θ = 4, the 2020/21 inputs) and the N-D check of the
 /// notebook's buggy and corrected backward passes, each logged at step 0, and the three checks as <c>unit_tests.json</c>
-/// with <c>unit_tests_passed</c>/<c>unit_tests_total</c>. Tiny tensors: CPU whatever the device.
+/// with <c>unit_tests_passed</c>/<c>unit_tests_total</c>. Tiny tensors: CPU whatever the device. Always float64, with no
+/// <c>dtype</c> hyperparameter: a two-sided difference with ε = 1e-7 is below float32's resolution (see the descriptor).
 /// </summary>
 public sealed class C2W1GradientCheckingJob : IAssignmentJob
 {

@@ -1,4 +1,5 @@
 using Platform.Contracts.Catalog;
+using Platform.Contracts.Catalog.Assignments;
 using InitializationAssignment = Platform.Contracts.Catalog.Assignments.C2W1Initialization;
 using Platform.Workers.Assignments.C2.Shared;
 using Platform.Workers.Jobs;
@@ -9,7 +10,8 @@ namespace Platform.Workers.Assignments.C2W1Initialization;
 /// <summary>
 /// c2w1-initialization (spec §6): the [2, 10, 5, 1] relu network on make_circles data generated in code (train seed 1,
 /// 300 points; test seed 2, 100 points), full-batch gradient descent. Logs <c>cost</c> every 1000 iterations and both
-/// accuracies at the end (step = num_iterations); artifacts as <see cref="ClassifierArtifacts"/>. Plain float64 on the CPU whatever the device: the net is tiny.
+/// accuracies at the end (step = num_iterations); artifacts as <see cref="ClassifierArtifacts"/>. Plain arrays on the CPU in
+/// the run's dtype (float64 by default) whatever the device: the net is tiny.
 /// </summary>
 public sealed class C2W1InitializationJob : IAssignmentJob
 {
@@ -25,7 +27,8 @@ public sealed class C2W1InitializationJob : IAssignmentJob
     {
         var hyperparameters = context.Hyperparameters;
         var numIterations = hyperparameters.GetInt("num_iterations");
-        var options = new FullBatchOptions(numIterations, hyperparameters.GetDouble("learning_rate"));
+        var dtype = Dtypes.Parse(hyperparameters.GetString(DtypeHyperparameter.Name));
+        var options = new FullBatchOptions(numIterations, hyperparameters.GetDouble("learning_rate"), Dtype: dtype);
         var initial = Initializers.Create(hyperparameters.GetString("initialization"), LayersDims);
         var (trainX, trainY) = TrainSet();
         var (testX, testY) = TestSet();
@@ -33,8 +36,8 @@ public sealed class C2W1InitializationJob : IAssignmentJob
         var costs = new CostHistory(context.Metrics);
         var parameters = FullBatchTraining.TrainWithCheckpoints(context, initial, trainX, trainY, options, costs);
 
-        context.Metrics.Log("train_accuracy", BinaryClassifier.Accuracy(parameters, trainX, trainY), numIterations);
-        context.Metrics.Log("test_accuracy", BinaryClassifier.Accuracy(parameters, testX, testY), numIterations);
-        ClassifierArtifacts.Log(context, costs, parameters, trainX, trainY, $"Model with {hyperparameters.GetString("initialization")} initialization");
+        context.Metrics.Log("train_accuracy", BinaryClassifier.Accuracy(parameters, trainX, trainY, dtype), numIterations);
+        context.Metrics.Log("test_accuracy", BinaryClassifier.Accuracy(parameters, testX, testY, dtype), numIterations);
+        ClassifierArtifacts.Log(context, costs, parameters, trainX, trainY, $"Model with {hyperparameters.GetString("initialization")} initialization", dtype);
     }
 }

@@ -1,4 +1,5 @@
 using Platform.Contracts.Catalog;
+using Platform.Contracts.Catalog.Assignments;
 using Platform.Workers.Assignments.C2.Shared;
 using Platform.Workers.Jobs;
 using Platform.Workers.Numerics;
@@ -10,7 +11,8 @@ namespace Platform.Workers.Assignments.C2W2Optimization;
 /// c2w2-optimization (spec §9) on make_moons(300, noise 0.2) generated in code after seed(3). Logs, at epochs 0, 1000, …:
 /// <c>cost</c> (2020/21 average per example), <c>last_minibatch_cost</c> (2017) and, with decay, <c>learning_rate</c>;
 /// then <c>train_accuracy</c> (step = num_epochs) and the artifacts of
-/// <see cref="ClassifierArtifacts"/>. Plain float64 on the CPU whatever the device: the net is tiny.
+/// <see cref="ClassifierArtifacts"/>. Plain arrays on the CPU in the run's dtype (float64 by default) whatever the device:
+/// the net is tiny.
 /// </summary>
 public sealed class C2W2OptimizationJob : IAssignmentJob
 {
@@ -27,7 +29,7 @@ public sealed class C2W2OptimizationJob : IAssignmentJob
         var options = new OptimizationOptions(
             h.GetString("optimizer"), h.GetDouble("learning_rate"), h.GetInt("mini_batch_size"), h.GetDouble("beta"),
             h.GetDouble("beta1"), h.GetDouble("beta2"), h.GetDouble("epsilon"), h.GetInt("num_epochs"),
-            h.GetString("decay"), h.GetDouble("decay_rate"), h.GetInt("time_interval"));
+            h.GetString("decay"), h.GetDouble("decay_rate"), h.GetInt("time_interval"), Dtypes.Parse(h.GetString(DtypeHyperparameter.Name)));
         var costs = new CostHistory(context.Metrics, "epoch");
         var parameters = OptimizationModel.Train(x, y, layersDims, options, report =>
         {
@@ -39,7 +41,7 @@ public sealed class C2W2OptimizationJob : IAssignmentJob
             }
         }, context.Cancellation, context.Checkpoints, costs);
 
-        context.Metrics.Log("train_accuracy", BinaryClassifier.Accuracy(parameters, x, y), options.NumEpochs);
-        ClassifierArtifacts.Log(context, costs, parameters, x, y, $"Model with {options.Optimizer} optimization");
+        context.Metrics.Log("train_accuracy", BinaryClassifier.Accuracy(parameters, x, y, options.Dtype), options.NumEpochs);
+        ClassifierArtifacts.Log(context, costs, parameters, x, y, $"Model with {options.Optimizer} optimization", options.Dtype);
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Platform.Workers.Assignments.C2.Shared;
 using Platform.Workers.Jobs;
 using Platform.Workers.Jobs.Checkpoints;
@@ -8,7 +9,8 @@ namespace Platform.Workers.Assignments.C2W2Optimization;
 /// <summary>
 /// The optimization notebook's <c>model()</c> (spec §9): He initialisation after seed(3), then per epoch a new
 /// random_mini_batches shuffle (seed counter from 10, incremented first), forward, backward (1/m_batch at the output) and
-/// the chosen update per mini-batch; the learning rate decays at the end of each epoch when asked.
+/// the chosen update per mini-batch; the learning rate decays at the end of each epoch when asked. Computes in the options'
+/// dtype on <see cref="ParameterArrays{T}"/>; checkpoints and the result are float64 <see cref="ParameterSet"/>s.
 /// </summary>
 public static class OptimizationModel
 {
@@ -34,17 +36,24 @@ public static class OptimizationModel
     public static ParameterSet Train(
         Matrix x, Matrix y, IReadOnlyList<int> layersDims, OptimizationOptions options,
         Action<EpochReport>? onReport = null, CancellationToken cancellation = default,
-        JobCheckpoints? checkpoints = null, CostHistory? costs = null)
+        JobCheckpoints? checkpoints = null, CostHistory? costs = null) =>
+        options.Dtype == Dtype.Float32
+            ? Train<float>(x, y, layersDims, options, onReport, cancellation, checkpoints, costs)
+            : Train<double>(x, y, layersDims, options, onReport, cancellation, checkpoints, costs);
+
+    private static ParameterSet Train<T>(
+        Matrix x, Matrix y, IReadOnlyList<int> layersDims, OptimizationOptions options,
+        Action<EpochReport>? onReport, CancellationToken cancellation, JobCheckpoints? checkpoints, CostHistory? costs)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var parameters = InitializeParameters(layersDims);
-        var gradients = parameters.ZerosLike();
-        var velocity = parameters.ZerosLike();
-        var squares = parameters.ZerosLike();
+        var initial = InitializeParameters(layersDims);
+        var (initialVelocity, initialSquares) = (initial.ZerosLike(), initial.ZerosLike());
         var m = x.Columns;
         var batchSize = Math.Min(options.MiniBatchSize, m);
-        var network = new ReluSigmoidNetwork(layersDims, batchSize);
-        var batchX = new double[x.Rows * batchSize];
-        var batchY = new double[y.Rows * batchSize];
+        var network = new ReluSigmoidNetwork<T>(layersDims, batchSize);
+        var (xs, ys) = (Dtypes.Narrow<T>(x.Data), Dtypes.Narrow<T>(y.Data));
+        var batchX = new T[x.Rows * batchSize];
+        var batchY = new T[y.Rows * batchSize];
         var ranges = MiniBatches.Ranges(m, options.MiniBatchSize);
         var seed = MiniBatchSeed;
         var learningRate = options.LearningRate;
@@ -52,9 +61,9 @@ public static class OptimizationModel
         var firstEpoch = 0;
         if (checkpoints?.TryLoadLatest() is { } resumed)
         {
-            resumed.RestoreParameters(TrainingCheckpoint.Parameters, parameters);
-            resumed.RestoreParameters(Velocity, velocity);
-            resumed.RestoreParameters(Squares, squares);
+            resumed.RestoreParameters(TrainingCheckpoint.Parameters, initial);
+            resumed.RestoreParameters(Velocity, initialVelocity);
+            resumed.RestoreParameters(Squares, initialSquares);
             t = (int)resumed.Integer(AdamStep);
             seed = (uint)resumed.Integer(ShuffleSeed);
             learningRate = resumed.Double(LearningRate);
@@ -66,6 +75,10 @@ public static class OptimizationModel
             firstEpoch = checked((int)resumed.Step + 1);
         }
 
+        var parameters = ParameterArrays<T>.From(initial);
+        var velocity = ParameterArrays<T>.From(initialVelocity);
+        var squares = ParameterArrays<T>.From(initialSquares);
+        var gradients = parameters.ZerosLike();
         for (var epoch = firstEpoch; epoch < options.NumEpochs; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -77,19 +90,19 @@ public static class OptimizationModel
             var lastMinibatchCost = 0.0;
             foreach (var (start, count) in ranges)
             {
-                var xs = batchX.AsSpan(0, x.Rows * count);
-                var ys = batchY.AsSpan(0, y.Rows * count);
-                MiniBatches.Gather(x, order, start, count, xs);
-                MiniBatches.Gather(y, order, start, count, ys);
-                network.Forward(parameters, xs, count);
+                var batchXs = batchX.AsSpan(0, x.Rows * count);
+                var batchYs = batchY.AsSpan(0, y.Rows * count);
+                MiniBatches.Gather<T>(xs, x.Rows, order, start, count, batchXs);
+                MiniBatches.Gather<T>(ys, y.Rows, order, start, count, batchYs);
+                network.Forward(parameters, batchXs, count);
                 if (reporting)
                 {
-                    var sum = network.CrossEntropySum(ys);
+                    var sum = double.CreateChecked(network.CrossEntropySum(batchYs));
                     costTotal += sum;
                     lastMinibatchCost = 1.0 / count * sum;
                 }
 
-                network.Backward(parameters, xs, ys, gradients);
+                network.Backward(parameters, batchXs, batchYs, gradients);
                 switch (options.Optimizer)
                 {
                     case "gd":
@@ -111,14 +124,14 @@ public static class OptimizationModel
                 onReport?.Invoke(new EpochReport(epoch, costTotal / m, lastMinibatchCost, learningRate));
                 checkpoints?.SaveIfDue(() =>
                 {
-                    var checkpoint = new CheckpointData(epoch).PutParameters(TrainingCheckpoint.Parameters, parameters)
-                        .PutParameters(Velocity, velocity).PutParameters(Squares, squares)
+                    var checkpoint = new CheckpointData(epoch).PutParameters(TrainingCheckpoint.Parameters, parameters.ToParameterSet())
+                        .PutParameters(Velocity, velocity.ToParameterSet()).PutParameters(Squares, squares.ToParameterSet())
                         .Put(AdamStep, t).Put(ShuffleSeed, seed).Put(LearningRate, learningRate);
                     return costs is null ? checkpoint : checkpoint.PutCosts(costs);
                 });
             }
         }
 
-        return parameters;
+        return parameters.ToParameterSet();
     }
 }

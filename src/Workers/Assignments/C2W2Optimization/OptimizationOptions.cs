@@ -1,8 +1,9 @@
 using Platform.Workers.Assignments.C2.Shared;
+using Platform.Workers.Numerics;
 
 namespace Platform.Workers.Assignments.C2W2Optimization;
 
-/// <summary>The notebook's <c>model()</c> arguments (spec §9), named as there.</summary>
+/// <summary>The notebook's <c>model()</c> arguments (spec §9), named as there, and the element type the training computes in.</summary>
 public sealed record OptimizationOptions(
     string Optimizer = "adam",
     double LearningRate = 0.0007,
@@ -14,7 +15,8 @@ public sealed record OptimizationOptions(
     int NumEpochs = 10000,
     string Decay = LearningRateDecay.None,
     double DecayRate = 1,
-    int TimeInterval = 1000)
+    int TimeInterval = 1000,
+    Dtype Dtype = Dtype.Float64)
 {
     /// <summary>The learning rate after epoch <paramref name="epoch"/>'s updates, from learning_rate0.</summary>
     public double DecayedLearningRate(int epoch) => Decay switch

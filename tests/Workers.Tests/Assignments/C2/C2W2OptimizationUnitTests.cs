@@ -13,7 +13,7 @@ public sealed class C2W2OptimizationUnitTests
     {
         var (parameters, gradients) = Recipe(w2Columns: 3);
 
-        Optimizers.GradientDescent(parameters, gradients, 0.01);
+        Optimizers.GradientDescent(parameters.AsArrays(), gradients.AsArrays(), 0.01);
 
         C2TestSupport.Equal(new[,] { { 1.63535156, -0.62320365, -0.53718766 }, { -1.07799357, 0.85639907, -2.29470142 } }, parameters.W[0], "W1");
         C2TestSupport.Equal(new[,] { { -0.88020257 }, { 0.02561572 }, { 0.57539477 } }, parameters.B[1], "b2");
@@ -39,7 +39,7 @@ public sealed class C2W2OptimizationUnitTests
         var (parameters, gradients) = Recipe(w2Columns: 3);
         var v = parameters.ZerosLike();
 
-        Optimizers.Momentum(parameters, gradients, v, beta: 0.9, learningRate: 0.01);
+        Optimizers.Momentum(parameters.AsArrays(), gradients.AsArrays(), v.AsArrays(), beta: 0.9, learningRate: 0.01);
 
         C2TestSupport.Equal(new[,] { { 1.62544598, -0.61290114, -0.52907334 }, { -1.07347112, 0.86450677, -2.30085497 } }, parameters.W[0], "W1");
         C2TestSupport.Equal(new[,] { { -0.87809283 }, { 0.04055394 }, { 0.58207317 } }, parameters.B[1], "b2");
@@ -53,7 +53,7 @@ public sealed class C2W2OptimizationUnitTests
         var (parameters, gradients) = Recipe(w2Columns: 3);
         var (v, s) = (parameters.ZerosLike(), parameters.ZerosLike());
 
-        Optimizers.Adam(parameters, gradients, v, s, t: 2, learningRate: 0.01);
+        Optimizers.Adam(parameters.AsArrays(), gradients.AsArrays(), v.AsArrays(), s.AsArrays(), t: 2, learningRate: 0.01);
 
         C2TestSupport.Equal(new[,] { { 1.63178673, -0.61919778, -0.53561312 }, { -1.08040999, 0.85796626, -2.29409733 } }, parameters.W[0], "W1");
         C2TestSupport.Equal(new[,] { { 1.75225313 }, { -0.75376553 } }, parameters.B[0], "b1");
@@ -69,7 +69,7 @@ public sealed class C2W2OptimizationUnitTests
         var (parameters, gradients) = Recipe(w2Columns: 2);
         var (v, s) = (parameters.ZerosLike(), parameters.ZerosLike());
 
-        Optimizers.Adam(parameters, gradients, v, s, t: 2, learningRate: 0.02, beta1: 0.8, beta2: 0.888, epsilon: 1e-2);
+        Optimizers.Adam(parameters.AsArrays(), gradients.AsArrays(), v.AsArrays(), s.AsArrays(), t: 2, learningRate: 0.02, beta1: 0.8, beta2: 0.888, epsilon: 1e-2);
 
         C2TestSupport.Equal(new[,] { { 1.63937725, -0.62327448, -0.54308727 }, { -1.0578897, 0.85032154, -2.31657668 } }, parameters.W[0], "W1");
         C2TestSupport.Equal(new[,] { { 0.33400549, -0.23563857 }, { 1.47715417, -2.04561842 }, { -0.33729882, -0.36908457 } }, parameters.W[1], "W2");

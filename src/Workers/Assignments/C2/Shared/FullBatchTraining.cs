@@ -1,3 +1,4 @@
+using System.Numerics;
 using Microsoft.Extensions.Logging;
 using Platform.Workers.Jobs;
 using Platform.Workers.Jobs.Checkpoints;
@@ -5,18 +6,21 @@ using Platform.Workers.Numerics;
 
 namespace Platform.Workers.Assignments.C2.Shared;
 
-/// <summary>How one full-batch gradient-descent training is regularised (spec §6, §7).</summary>
+/// <summary>How one full-batch gradient-descent training is regularised (spec §6, §7), and the element type it computes in.</summary>
 public sealed record FullBatchOptions(
     int NumIterations,
     double LearningRate,
     int CostPeriod = 1000,
     GradientScaling Scaling = GradientScaling.AtOutput,
     double Lambd = 0,
-    double KeepProb = 1);
+    double KeepProb = 1,
+    Dtype Dtype = Dtype.Float64);
 
 /// <summary>
 /// The C2W1 <c>model()</c> loop: forward (with dropout when keep_prob &lt; 1), cost, backward (with L2 when lambd ≠ 0),
 /// θ ← θ - learning_rate·dθ. The cost feeds nothing but the log, so it is computed only at the iterations that log it.
+/// Parameters come in and go out as float64 <see cref="ParameterSet"/>s; the loop runs on <see cref="ParameterArrays{T}"/>
+/// in the options' dtype.
 /// </summary>
 public static class FullBatchTraining
 {
@@ -25,32 +29,10 @@ public static class FullBatchTraining
     public static ParameterSet Train(
         ParameterSet initial, Matrix x, Matrix y, FullBatchOptions options,
         Action<int, double>? onCost = null, CancellationToken cancellation = default,
-        int firstIteration = 0, Action<int, ParameterSet>? afterCostIteration = null)
-    {
-        var parameters = initial.Clone();
-        var gradients = parameters.ZerosLike();
-        var network = new ReluSigmoidNetwork(parameters.LayerDims, x.Columns);
-        // Drawn from their own seed, not a running stream: a resumed training draws the same masks.
-        var dropout = options.KeepProb < 1 ? Dropout.Draw(parameters.LayerDims, x.Columns, options.KeepProb) : null;
-        for (var i = firstIteration; i < options.NumIterations; i++)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            network.Forward(parameters, x.Data, x.Columns, dropout);
-            if (i % options.CostPeriod == 0)
-            {
-                onCost?.Invoke(i, Cost(network.Output, y.Data, parameters, options.Lambd));
-            }
-
-            network.Backward(parameters, x.Data, y.Data, gradients, options.Scaling, options.Lambd, dropout);
-            Optimizers.GradientDescent(parameters, gradients, options.LearningRate);
-            if (i % options.CostPeriod == 0)
-            {
-                afterCostIteration?.Invoke(i, parameters);
-            }
-        }
-
-        return parameters;
-    }
+        int firstIteration = 0, Action<int, ParameterSet>? afterCostIteration = null) =>
+        options.Dtype == Dtype.Float32
+            ? Train<float>(initial, x, y, options, onCost, cancellation, firstIteration, afterCostIteration)
+            : Train<double>(initial, x, y, options, onCost, cancellation, firstIteration, afterCostIteration);
 
     /// <summary>
     /// <see cref="Train"/> as a job runs it: resumes from the run's latest checkpoint when there is one (its parameters and
@@ -72,17 +54,55 @@ public static class FullBatchTraining
             (i, parameters) => context.Checkpoints.SaveIfDue(() => new CheckpointData(i).PutParameters(TrainingCheckpoint.Parameters, parameters).PutCosts(costs)));
     }
 
-    /// <summary>1./m·nansum(CE) plus, when lambd ≠ 0, (1./m·lambd/2)·Σ_l ‖W_l‖²_F (<c>compute_cost_with_regularization</c>).</summary>
-    public static double Cost(ReadOnlySpan<double> output, ReadOnlySpan<double> y, ParameterSet parameters, double lambd)
+    /// <summary>1./m·nansum(CE) plus, when lambd ≠ 0, (1./m·lambd/2)·Σ_l ‖W_l‖²_F (<c>compute_cost_with_regularization</c>), in T.</summary>
+    public static double Cost<T>(ReadOnlySpan<T> output, ReadOnlySpan<T> y, ParameterArrays<T> parameters, double lambd)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var m = y.Length;
-        var crossEntropy = 1.0 / m * ReluSigmoidNetwork.CrossEntropySum(output, y);
+        var inverseM = T.One / T.CreateChecked(y.Length);
+        var crossEntropy = inverseM * ReluSigmoidNetwork<T>.CrossEntropySum(output, y);
         if (lambd == 0)
         {
-            return crossEntropy;
+            return double.CreateChecked(crossEntropy);
         }
 
-        var squares = parameters.W.Sum(w => SpanMath.Dot(w.Data, w.Data));
-        return crossEntropy + 1.0 / m * lambd / 2 * squares;
+        var squares = T.Zero;
+        foreach (var w in parameters.W)
+        {
+            squares += SpanMath.Dot<T>(w, w);
+        }
+
+        return double.CreateChecked(crossEntropy + inverseM * T.CreateChecked(lambd) / T.CreateChecked(2) * squares);
+    }
+
+    private static ParameterSet Train<T>(
+        ParameterSet initial, Matrix x, Matrix y, FullBatchOptions options,
+        Action<int, double>? onCost, CancellationToken cancellation, int firstIteration, Action<int, ParameterSet>? afterCostIteration)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var parameters = ParameterArrays<T>.From(initial);
+        var gradients = parameters.ZerosLike();
+        var (xs, ys) = (Dtypes.Narrow<T>(x.Data), Dtypes.Narrow<T>(y.Data));
+        var lambd = T.CreateChecked(options.Lambd);
+        var network = new ReluSigmoidNetwork<T>(initial.LayerDims, x.Columns);
+        // Drawn from their own seed, not a running stream: a resumed training draws the same masks.
+        var dropout = options.KeepProb < 1 ? Dropout<T>.Draw(initial.LayerDims, x.Columns, options.KeepProb) : null;
+        for (var i = firstIteration; i < options.NumIterations; i++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            network.Forward(parameters, xs, x.Columns, dropout);
+            if (i % options.CostPeriod == 0)
+            {
+                onCost?.Invoke(i, Cost<T>(network.Output, ys, parameters, options.Lambd));
+            }
+
+            network.Backward(parameters, xs, ys, gradients, options.Scaling, lambd, dropout);
+            Optimizers.GradientDescent(parameters, gradients, options.LearningRate);
+            if (i % options.CostPeriod == 0)
+            {
+                afterCostIteration?.Invoke(i, parameters.ToParameterSet());
+            }
+        }
+
+        return parameters.ToParameterSet();
     }
 }

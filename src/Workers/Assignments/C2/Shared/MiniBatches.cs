@@ -24,12 +24,16 @@ public static class MiniBatches
         return ranges;
     }
 
-    /// <summary>Columns order[start..start+count) of <paramref name="source"/> into <paramref name="destination"/> as (rows, count).</summary>
-    public static void Gather(Matrix source, int[] order, int start, int count, Span<double> destination)
+    /// <summary>
+    /// Columns order[start..start+count) of <paramref name="source"/> ((rows, columns) row-major) into
+    /// <paramref name="destination"/> as (rows, count).
+    /// </summary>
+    public static void Gather<T>(ReadOnlySpan<T> source, int rows, int[] order, int start, int count, Span<T> destination)
     {
-        for (var r = 0; r < source.Rows; r++)
+        var columns = source.Length / rows;
+        for (var r = 0; r < rows; r++)
         {
-            var row = source.Data.AsSpan(r * source.Columns, source.Columns);
+            var row = source.Slice(r * columns, columns);
             var target = destination.Slice(r * count, count);
             for (var j = 0; j < count; j++)
             {
@@ -46,8 +50,8 @@ public static class MiniBatches
         {
             var batchX = new Matrix(x.Rows, range.Count);
             var batchY = new Matrix(y.Rows, range.Count);
-            Gather(x, order, range.Start, range.Count, batchX.Data);
-            Gather(y, order, range.Start, range.Count, batchY.Data);
+            Gather<double>(x.Data, x.Rows, order, range.Start, range.Count, batchX.Data);
+            Gather<double>(y.Data, y.Rows, order, range.Start, range.Count, batchY.Data);
             return (batchX, batchY);
         }).ToArray();
     }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Platform.Workers.Numerics;
 
@@ -14,18 +15,19 @@ public enum GradientScaling
 }
 
 /// <summary>
-/// LINEAR→RELU ×(L-1) → LINEAR→SIGMOID in float64 on preallocated row-major buffers, for the C2 networks of a few dozen
-/// units: each layer is a handful of SIMD row kernels, with no allocation per step. (A per-op TorchSharp port of the
-/// He-initialisation run took 1.6 s against numpy's 1.02 s; the cost of these nets is call overhead, not arithmetic.)
-/// Activations and gradients of the last pass stay readable until the next one.
+/// LINEAR→RELU ×(L-1) → LINEAR→SIGMOID on preallocated row-major buffers of T (float64, the notebooks' type, or float32
+/// for the <c>dtype</c> option), for the C2 networks of a few dozen units: each layer is a handful of SIMD row kernels, with
+/// no allocation per step. (A per-op TorchSharp port of the He-initialisation run took 1.6 s against numpy's 1.02 s; the
+/// cost of these nets is call overhead, not arithmetic.) Activations and gradients of the last pass stay readable until the next one.
 /// </summary>
-public sealed class ReluSigmoidNetwork
+public sealed class ReluSigmoidNetwork<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int[] dims;
-    private readonly double[][] activations; // A_l at index l-1, (n_l, m) row-major with row stride m
-    private readonly double[][] activationGradients; // dA_l for hidden layers, after the dropout mask
-    private readonly double[][] linearGradients; // dZ_l
-    private readonly double[][] transposedWeights; // W_{l+1}ᵀ for hidden layer l, refreshed each backward pass
+    private readonly T[][] activations; // A_l at index l-1, (n_l, m) row-major with row stride m
+    private readonly T[][] activationGradients; // dA_l for hidden layers, after the dropout mask
+    private readonly T[][] linearGradients; // dZ_l
+    private readonly T[][] transposedWeights; // W_{l+1}ᵀ for hidden layer l, refreshed each backward pass
 
     public ReluSigmoidNetwork(IReadOnlyList<int> layerDims, int maxColumns)
     {
@@ -36,10 +38,10 @@ public sealed class ReluSigmoidNetwork
 
         dims = [.. layerDims];
         MaxColumns = maxColumns;
-        activations = dims.Skip(1).Select(n => new double[n * maxColumns]).ToArray();
-        activationGradients = dims.Skip(1).Select(n => new double[n * maxColumns]).ToArray();
-        linearGradients = dims.Skip(1).Select(n => new double[n * maxColumns]).ToArray();
-        transposedWeights = Enumerable.Range(1, dims.Length - 2).Select(l => new double[dims[l] * dims[l + 1]]).ToArray();
+        activations = dims.Skip(1).Select(n => new T[n * maxColumns]).ToArray();
+        activationGradients = dims.Skip(1).Select(n => new T[n * maxColumns]).ToArray();
+        linearGradients = dims.Skip(1).Select(n => new T[n * maxColumns]).ToArray();
+        transposedWeights = Enumerable.Range(1, dims.Length - 2).Select(l => new T[dims[l] * dims[l + 1]]).ToArray();
     }
 
     public int MaxColumns { get; }
@@ -50,7 +52,7 @@ public sealed class ReluSigmoidNetwork
     public int LayerCount => dims.Length - 1;
 
     /// <summary>A_L of the last forward pass, (1, m) for a single output unit.</summary>
-    public ReadOnlySpan<double> Output => activations[^1].AsSpan(0, dims[^1] * Columns);
+    public ReadOnlySpan<T> Output => activations[^1].AsSpan(0, dims[^1] * Columns);
 
     /// <summary>A copy of A_l (1-based) from the last forward pass.</summary>
     public Matrix Activation(int layer) => Copy(activations[layer - 1], dims[layer]);
@@ -63,7 +65,7 @@ public sealed class ReluSigmoidNetwork
     /// <paramref name="x"/> holds X (n_0, m) row-major.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Forward(ParameterSet parameters, ReadOnlySpan<double> x, int columns, Dropout? dropout = null)
+    public void Forward(ParameterArrays<T> parameters, ReadOnlySpan<T> x, int columns, Dropout<T>? dropout = null)
     {
         if (columns > MaxColumns || x.Length != dims[0] * columns)
         {
@@ -73,13 +75,13 @@ public sealed class ReluSigmoidNetwork
         Columns = columns;
         for (var l = 1; l <= LayerCount; l++)
         {
-            ReadOnlySpan<double> previous = l == 1 ? x : activations[l - 2].AsSpan(0, dims[l - 1] * columns);
+            ReadOnlySpan<T> previous = l == 1 ? x : activations[l - 2].AsSpan(0, dims[l - 1] * columns);
             var w = parameters.W[l - 1];
             var hidden = l < LayerCount;
             for (var i = 0; i < dims[l]; i++)
             {
                 var row = activations[l - 1].AsSpan(i * columns, columns);
-                SpanMath.AffineRow(w.Data.AsSpan(i * dims[l - 1], dims[l - 1]), previous, columns, parameters.B[l - 1].Data[i], row, rectify: hidden);
+                SpanMath.AffineRow(w.AsSpan(i * dims[l - 1], dims[l - 1]), previous, columns, parameters.B[l - 1][i], row, rectify: hidden);
                 if (!hidden)
                 {
                     SpanMath.Sigmoid(row);
@@ -99,13 +101,14 @@ public sealed class ReluSigmoidNetwork
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Backward(
-        ParameterSet parameters, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ParameterSet gradients,
-        GradientScaling scaling = GradientScaling.AtOutput, double lambd = 0, Dropout? dropout = null)
+        ParameterArrays<T> parameters, ReadOnlySpan<T> x, ReadOnlySpan<T> y, ParameterArrays<T> gradients,
+        GradientScaling scaling = GradientScaling.AtOutput, T lambd = default, Dropout<T>? dropout = null)
     {
         var m = Columns;
-        var inverseM = 1.0 / m;
-        var outputScale = scaling == GradientScaling.AtOutput ? inverseM : 1.0;
-        var weightScale = scaling == GradientScaling.AtWeights ? inverseM : 1.0;
+        var mT = T.CreateChecked(m);
+        var inverseM = T.One / mT;
+        var outputScale = scaling == GradientScaling.AtOutput ? inverseM : T.One;
+        var weightScale = scaling == GradientScaling.AtWeights ? inverseM : T.One;
         var top = linearGradients[^1].AsSpan(0, dims[^1] * m);
         var output = Output;
         for (var j = 0; j < top.Length; j++)
@@ -115,7 +118,7 @@ public sealed class ReluSigmoidNetwork
 
         for (var l = LayerCount; l >= 1; l--)
         {
-            ReadOnlySpan<double> previous = l == 1 ? x : activations[l - 2].AsSpan(0, dims[l - 1] * m);
+            ReadOnlySpan<T> previous = l == 1 ? x : activations[l - 2].AsSpan(0, dims[l - 1] * m);
             var dZ = linearGradients[l - 1];
             var w = parameters.W[l - 1];
             var dW = gradients.W[l - 1];
@@ -124,16 +127,17 @@ public sealed class ReluSigmoidNetwork
                 var dZRow = dZ.AsSpan(i * m, m);
                 for (var k = 0; k < dims[l - 1]; k++)
                 {
-                    var product = SpanMath.Dot(dZRow, previous.Slice(k * m, m));
-                    dW[i, k] = scaling == GradientScaling.AtWeights ? weightScale * product : product;
-                    if (lambd != 0)
+                    var product = SpanMath.Dot<T>(dZRow, previous.Slice(k * m, m));
+                    var index = i * dims[l - 1] + k;
+                    dW[index] = scaling == GradientScaling.AtWeights ? weightScale * product : product;
+                    if (lambd != T.Zero)
                     {
-                        dW[i, k] += lambd * w[i, k] / m;
+                        dW[index] += lambd * w[index] / mT;
                     }
                 }
 
-                var sum = SpanMath.Sum(dZRow);
-                gradients.B[l - 1].Data[i] = scaling == GradientScaling.AtWeights ? weightScale * sum : sum;
+                var sum = SpanMath.Sum<T>(dZRow);
+                gradients.B[l - 1][i] = scaling == GradientScaling.AtWeights ? weightScale * sum : sum;
             }
 
             if (l > 1)
@@ -144,17 +148,17 @@ public sealed class ReluSigmoidNetwork
     }
 
     /// <summary>CE-nansum (spec §0.6) of the last output against Y, summed over examples and not yet divided by m.</summary>
-    public double CrossEntropySum(ReadOnlySpan<double> y) => CrossEntropySum(Output, y);
+    public T CrossEntropySum(ReadOnlySpan<T> y) => CrossEntropySum(Output, y);
 
     /// <summary>Σ [-log(a)·y - log(1-a)·(1-y)] with NaN terms (0·∞) skipped, as np.nansum does; an infinite term stays infinite.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double CrossEntropySum(ReadOnlySpan<double> output, ReadOnlySpan<double> y)
+    public static T CrossEntropySum(ReadOnlySpan<T> output, ReadOnlySpan<T> y)
     {
-        var sum = 0.0;
+        var sum = T.Zero;
         for (var j = 0; j < output.Length; j++)
         {
-            var term = -Math.Log(output[j]) * y[j] + -Math.Log(1 - output[j]) * (1 - y[j]);
-            if (!double.IsNaN(term))
+            var term = -T.Log(output[j]) * y[j] + -T.Log(T.One - output[j]) * (T.One - y[j]);
+            if (!T.IsNaN(term))
             {
                 sum += term;
             }
@@ -165,7 +169,7 @@ public sealed class ReluSigmoidNetwork
 
     /// <summary>dA_{l-1} = W_lᵀ·dZ_l (then ·D/keep_prob), dZ_{l-1} = dA_{l-1} where A_{l-1} &gt; 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void PropagateToHiddenLayer(int l, Matrix w, double[] dZ, int m, Dropout? dropout)
+    private void PropagateToHiddenLayer(int l, T[] w, T[] dZ, int m, Dropout<T>? dropout)
     {
         var hidden = l - 1;
         var weightsOfUnit = transposedWeights[hidden - 1];
@@ -173,14 +177,14 @@ public sealed class ReluSigmoidNetwork
         {
             for (var k = 0; k < dims[hidden]; k++)
             {
-                weightsOfUnit[k * dims[l] + i] = w[i, k];
+                weightsOfUnit[k * dims[l] + i] = w[i * dims[hidden] + k];
             }
         }
 
         for (var k = 0; k < dims[hidden]; k++)
         {
             var dARow = activationGradients[hidden - 1].AsSpan(k * m, m);
-            SpanMath.AffineRow(weightsOfUnit.AsSpan(k * dims[l], dims[l]), dZ.AsSpan(0, dims[l] * m), m, 0, dARow, rectify: false);
+            SpanMath.AffineRow(weightsOfUnit.AsSpan(k * dims[l], dims[l]), dZ.AsSpan(0, dims[l] * m), m, T.Zero, dARow, rectify: false);
             if (dropout is not null)
             {
                 SpanMath.MaskAndDivide(dropout.Masks[hidden - 1].AsSpan(k * m, m), dropout.KeepProb, dARow);
@@ -201,10 +205,10 @@ public sealed class ReluSigmoidNetwork
             var values = activations[l - 1].AsSpan(0, dims[l] * Columns);
             for (var j = 0; j < values.Length; j++)
             {
-                values[j] = Math.Round(values[j], decimals, MidpointRounding.ToEven);
+                values[j] = T.Round(values[j], decimals, MidpointRounding.ToEven);
             }
         }
     }
 
-    private Matrix Copy(double[] buffer, int rows) => new(rows, Columns, buffer.AsSpan(0, rows * Columns).ToArray());
+    private Matrix Copy(T[] buffer, int rows) => new(rows, Columns, Dtypes.Widen<T>(buffer.AsSpan(0, rows * Columns)));
 }
