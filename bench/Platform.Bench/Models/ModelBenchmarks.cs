@@ -35,7 +35,7 @@ public sealed class ModelBenchmarks(TextWriter output)
         var parameters = KerasParameterCount.Of(model).Total;
         using var images = rand(batchSize, 3, 64, 64);
         using var labels = randint(0, 6, [batchSize], ScalarType.Int64);
-        using var optimizer = new SafeAdam(model.parameters(), 0.001, epsilon: KerasFit.AdamEpsilon);
+        using var optimizer = KerasFit.NewAdam(model, KerasVersion.Tf2, 0.001);
         long peakManaged = ProcessMemory.ManagedBytes;
 
         void TrainStep()
