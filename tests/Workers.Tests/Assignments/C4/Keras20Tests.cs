@@ -19,18 +19,18 @@ public sealed class Keras20Tests
     [Fact]
     public void Identity_block_with_keras_2_0_kernels_gives_the_2017_notebooks_printed_output()
     {
-        using var scope = NewDisposeScope();
-        using var block = ResidualBlock.Identity(2, [2, 4, 6]);
-        GlorotUniform.InitializeAsKeras20(block);
-        block.eval();
-        var nhwc = new NumpyRandom(1).Randn(3, 4, 4, 6).Select(v => (float)v).ToArray();
-        var x = tensor(nhwc, [3, 4, 4, 6]).permute(0, 3, 1, 2).contiguous();
+        var printed = RowOneColumnZeroOfImageOne(ResidualBlock.Identity(2, [2, 4, 6]));
 
-        using var noGrad = no_grad();
-        var output = block.forward(x);
-
-        var printed = output[1].select(1, 1).select(1, 0).data<float>().Select(v => (double)v).ToArray();
         Expect.Printed([0.94822985, 0.0, 1.16101444, 2.747859, 0.0, 1.36677003], printed, relative: 1e-5);
+    }
+
+    // The same notebook's convolutional_block test: X as above, f = 2, filters [2,4,6], s = 2; out[0][1][1][0].
+    [Fact]
+    public void Convolutional_block_with_keras_2_0_kernels_gives_the_2017_notebooks_printed_output()
+    {
+        var printed = RowOneColumnZeroOfImageOne(ResidualBlock.Convolutional(6, 2, [2, 4, 6], s: 2));
+
+        Expect.Printed([0.09018463, 1.23489773, 0.46822017, 0.0367176, 0.0, 0.65516603], printed, relative: 1e-5);
     }
 
     [Fact]
@@ -76,5 +76,21 @@ public sealed class Keras20Tests
         Assert.Equal(-Math.Log(1e-7f), loss.item<float>(), 1e-4); // p(true) = e^-40 is clipped to 1e-7: 16.118
         Assert.Equal(0, logits.grad!.abs().sum().item<float>());
         Assert.True(Objective.SoftmaxCrossEntropy.Loss(logits, tensor(new long[] { 0 })).item<float>() > 39);
+    }
+
+    /// <summary>The notebooks' block test: Keras 2.0 kernels, learning phase 0, np.random.seed(1); randn(3,4,4,6) in NHWC; out[1, 1, 0, :].</summary>
+    private static double[] RowOneColumnZeroOfImageOne(ResidualBlock block)
+    {
+        using var scope = NewDisposeScope();
+        using var disposed = block;
+        GlorotUniform.InitializeAsKeras20(block);
+        block.eval();
+        var nhwc = new NumpyRandom(1).Randn(3, 4, 4, 6).Select(v => (float)v).ToArray();
+        var x = tensor(nhwc, [3, 4, 4, 6]).permute(0, 3, 1, 2).contiguous();
+
+        using var noGrad = no_grad();
+        var output = block.forward(x);
+
+        return output[1].select(1, 1).select(1, 0).data<float>().Select(v => (double)v).ToArray();
     }
 }

@@ -1,4 +1,5 @@
 using Platform.Contracts.Catalog;
+using Platform.Contracts.Validation;
 using Platform.Workers.Assignments.C4;
 using Platform.Workers.Assignments.C4W2ResNet50;
 using Platform.Workers.Tests.Assignments.C2;
@@ -77,6 +78,27 @@ public sealed class ResNetTests(ITestOutputHelper output)
         Assert.Equal(ResNetShape.ResNet50.BaseFilters, C4W2ResNet50Job.ShapeOf(h).BaseFilters);
         Assert.Equal(ResNetShape.ResNet50.StageBlocks, C4W2ResNet50Job.ShapeOf(h).StageBlocks);
         Assert.Equal(BlockBatchNorm.AlwaysBatchStatistics, C4W2ResNet50Job.BlockBatchNormOf(h));
+        Assert.Equal(KerasVersion.Tf2, C4W2ResNet50Job.KerasOf(h));
+    }
+
+    [Fact]
+    public void The_2017_run_is_keras_2_0_with_blocks_following_the_learning_phase()
+    {
+        var h = HyperparameterBinder.Bind(ResNetAssignment.Descriptor, Notebook2017);
+
+        Assert.Equal(KerasVersion.Keras20, C4W2ResNet50Job.KerasOf(h));
+        Assert.Equal(BlockBatchNorm.FollowModelMode, C4W2ResNet50Job.BlockBatchNormOf(h));
+        Assert.Equal(1e-8, C4W2ResNet50Job.KerasOf(h).AdamEpsilon());
+        Assert.Same(Objective.ClippedSoftmaxCrossEntropy, C4W2ResNet50Job.KerasOf(h).SoftmaxCrossEntropy());
+    }
+
+    [Fact]
+    public void An_unknown_keras_version_is_refused_naming_the_field()
+    {
+        var error = Assert.Throws<PlatformValidationException>(() =>
+            HyperparameterBinder.Bind(ResNetAssignment.Descriptor, new Dictionary<string, string> { [ResNetAssignment.KerasParameter] = "2019" }));
+
+        Assert.Equal("params." + ResNetAssignment.KerasParameter, Assert.Single(error.Errors).Path);
     }
 
     [Fact]
