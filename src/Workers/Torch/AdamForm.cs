@@ -1,8 +1,9 @@
 namespace Platform.Workers.Torch;
 
 /// <summary>
-/// Where Adam adds ε. The two forms are the same update up to ε, which the TensorFlow form weighs √(1-β₂ᵗ) times less
-/// (most in the first steps, where ε is larger than a small √v̂), so a run reproducing a notebook uses its library's form.
+/// Where Adam adds ε. The two forms are the same update up to ε, which the TensorFlow form weighs 1/√(1-β₂ᵗ) times more
+/// (31.6 times at t = 1, about 1.3 at t = 1000): it matters where √v̂ is within a few ε, so a run reproducing a
+/// notebook uses its library's form.
 /// </summary>
 public enum AdamForm
 {

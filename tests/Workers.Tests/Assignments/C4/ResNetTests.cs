@@ -151,7 +151,9 @@ public sealed class ResNetTests(ITestOutputHelper output)
 
     // The 2017 notebook's run: ResNet-50 at full size, 2 epochs, Adam 0.001, Keras 2.0 (its glorot_uniform(seed=0) kernels,
     // Adam ε 1e-8, clipped cross-entropy), evaluated on moving statistics (its blocks follow Keras' learning phase); about
-    // 130 CPU-seconds on one thread. The spec's band holds for both epochs (printed 2.9895/0.2426, then 2.1304/0.3278).
+    // 140 CPU-seconds on one thread. The spec's band is for both epochs (printed 2.9895/0.2426, then 2.1304/0.3278).
+    // Measured 2026-11-26: 2.5254/0.3796, then 1.2467/0.6833, test 0.1667: epoch 2's accuracy is above the band (0.5)
+    // and this test FAILS there; what is left different from the notebook is the data stand-in (bench/RESULTS.md).
     [Fact]
     [Trait("Category", "Long")]
     public void ResNet50_for_two_epochs_falls_in_the_2017_band()
