@@ -11,7 +11,7 @@ namespace Platform.Bench.Models;
 /// <summary>
 /// Issue 4's model benchmarks: training and inference images/s and peak memory of the SIGNS ConvNet and the CPU-sized
 /// ResNet, on SIGNS-shaped inputs (64×64 RGB, 6 classes) drawn at random, so no data directory is needed. Training steps
-/// are the jobs' own (Adam with Keras' ε, softmax cross-entropy, a dispose scope per step). Images/s is given per wall
+/// are the jobs' own (TF2 Keras' Adam, softmax cross-entropy, a dispose scope per step). Images/s is given per wall
 /// second and per CPU second of this process: on a shared machine the CPU figure is the comparable one.
 /// </summary>
 public sealed class ModelBenchmarks(TextWriter output)
