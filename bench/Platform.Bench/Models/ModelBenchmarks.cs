@@ -11,7 +11,7 @@ namespace Platform.Bench.Models;
 /// <summary>
 /// Issue 4's model benchmarks: training and inference images/s and peak memory of the SIGNS ConvNet and the CPU-sized
 /// ResNet, on SIGNS-shaped inputs (64×64 RGB, 6 classes) drawn at random, so no data directory is needed. Training steps
-/// are the jobs' own (Adam with Keras' ε, softmax cross-entropy, a dispose scope per step). Images/s is given per wall
+/// are the jobs' own (TF2 Keras' Adam, softmax cross-entropy, a dispose scope per step). Images/s is given per wall
 /// second and per CPU second of this process: on a shared machine the CPU figure is the comparable one.
 /// </summary>
 public sealed class ModelBenchmarks(TextWriter output)
@@ -35,7 +35,7 @@ public sealed class ModelBenchmarks(TextWriter output)
         var parameters = KerasParameterCount.Of(model).Total;
         using var images = rand(batchSize, 3, 64, 64);
         using var labels = randint(0, 6, [batchSize], ScalarType.Int64);
-        using var optimizer = new SafeAdam(model.parameters(), 0.001, epsilon: KerasFit.AdamEpsilon);
+        using var optimizer = KerasFit.NewAdam(model, KerasVersion.Tf2, 0.001);
         long peakManaged = ProcessMemory.ManagedBytes;
 
         void TrainStep()

@@ -5,8 +5,8 @@ using static TorchSharp.torch;
 namespace Platform.Workers.Torch;
 
 /// <summary>
-/// Adam (Kingma and Ba) with the same update, in the same order of libtorch operations, as <c>torch.optim.Adam</c>
-/// without weight decay or AMSGrad: m ← β₁m + (1-β₁)g; v ← β₂v + (1-β₂)g²; p ← p - (lr/(1-β₁ᵗ))·m/(√v/√(1-β₂ᵗ) + ε).
+/// Adam (Kingma and Ba) without weight decay or AMSGrad: m ← β₁m + (1-β₁)g; v ← β₂v + (1-β₂)g², then the step of
+/// <see cref="AdamForm"/>: by default <c>torch.optim.Adam</c>'s, with the same order of libtorch operations.
 /// </summary>
 /// <remarks>
 /// TorchSharp 0.107's Adam passes implicitly created Scalars to native code, which a collection on another thread can
@@ -21,6 +21,7 @@ public sealed class SafeAdam : IDisposable
     private readonly double _learningRate;
     private readonly double _beta1;
     private readonly double _beta2;
+    private readonly AdamForm _form;
     private readonly Scalar _beta1Scalar;
     private readonly Scalar _oneMinusBeta1;
     private readonly Scalar _beta2Scalar;
@@ -28,12 +29,13 @@ public sealed class SafeAdam : IDisposable
     private readonly Scalar _epsilon;
     private readonly Scalar _one = 1.ToScalar();
 
-    public SafeAdam(IEnumerable<Parameter> parameters, double learningRate = 0.001, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
+    public SafeAdam(IEnumerable<Parameter> parameters, double learningRate = 0.001, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8,
+        AdamForm form = AdamForm.Torch)
     {
         _parameters = [.. parameters];
         _expAvg = [.. _parameters.Select(p => torch.zeros_like(p).DetachFromDisposeScope())];
         _expAvgSq = [.. _parameters.Select(p => torch.zeros_like(p).DetachFromDisposeScope())];
-        (_learningRate, _beta1, _beta2) = (learningRate, beta1, beta2);
+        (_learningRate, _beta1, _beta2, _form) = (learningRate, beta1, beta2, form);
         _beta1Scalar = beta1.ToScalar();
         _oneMinusBeta1 = (1.0 - beta1).ToScalar();
         _beta2Scalar = beta2.ToScalar();
@@ -52,7 +54,9 @@ public sealed class SafeAdam : IDisposable
         var biasCorrection1 = 1.0 - Math.Pow(_beta1, Steps);
         var biasCorrection2 = 1.0 - Math.Pow(_beta2, Steps);
         using var sqrtBiasCorrection2 = Math.Sqrt(biasCorrection2).ToScalar();
-        using var negativeStepSize = (-(_learningRate / biasCorrection1)).ToScalar();
+        using var negativeStepSize = (_form == AdamForm.TensorFlow
+            ? -(_learningRate * Math.Sqrt(biasCorrection2) / biasCorrection1)
+            : -(_learningRate / biasCorrection1)).ToScalar();
         for (var i = 0; i < _parameters.Length; i++)
         {
             var gradient = _parameters[i].grad;
@@ -63,7 +67,13 @@ public sealed class SafeAdam : IDisposable
 
             _expAvg[i].mul_(_beta1Scalar).add_(gradient, _oneMinusBeta1);
             _expAvgSq[i].mul_(_beta2Scalar).addcmul_(gradient, gradient, _oneMinusBeta2);
-            var denominator = _expAvgSq[i].sqrt().div_(sqrtBiasCorrection2).add_(_epsilon, _one);
+            var denominator = _expAvgSq[i].sqrt();
+            if (_form == AdamForm.Torch)
+            {
+                denominator.div_(sqrtBiasCorrection2);
+            }
+
+            denominator.add_(_epsilon, _one);
             _parameters[i].addcdiv_(_expAvg[i], denominator, negativeStepSize);
         }
 

@@ -107,5 +107,35 @@ public sealed class SafeScalarOpsTests
         AssertEqual(theirs, ours);
     }
 
+    // Keras' and TF's Adam (TF's ApplyAdam): p -= lr·√(1-β2^t)/(1-β1^t)·m/(√v + ε), computed here in double on one value.
+    // With a large ε the torch form (ε after the bias correction) takes other steps, so the test tells the two apart.
+    [Fact]
+    public void SafeAdam_in_tensorflow_form_adds_epsilon_before_the_bias_correction()
+    {
+        using var scope = torch.NewDisposeScope();
+        var tensorFlow = new Parameter(torch.tensor(new[] { 0.5 }, dtype: ScalarType.Float64));
+        var torchForm = new Parameter(torch.tensor(new[] { 0.5 }, dtype: ScalarType.Float64));
+        using var tensorFlowAdam = new SafeAdam([tensorFlow], learningRate: 0.01, epsilon: 0.1, form: AdamForm.TensorFlow);
+        using var torchAdam = new SafeAdam([torchForm], learningRate: 0.01, epsilon: 0.1);
+        double p = 0.5, m = 0, v = 0;
+        for (var t = 1; t <= 10; t++)
+        {
+            foreach (var (parameter, adam) in new[] { (tensorFlow, tensorFlowAdam), (torchForm, torchAdam) })
+            {
+                adam.ZeroGrad();
+                (parameter * parameter * parameter).sum().backward();
+                adam.Step();
+            }
+
+            var g = 3 * p * p;
+            m = 0.9 * m + 0.1 * g;
+            v = 0.999 * v + 0.001 * g * g;
+            p -= 0.01 * Math.Sqrt(1 - Math.Pow(0.999, t)) / (1 - Math.Pow(0.9, t)) * m / (Math.Sqrt(v) + 0.1);
+        }
+
+        Assert.Equal(p, tensorFlow.item<double>(), 1e-12);
+        Assert.NotEqual(p, torchForm.item<double>(), 1e-6);
+    }
+
     private static void AssertEqual(Tensor expected, Tensor actual) => Assert.True(expected.eq(actual).all().item<bool>(), $"{expected.str()} != {actual.str()}");
 }

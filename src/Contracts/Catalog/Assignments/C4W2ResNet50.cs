@@ -4,6 +4,9 @@ namespace Platform.Contracts.Catalog.Assignments;
 public static class C4W2ResNet50
 {
     public const string Id = "c4w2-resnet50";
+    public const string KerasParameter = "keras";
+    public const string Keras2017 = "2017";
+    public const string Keras2021 = "2021";
 
     public static AssignmentDescriptor Descriptor { get; } = new(
         Id,
@@ -19,6 +22,10 @@ public static class C4W2ResNet50
             new("blocks_training", HyperparameterType.Bool, "true",
                 "the blocks' BatchNormalization training argument, fixed in the graph: true as the 2021 notebook's " +
                 "identity_block/convolutional_block(training=True), batch statistics also when evaluating; false as 2017, moving statistics when evaluating"),
+            new(KerasParameter, HyperparameterType.String, Keras2021,
+                "the Keras the notebook ran: 2021 = TF2's (Adam ε 1e-7, loss on the logits); 2017 = Keras 2.0 on TF1 (Adam ε 1e-8, " +
+                "probabilities clipped to [1e-7, 1-1e-7] in the loss, every kernel from glorot_uniform(seed=0)'s one TF1 stream)",
+                Choices: [Keras2021, Keras2017]),
         ],
         ["loss", "train_accuracy", "val_loss", "val_accuracy", "test_accuracy"],
         ["signs/test_signs.h5", "signs/cs230_64x64_SIGNS/train_signs", "signs/cs230_64x64_SIGNS/val_signs"])

@@ -5,7 +5,8 @@ using static TorchSharp.torch;
 namespace Platform.Workers.Assignments.C4;
 
 /// <summary>
-/// Keras' <c>model.fit</c> for the C4 models: Adam (<see cref="SafeAdam"/>, torch's update, with Keras' ε = 1e-7),
+/// Keras' <c>model.fit</c> for the C4 models: Adam (<see cref="SafeAdam"/> in TensorFlow's form, with the ε of the notebook's
+/// <see cref="KerasVersion"/>),
 /// mini-batches of a shuffled order, and per epoch the sample-weighted mean of the batch losses and the running accuracy
 /// seen while training (what Keras prints as loss and accuracy), then the validation loss and accuracy with the model in
 /// inference mode (BatchNorm on its moving statistics, except layers built with training=True, as the 2021 ResNet's blocks).
@@ -14,18 +15,16 @@ namespace Platform.Workers.Assignments.C4;
 /// </summary>
 public static class KerasFit
 {
-    public const double AdamEpsilon = 1e-7;
-
     /// <summary>Keras' <c>model.evaluate</c> batch size when none is given.</summary>
     public const int EvaluateBatchSize = 32;
 
     public static void Run(
-        nn.Module<Tensor, Tensor> model, Objective objective, LabelledImages train, LabelledImages validation,
+        nn.Module<Tensor, Tensor> model, KerasVersion keras, Objective objective, LabelledImages train, LabelledImages validation,
         double learningRate, int epochs, int batchSize, uint seed, Action<KerasEpoch> onEpoch, CancellationToken cancellation)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
         var ranges = MiniBatches.Ranges(train.Count, batchSize);
-        using var optimizer = new SafeAdam(model.parameters(), learningRate, epsilon: AdamEpsilon);
+        using var optimizer = NewAdam(model, keras, learningRate);
         for (var epoch = 0; epoch < epochs; epoch++)
         {
             seed++;
@@ -51,6 +50,10 @@ public static class KerasFit
             onEpoch(new KerasEpoch(epoch + 1, lossSum / train.Count, correct / train.Count, valLoss, valAccuracy));
         }
     }
+
+    /// <summary>Keras' <c>Adam(lr)</c> with that version's defaults.</summary>
+    public static SafeAdam NewAdam(nn.Module model, KerasVersion keras, double learningRate) =>
+        new(model.parameters(), learningRate, epsilon: keras.AdamEpsilon(), form: AdamForm.TensorFlow);
 
     /// <summary>Mean loss and accuracy in inference mode, in chunks of <paramref name="batchSize"/> to bound memory.</summary>
     public static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, Objective objective, LabelledImages set, int batchSize)

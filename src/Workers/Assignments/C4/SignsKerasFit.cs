@@ -17,7 +17,7 @@ public static class SignsKerasFit
     public const uint MiniBatchSeed = 3;
 
     /// <param name="createModel">Called after libtorch is loaded.</param>
-    public static void Run(JobContext context, Func<nn.Module<Tensor, Tensor>> createModel, double learningRate, int epochs, int batchSize)
+    public static void Run(JobContext context, KerasVersion keras, Func<nn.Module<Tensor, Tensor>> createModel, double learningRate, int epochs, int batchSize)
     {
         var test = C2W3SignsMlpJob.ReadTestSet(context.Data);
         var train = C2W3SignsMlpJob.ReadTrainSet(context.Data);
@@ -29,9 +29,10 @@ public static class SignsKerasFit
         using var model = createModel();
         model.to(device);
 
-        KerasFit.Run(model, Objective.SoftmaxCrossEntropy, trainSet, testSet, learningRate, epochs, batchSize, MiniBatchSeed,
+        var objective = keras.SoftmaxCrossEntropy();
+        KerasFit.Run(model, keras, objective, trainSet, testSet, learningRate, epochs, batchSize, MiniBatchSeed,
             epoch => epoch.LogTo(context.Metrics), context.Cancellation);
-        var (_, testAccuracy) = KerasFit.Evaluate(model, Objective.SoftmaxCrossEntropy, testSet, KerasFit.EvaluateBatchSize);
+        var (_, testAccuracy) = KerasFit.Evaluate(model, objective, testSet, KerasFit.EvaluateBatchSize);
         context.Metrics.Log("test_accuracy", testAccuracy, epochs);
     }
 }

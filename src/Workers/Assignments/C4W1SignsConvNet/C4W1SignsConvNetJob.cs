@@ -6,7 +6,7 @@ using ConvNetAssignment = Platform.Contracts.Catalog.Assignments.C4W1SignsConvNe
 namespace Platform.Workers.Assignments.C4W1SignsConvNet;
 
 /// <summary>
-/// c4w1-signs-convnet (spec §12), 2021 style: Keras-style fit of <see cref="SignsConvNet"/> with Adam, per-epoch loss,
+/// c4w1-signs-convnet (spec §12), 2021 style: Keras-style (TF2) fit of <see cref="SignsConvNet"/> with Adam, per-epoch loss,
 /// train_accuracy, val_loss and val_accuracy with the test set as validation, then test_accuracy. Trains on the SIGNS
 /// JPEG stand-in (train + val in ordinal file-name order, read as c2w3-signs-mlp reads it), shuffled per epoch by the
 /// numpy seed counter from 3 (the 2017 notebook's s0). Evaluates on signs/test_signs.h5 (<see cref="SignsKerasFit"/>). BAND results.
@@ -18,6 +18,6 @@ public sealed class C4W1SignsConvNetJob : IAssignmentJob
     public void Run(JobContext context)
     {
         var h = context.Hyperparameters;
-        SignsKerasFit.Run(context, () => new SignsConvNet(), h.GetDouble("learning_rate"), h.GetInt("num_epochs"), h.GetInt("minibatch_size"));
+        SignsKerasFit.Run(context, KerasVersion.Tf2, () => new SignsConvNet(), h.GetDouble("learning_rate"), h.GetInt("num_epochs"), h.GetInt("minibatch_size"));
     }
 }

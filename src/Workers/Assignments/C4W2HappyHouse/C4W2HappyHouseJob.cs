@@ -8,10 +8,10 @@ using HappyAssignment = Platform.Contracts.Catalog.Assignments.C4W2HappyHouse;
 namespace Platform.Workers.Assignments.C4W2HappyHouse;
 
 /// <summary>
-/// c4w2-happy-house (spec §13): Keras-style fit of <see cref="HappyModel"/> with Adam (Keras' defaults) on binary
-/// cross-entropy; per-epoch loss, train_accuracy, val_loss, val_accuracy; test_accuracy only under the notebook's
-/// protocol. Which protocol ran is recorded in the run's <see cref="HappyAssignment.DataProtocolTag"/> tag. Keras'
-/// fit shuffles every epoch; here by the numpy seed counter from 1.
+/// c4w2-happy-house (spec §13): Keras-style fit of <see cref="HappyModel"/> (the 2021 notebook's model) with Adam (TF2
+/// Keras' defaults) on binary cross-entropy; per-epoch loss, train_accuracy, val_loss, val_accuracy; test_accuracy only
+/// under the notebook's protocol. Which protocol ran is recorded in the run's <see cref="HappyAssignment.DataProtocolTag"/>
+/// tag. Keras' fit shuffles every epoch; here by the numpy seed counter from 1.
 /// </summary>
 public sealed class C4W2HappyHouseJob : IAssignmentJob
 {
@@ -35,7 +35,7 @@ public sealed class C4W2HappyHouseJob : IAssignmentJob
         model.to(device);
 
         KerasEpoch? last = null;
-        KerasFit.Run(model, Objective.SigmoidBinaryCrossEntropy, train, validation, LearningRate, epochs, batchSize, MiniBatchSeed,
+        KerasFit.Run(model, KerasVersion.Tf2, Objective.SigmoidBinaryCrossEntropy, train, validation, LearningRate, epochs, batchSize, MiniBatchSeed,
             epoch => (last = epoch).LogTo(context.Metrics), context.Cancellation);
         if (data.HasTestSet)
         {

@@ -10,7 +10,7 @@ namespace Platform.Workers.Assignments.C4W2ResNet50;
 /// stage_blocks make it narrower or shallower) with Adam on SIGNS: per-epoch loss, train_accuracy and, with the test set
 /// as validation in inference mode, val_loss and val_accuracy; then test_accuracy. Data and shuffling as in
 /// c4w1-signs-convnet (<see cref="SignsKerasFit"/>). blocks_training picks the notebook's BatchNorm behaviour at evaluation
-/// (<see cref="BlockBatchNorm"/>). BAND results.
+/// (<see cref="BlockBatchNorm"/>), keras the notebook's Keras (<see cref="KerasVersion"/>: initialiser, Adam ε, loss). BAND results.
 /// </summary>
 public sealed class C4W2ResNet50Job : IAssignmentJob
 {
@@ -22,11 +22,15 @@ public sealed class C4W2ResNet50Job : IAssignmentJob
     public static BlockBatchNorm BlockBatchNormOf(HyperparameterValues h) =>
         h.GetBool("blocks_training") ? BlockBatchNorm.AlwaysBatchStatistics : BlockBatchNorm.FollowModelMode;
 
+    public static KerasVersion KerasOf(HyperparameterValues h) =>
+        h.GetString(ResNetAssignment.KerasParameter) == ResNetAssignment.Keras2017 ? KerasVersion.Keras20 : KerasVersion.Tf2;
+
     public void Run(JobContext context)
     {
         var h = context.Hyperparameters;
         var shape = ShapeOf(h);
         var blockBatchNorm = BlockBatchNormOf(h);
-        SignsKerasFit.Run(context, () => new ResNet(shape, blockBatchNorm), h.GetDouble("learning_rate"), h.GetInt("epochs"), h.GetInt("batch_size"));
+        var keras = KerasOf(h);
+        SignsKerasFit.Run(context, keras, () => new ResNet(shape, blockBatchNorm, keras), h.GetDouble("learning_rate"), h.GetInt("epochs"), h.GetInt("batch_size"));
     }
 }

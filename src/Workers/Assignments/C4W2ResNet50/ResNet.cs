@@ -24,7 +24,8 @@ public sealed class ResNet : nn.Module<Tensor, Tensor>
     private readonly Sequential layer4;
     private readonly Linear fc;
 
-    public ResNet(ResNetShape shape, BlockBatchNorm blockBatchNorm, ulong seed = InitializationSeed) : base(nameof(ResNet))
+    /// <param name="keras">Keras20: the 2017 notebook's kernels (<see cref="GlorotUniform.InitializeAsKeras20"/>); Tf2: Glorot uniform from <paramref name="seed"/>.</param>
+    public ResNet(ResNetShape shape, BlockBatchNorm blockBatchNorm, KerasVersion keras = KerasVersion.Tf2, ulong seed = InitializationSeed) : base(nameof(ResNet))
     {
         shape = shape.Validated();
         conv1 = nn.Conv2d(3, shape.BaseFilters, 7, stride: 2);
@@ -50,7 +51,14 @@ public sealed class ResNet : nn.Module<Tensor, Tensor>
         (layer1, layer2, layer3, layer4) = (layers[0], layers[1], layers[2], layers[3]);
         fc = nn.Linear(channels, shape.Classes);
         RegisterComponents();
-        GlorotUniform.Initialize(this, seed);
+        if (keras == KerasVersion.Keras20)
+        {
+            GlorotUniform.InitializeAsKeras20(this);
+        }
+        else
+        {
+            GlorotUniform.Initialize(this, seed);
+        }
     }
 
     public override Tensor forward(Tensor input) => Forward(input, trace: null);

@@ -1,4 +1,5 @@
 using Platform.Contracts.Catalog;
+using Platform.Contracts.Validation;
 using Platform.Workers.Assignments.C4;
 using Platform.Workers.Assignments.C4W2ResNet50;
 using Platform.Workers.Tests.Assignments.C2;
@@ -13,6 +14,12 @@ public sealed class ResNetTests(ITestOutputHelper output)
 {
     /// <summary>A CPU-sized ResNet for the tests: width 4, one block per stage.</summary>
     public static readonly Dictionary<string, string> Small = new() { ["base_filters"] = "4", ["stage_blocks"] = "[1, 1, 1, 1]" };
+
+    /// <summary>The 2017 notebook's run: 2 epochs at Adam's default 0.001, Keras 2.0, blocks following the learning phase.</summary>
+    public static readonly Dictionary<string, string> Notebook2017 = new()
+    {
+        ["epochs"] = "2", ["learning_rate"] = "0.001", ["blocks_training"] = "false", [ResNetAssignment.KerasParameter] = ResNetAssignment.Keras2017,
+    };
 
     [Fact]
     public void ResNet50_at_the_notebooks_size_has_23600006_parameters_and_its_stage_shapes()
@@ -71,6 +78,27 @@ public sealed class ResNetTests(ITestOutputHelper output)
         Assert.Equal(ResNetShape.ResNet50.BaseFilters, C4W2ResNet50Job.ShapeOf(h).BaseFilters);
         Assert.Equal(ResNetShape.ResNet50.StageBlocks, C4W2ResNet50Job.ShapeOf(h).StageBlocks);
         Assert.Equal(BlockBatchNorm.AlwaysBatchStatistics, C4W2ResNet50Job.BlockBatchNormOf(h));
+        Assert.Equal(KerasVersion.Tf2, C4W2ResNet50Job.KerasOf(h));
+    }
+
+    [Fact]
+    public void The_2017_run_is_keras_2_0_with_blocks_following_the_learning_phase()
+    {
+        var h = HyperparameterBinder.Bind(ResNetAssignment.Descriptor, Notebook2017);
+
+        Assert.Equal(KerasVersion.Keras20, C4W2ResNet50Job.KerasOf(h));
+        Assert.Equal(BlockBatchNorm.FollowModelMode, C4W2ResNet50Job.BlockBatchNormOf(h));
+        Assert.Equal(1e-8, C4W2ResNet50Job.KerasOf(h).AdamEpsilon());
+        Assert.Same(Objective.ClippedSoftmaxCrossEntropy, C4W2ResNet50Job.KerasOf(h).SoftmaxCrossEntropy());
+    }
+
+    [Fact]
+    public void An_unknown_keras_version_is_refused_naming_the_field()
+    {
+        var error = Assert.Throws<PlatformValidationException>(() =>
+            HyperparameterBinder.Bind(ResNetAssignment.Descriptor, new Dictionary<string, string> { [ResNetAssignment.KerasParameter] = "2019" }));
+
+        Assert.Equal("params." + ResNetAssignment.KerasParameter, Assert.Single(error.Errors).Path);
     }
 
     [Fact]
@@ -121,11 +149,11 @@ public sealed class ResNetTests(ITestOutputHelper output)
         Assert.True(metrics.Single("test_accuracy") > 0.70);
     }
 
-    // The 2017 notebook's run: ResNet-50 at full size, 2 epochs, Adam 0.001, evaluated on moving statistics (its blocks
-    // follow Keras' learning phase); about 130 CPU-seconds on one thread.
-    // Measured here: loss/accuracy 1.6169/0.4954 then 0.6009/0.7991, test 0.1667. The test accuracy is in the spec's band
-    // (inference-mode BatchNorm has had 68 updates); the training runs ahead of the 2017 printout (2.9895/0.2426, then
-    // 2.1304/0.3278), so epoch 2 leaves the spec's loss 1–5 / accuracy 0.2–0.5 band: only epoch 1 is held to it.
+    // The 2017 notebook's run: ResNet-50 at full size, 2 epochs, Adam 0.001, Keras 2.0 (its glorot_uniform(seed=0) kernels,
+    // Adam ε 1e-8, clipped cross-entropy), evaluated on moving statistics (its blocks follow Keras' learning phase); about
+    // 140 CPU-seconds on one thread. The spec's band is for both epochs (printed 2.9895/0.2426, then 2.1304/0.3278).
+    // Measured 2026-11-26: 2.5254/0.3796, then 1.2467/0.6833, test 0.1667: epoch 2's accuracy is above the band (0.5)
+    // and this test FAILS there; what is left different from the notebook is the data stand-in (bench/RESULTS.md).
     [Fact]
     [Trait("Category", "Long")]
     public void ResNet50_for_two_epochs_falls_in_the_2017_band()
@@ -133,15 +161,14 @@ public sealed class ResNetTests(ITestOutputHelper output)
         var metrics = new RecordingMetricSink();
         var clock = RunClock.Start();
 
-        new C4W2ResNet50Job().Run(JobContexts.For(ResNetAssignment.Descriptor, metrics,
-            new Dictionary<string, string> { ["epochs"] = "2", ["learning_rate"] = "0.001", ["blocks_training"] = "false" }));
+        new C4W2ResNet50Job().Run(JobContexts.For(ResNetAssignment.Descriptor, metrics, Notebook2017));
 
         var loss = C2TestSupport.Values(metrics.For("loss"));
         var accuracy = C2TestSupport.Values(metrics.For("train_accuracy"));
         output.WriteLine($"ResNet-50, 2 epochs: {clock}; loss/accuracy {loss[0]:F4}/{accuracy[0]:F4}, {loss[1]:F4}/{accuracy[1]:F4}; test {metrics.Single("test_accuracy"):F4}");
-        Assert.InRange(loss[0], 1, 5);
-        Assert.InRange(accuracy[0], 0.2, 0.5);
-        Assert.True(loss[1] < loss[0]);
+        Assert.Equal(2, loss.Length);
+        Assert.All(loss, l => Assert.InRange(l, 1, 5));
+        Assert.All(accuracy, a => Assert.InRange(a, 0.2, 0.5));
         Assert.InRange(metrics.Single("test_accuracy"), 0.16, 0.25);
     }
 
