@@ -10,7 +10,7 @@ namespace Platform.Workers.Assignments.C2W3SignsMlp;
 /// Adam as TensorFlow 1's AdamOptimizer (the notebook's) computes it, all in float32: its ApplyAdam kernel takes
 /// α = lr·√(1-β2^t)/(1-β1^t) from β powers kept as float32 variables (β^t multiplied by β after each step), then
 /// m += (g - m)·(1-β1); v += (g² - v)·(1-β2); θ -= m·α/(√v + ε), with ε = 1e-8 added to √v itself (PyTorch adds ε to
-/// √v/√(1-β2^t), which weighs it more early on). On the CPU one pass over each float32 parameter does all of it: W1's
+/// √v/√(1-β2^t), so here ε weighs 1/√(1-β2^t) times more: 31.6 times at the first step). On the CPU one pass over each float32 parameter does all of it: W1's
 /// 307,200 values are larger than a core's L2 cache, and libtorch's seven in-place passes per step cost more than W1's
 /// two matrix products. Other devices use the in-place tensor operations.
 /// </summary>
