@@ -91,9 +91,10 @@ internal static class SqliteMigrations
                 value REAL NOT NULL,
                 is_nan INTEGER NOT NULL DEFAULT 0,
                 history_version INTEGER NOT NULL DEFAULT 0,
+                rewrite_version INTEGER NOT NULL DEFAULT 0,
                 UNIQUE (run_id, key));
-            INSERT INTO latest_metrics_new (run_id, key, timestamp, step, value, is_nan, history_version)
-            SELECT run_id, key, timestamp, step, value, is_nan, history_version FROM latest_metrics ORDER BY run_id, key;
+            INSERT INTO latest_metrics_new (run_id, key, timestamp, step, value, is_nan, history_version, rewrite_version)
+            SELECT run_id, key, timestamp, step, value, is_nan, history_version, history_version FROM latest_metrics ORDER BY run_id, key;
             DROP TABLE latest_metrics;
             ALTER TABLE latest_metrics_new RENAME TO latest_metrics;
             CREATE INDEX ix_latest_metrics_key_value ON latest_metrics (key, value);

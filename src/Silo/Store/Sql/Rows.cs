@@ -157,6 +157,7 @@ internal sealed class SeriesRow
 {
     public long SeriesId { get; set; }
     public long HistoryVersion { get; set; }
+    public long RewriteVersion { get; set; }
 }
 
 internal sealed class MetricSummaryRow

@@ -14,14 +14,19 @@ public abstract partial class SqlTrackingStore
     private const string GreaterThanLatest =
         "(excluded.step, excluded.timestamp, excluded.value) > (latest_metrics.step, latest_metrics.timestamp, latest_metrics.value)";
 
-    // RETURNING series_id: the latest row names the series its points are stored under (see migration 9).
+    // RETURNING series_id: the latest row names the series its points are stored under (see migration 9). rewrite_version moves to
+    // this batch's version unless the batch's least point (@First*) comes after the series' greatest one, i.e. unless the batch only
+    // appends (see MetricSeriesCache).
     private const string UpsertLatestSql =
-        "INSERT INTO latest_metrics (run_id, key, timestamp, step, value, is_nan, history_version) VALUES (@RunId, @Key, @Timestamp, @Step, @Value, @IsNan, 1) " +
+        "INSERT INTO latest_metrics (run_id, key, timestamp, step, value, is_nan, history_version, rewrite_version) " +
+        "VALUES (@RunId, @Key, @Timestamp, @Step, @Value, @IsNan, 1, 1) " +
         "ON CONFLICT (run_id, key) DO UPDATE SET " +
         "timestamp = CASE WHEN " + GreaterThanLatest + " THEN excluded.timestamp ELSE latest_metrics.timestamp END, " +
         "step = CASE WHEN " + GreaterThanLatest + " THEN excluded.step ELSE latest_metrics.step END, " +
         "value = CASE WHEN " + GreaterThanLatest + " THEN excluded.value ELSE latest_metrics.value END, " +
         "is_nan = CASE WHEN " + GreaterThanLatest + " THEN excluded.is_nan ELSE latest_metrics.is_nan END, " +
+        "rewrite_version = CASE WHEN (@FirstStep, @FirstTimestamp, @FirstValue) > (latest_metrics.step, latest_metrics.timestamp, latest_metrics.value) " +
+        "THEN latest_metrics.rewrite_version ELSE latest_metrics.history_version + 1 END, " +
         "history_version = latest_metrics.history_version + 1 RETURNING series_id";
 
     /// <summary>A log-batch waiting for its group's transaction.</summary>
@@ -122,6 +127,7 @@ public abstract partial class SqlTrackingStore
     {
         var keyOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var greatest = new List<Metric>();
+        var least = new List<Metric>();
         var keyIndex = new int[metrics.Count];
         for (var i = 0; i < metrics.Count; i++)
         {
@@ -130,18 +136,28 @@ public abstract partial class SqlTrackingStore
             {
                 keyOf.Add(m.Key, k = greatest.Count);
                 greatest.Add(m);
+                least.Add(m);
             }
-            // Among equal points the later one wins, as if they had been logged one after another.
-            else if (CompareLatestOrder(m, greatest[k]) >= 0)
-                greatest[k] = m;
+            else
+            {
+                // Among equal points the later one wins, as if they had been logged one after another.
+                if (CompareLatestOrder(m, greatest[k]) >= 0)
+                    greatest[k] = m;
+                if (CompareLatestOrder(m, least[k]) < 0)
+                    least[k] = m;
+            }
             keyIndex[i] = k;
         }
 
         var seriesIds = new long[greatest.Count];
         foreach (var (key, k) in keyOf.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            var row = MetricRow.From(runId, greatest[k]);
-            seriesIds[k] = await connection.ExecuteScalarAsync<long>(Cmd(UpsertLatestSql, row, tx, ct));
+            var (last, first) = (MetricRow.From(runId, greatest[k]), least[k]);
+            seriesIds[k] = await connection.ExecuteScalarAsync<long>(Cmd(UpsertLatestSql, new
+            {
+                last.RunId, last.Key, last.Timestamp, last.Step, last.Value, last.IsNan,
+                FirstStep = first.Step, FirstTimestamp = first.Timestamp, FirstValue = double.IsNaN(first.Value) ? 0 : first.Value,
+            }, tx, ct));
         }
 
         var points = new MetricPoint[metrics.Count];
@@ -183,38 +199,70 @@ public abstract partial class SqlTrackingStore
         await using var connection = await OpenAsync(ct);
         var seriesId = await connection.ExecuteScalarAsync<long?>(Cmd("SELECT series_id FROM latest_metrics WHERE run_id = @runId AND key = @key",
             new { runId, key }, null, ct));
-        return seriesId is null ? [] : await ReadHistoryAsync(connection, seriesId.Value, key, ct);
+        return seriesId is null ? [] : await ReadHistoryAsync(connection, seriesId.Value, key, null, ct);
     }
 
     private readonly DownsampledHistoryCache _histories = new();
+    private readonly MetricSeriesCache _series = new();
 
     public async Task<DownsampledHistory> GetDownsampledMetricHistoryAsync(string runId, string key, int maxPoints, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
         // The version is read before the points: a batch landing in between can only make the cached entry newer than its version.
         var series = await connection.QuerySingleOrDefaultAsync<SeriesRow>(Cmd(
-            "SELECT series_id AS SeriesId, history_version AS HistoryVersion FROM latest_metrics WHERE run_id = @runId AND key = @key",
-            new { runId, key }, null, ct));
+            "SELECT series_id AS SeriesId, history_version AS HistoryVersion, rewrite_version AS RewriteVersion FROM latest_metrics " +
+            "WHERE run_id = @runId AND key = @key", new { runId, key }, null, ct));
         if (series is null)
             return new DownsampledHistory(0, []);
         if (_histories.TryGet(runId, key, maxPoints, series.HistoryVersion, out var cached))
             return cached;
-        var history = await ReadHistoryAsync(connection, series.SeriesId, key, ct);
+        var history = await ReadSeriesAsync(connection, runId, key, series, ct);
         var result = new DownsampledHistory(history.Count, Lttb.Downsample(history, maxPoints));
         _histories.Set(runId, key, maxPoints, series.HistoryVersion, result);
         return result;
     }
 
     /// <summary>
-    /// The series' points in history order (step, timestamp, value: the key's order, so an index range scan and no sort), read
-    /// with a plain reader over the four varying columns: histories run to 10^5..10^6 points, and mapping rows through Dapper
-    /// costs more than the query itself.
+    /// The whole series at (at least) <paramref name="series"/>' version: from <see cref="MetricSeriesCache"/> where every batch since the
+    /// cached version only appended, reading just the points after the cached ones (a live run's chart); else all of it.
     /// </summary>
-    private static async Task<List<Metric>> ReadHistoryAsync(DbConnection connection, long seriesId, string key, CancellationToken ct)
+    private async Task<IReadOnlyList<Metric>> ReadSeriesAsync(DbConnection connection, string runId, string key, SeriesRow series, CancellationToken ct)
+    {
+        var entry = _series.Get(runId, key);
+        if (entry is not null && entry.SeriesId == series.SeriesId && entry.Version == series.HistoryVersion)
+            return entry.Points;
+        IReadOnlyList<Metric> points;
+        if (entry is null || entry.SeriesId != series.SeriesId || series.RewriteVersion > entry.Version)
+            points = await ReadHistoryAsync(connection, series.SeriesId, key, null, ct);
+        else
+        {
+            // Cached entries are never empty, so the last cached point is where the new ones start.
+            var added = await ReadHistoryAsync(connection, series.SeriesId, key, entry.Points[^1], ct);
+            points = added.Count == 0 ? entry.Points : [.. entry.Points, .. added];
+        }
+        _series.Set(runId, key, new MetricSeriesCache.Entry(series.SeriesId, series.HistoryVersion, points));
+        return points;
+    }
+
+    /// <summary>
+    /// The series' points in history order (step, timestamp, value: the key's order, so an index range scan and no sort), all or only
+    /// those after <paramref name="after"/>, read with a plain reader over the four varying columns: histories run to 10^5..10^6
+    /// points, and mapping rows through Dapper costs more than the query itself.
+    /// </summary>
+    private static async Task<List<Metric>> ReadHistoryAsync(DbConnection connection, long seriesId, string key, Metric? after, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT step, timestamp, value, is_nan FROM metric_points WHERE series_id = @seriesId ORDER BY step, timestamp, value, is_nan";
+        command.CommandText = "SELECT step, timestamp, value, is_nan FROM metric_points WHERE series_id = @seriesId" +
+                              (after is null ? "" : " AND step >= @step AND (step, timestamp, value, is_nan) > (@step, @timestamp, @value, @isNan)") +
+                              " ORDER BY step, timestamp, value, is_nan";
         AddParameter(command, "seriesId", seriesId);
+        if (after is not null)
+        {
+            AddParameter(command, "step", after.Step);
+            AddParameter(command, "timestamp", after.Timestamp);
+            AddParameter(command, "value", double.IsNaN(after.Value) ? 0 : after.Value);
+            AddParameter(command, "isNan", double.IsNaN(after.Value));
+        }
         var points = new List<Metric>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

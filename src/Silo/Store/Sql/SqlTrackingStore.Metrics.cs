@@ -59,7 +59,7 @@ public abstract partial class SqlTrackingStore
             await connection.ExecuteAsync(Cmd(
                 "UPDATE latest_metrics SET (timestamp, step, value, is_nan) = (SELECT p.timestamp, p.step, p.value, p.is_nan FROM metric_points p " +
                 "WHERE p.series_id = latest_metrics.series_id ORDER BY p.step DESC, p.timestamp DESC, p.value DESC, p.is_nan DESC LIMIT 1), " +
-                "history_version = history_version + 1 WHERE run_id = @runId",
+                "history_version = history_version + 1, rewrite_version = history_version + 1 WHERE run_id = @runId",
                 new { runId }, tx, ct));
         }
 
