@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using Dapper;
 using Npgsql;
@@ -112,19 +113,18 @@ public sealed class PostgresTrackingStore : SqlTrackingStore, IAsyncDisposable
 
     private static async Task CopyAsync(NpgsqlConnection connection, string table, MetricPoint[] points, CancellationToken ct)
     {
-        await using var writer = await connection.BeginBinaryImportAsync(
-            $"COPY {table} (series_id, step, timestamp, value, is_nan) FROM STDIN (FORMAT BINARY)", ct);
-        // Synchronous writes fill Npgsql's buffer without an await per field; the buffer is flushed asynchronously as it fills.
-        foreach (var p in points)
+        var buffer = ArrayPool<byte>.Shared.Rent(MetricPointCopyFormat.Size(points.Length));
+        try
         {
-            writer.StartRow();
-            writer.Write(p.SeriesId, NpgsqlTypes.NpgsqlDbType.Bigint);
-            writer.Write(p.Step, NpgsqlTypes.NpgsqlDbType.Bigint);
-            writer.Write(p.Timestamp, NpgsqlTypes.NpgsqlDbType.Bigint);
-            writer.Write(p.Value, NpgsqlTypes.NpgsqlDbType.Double);
-            writer.Write(p.IsNan, NpgsqlTypes.NpgsqlDbType.Boolean);
+            var length = MetricPointCopyFormat.Write(points, buffer);
+            // The stream ends the COPY when disposed; a refused row (unique violation) surfaces there.
+            await using var copy = await connection.BeginRawBinaryCopyAsync($"COPY {table} {MetricPointCopyFormat.Columns} FROM STDIN (FORMAT BINARY)", ct);
+            await copy.WriteAsync(buffer.AsMemory(0, length), ct);
         }
-        await writer.CompleteAsync(ct);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public ValueTask DisposeAsync() => _ownsDataSource ? _dataSource.DisposeAsync() : ValueTask.CompletedTask;
