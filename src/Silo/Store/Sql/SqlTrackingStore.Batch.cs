@@ -197,8 +197,7 @@ public abstract partial class SqlTrackingStore
     public async Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string key, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
-        var seriesId = await connection.ExecuteScalarAsync<long?>(Cmd("SELECT series_id FROM latest_metrics WHERE run_id = @runId AND key = @key",
-            new { runId, key }, null, ct));
+        var seriesId = await connection.ExecuteScalarAsync<long?>(Cmd($"SELECT {SeriesIdSql}", new { runId, key }, null, ct));
         return seriesId is null ? [] : await ReadHistoryAsync(connection, seriesId.Value, key, null, ct);
     }
 
