@@ -153,8 +153,11 @@ public sealed class DashboardBenchmarkTests(ChromiumBrowser chromium, ITestOutpu
             "INSERT INTO runs (run_id, experiment_id, run_name, status, start_time, end_time, artifact_uri, lifecycle_stage) " +
             "VALUES (@id, @exp, @runName, 'FINISHED', @start, @end, '', 'active')", runRows, tx);
         await connection.ExecuteAsync("INSERT INTO params (run_id, key, value) VALUES (@id, @key, @value)", paramRows, tx);
-        await connection.ExecuteAsync("INSERT INTO metrics (run_id, key, timestamp, step, value, is_nan) VALUES (@id, @key, @ts, @step, @value, 0)", metricRows, tx);
+        // Points are stored under their series' id, which the latest row assigns (store migration 9).
         await connection.ExecuteAsync("INSERT INTO latest_metrics (run_id, key, timestamp, step, value, is_nan) VALUES (@id, @key, @ts, @step, @value, 0)", latestRows, tx);
+        await connection.ExecuteAsync(
+            "INSERT INTO metric_points (series_id, step, timestamp, value, is_nan) " +
+            "SELECT series_id, @step, @ts, @value, 0 FROM latest_metrics WHERE run_id = @id AND key = @key", metricRows, tx);
         await tx.CommitAsync();
         output.WriteLine($"seeded {runs:N0} runs x {steps:N0} steps in {watch.Elapsed.TotalSeconds:0.0} s");
         return experimentId;

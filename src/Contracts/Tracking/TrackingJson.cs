@@ -15,6 +15,7 @@ public static class TrackingJson
         options.NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.Converters.Add(new JsonStringEnumConverter());
+        options.Converters.Add(new MetricJsonConverter());
     }
 
     private static JsonSerializerOptions Create()

@@ -29,9 +29,13 @@ public sealed class SqliteTrackingStoreTests : TrackingStoreContractTests, IDisp
         await using var connection = new SqliteConnection($"Data Source={store.DatabasePath};Foreign Keys=True");
         await connection.OpenAsync();
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
-        // A metric for a run that does not exist must be refused by the schema itself, not only by the store's check.
+        // A metric for a run that does not exist must be refused by the schema itself, not only by the store's check: its latest
+        // row (which needs the run) names the series, and a point needs its series.
         var ex = await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync(
-            "INSERT INTO metrics (run_id, key, timestamp, step, value, is_nan) VALUES ('nope', 'm', 1, 1, 1, 0)"));
+            "INSERT INTO latest_metrics (run_id, key, timestamp, step, value, is_nan) VALUES ('nope', 'm', 1, 1, 1, 0)"));
+        Assert.Equal(19, ex.SqliteErrorCode); // SQLITE_CONSTRAINT
+        ex = await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync(
+            "INSERT INTO metric_points (series_id, step, timestamp, value, is_nan) VALUES (12345, 1, 1, 1, 0)"));
         Assert.Equal(19, ex.SqliteErrorCode); // SQLITE_CONSTRAINT
     }
 

@@ -81,4 +81,25 @@ internal static class CommonMigrations
         ALTER TABLE run_inputs ADD COLUMN context TEXT NULL;
         CREATE INDEX ix_run_inputs_name ON run_inputs (name, run_id);
         """;
+
+    public const string NarrowMetricKeyName = "metric points keyed by an integer series id";
+
+    /// <summary>
+    /// Migration 9, the part both dialects share once <c>latest_metrics</c> has its <c>series_id</c>: a series of points
+    /// (run, key) that somehow lacks its latest row gets one (the greatest (step, timestamp, value), as log-batch keeps it),
+    /// then every point moves to <c>metric_points</c> under its series id and the old <c>metrics</c> table goes.
+    /// <c>rewrite_version</c> (see <c>MetricSeriesCache</c>) starts at each series' history_version: nothing cached predates it.
+    /// </summary>
+    public const string MovePointsToSeriesSql = """
+        INSERT INTO latest_metrics (run_id, key, timestamp, step, value, is_nan, history_version, rewrite_version)
+        SELECT m.run_id, m.key, m.timestamp, m.step, m.value, m.is_nan, 1, 1 FROM metrics m
+        WHERE NOT EXISTS (SELECT 1 FROM latest_metrics l WHERE l.run_id = m.run_id AND l.key = m.key)
+          AND NOT EXISTS (SELECT 1 FROM metrics n WHERE n.run_id = m.run_id AND n.key = m.key
+                          AND (n.step, n.timestamp, n.value, n.is_nan) > (m.step, m.timestamp, m.value, m.is_nan))
+        ON CONFLICT (run_id, key) DO NOTHING;
+        INSERT INTO metric_points (series_id, step, timestamp, value, is_nan)
+        SELECT l.series_id, m.step, m.timestamp, m.value, m.is_nan FROM metrics m
+        JOIN latest_metrics l ON l.run_id = m.run_id AND l.key = m.key;
+        DROP TABLE metrics;
+        """;
 }

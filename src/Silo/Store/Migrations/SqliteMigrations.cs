@@ -77,6 +77,35 @@ internal static class SqliteMigrations
                 message TEXT NOT NULL);
             CREATE INDEX ix_run_logs_run ON run_logs (run_id, id);
             """),
+        // Points keyed by an integer series id per (run, key) (see the PostgreSQL list). SQLite cannot add an auto-numbered column,
+        // so latest_metrics is rebuilt with series_id as its rowid (AUTOINCREMENT: an id is never reused, even after the newest series
+        // is deleted). The points keep a foreign key here (to their series, cascading from the run): SQLite checks it with one
+        // rowid lookup.
+        new(9, CommonMigrations.NarrowMetricKeyName, """
+            CREATE TABLE latest_metrics_new (
+                series_id INTEGER PRIMARY KEY AUTOINCREMENT,
+                run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+                key TEXT NOT NULL,
+                timestamp INTEGER NOT NULL,
+                step INTEGER NOT NULL,
+                value REAL NOT NULL,
+                is_nan INTEGER NOT NULL DEFAULT 0,
+                history_version INTEGER NOT NULL DEFAULT 0,
+                rewrite_version INTEGER NOT NULL DEFAULT 0,
+                UNIQUE (run_id, key));
+            INSERT INTO latest_metrics_new (run_id, key, timestamp, step, value, is_nan, history_version, rewrite_version)
+            SELECT run_id, key, timestamp, step, value, is_nan, history_version, history_version FROM latest_metrics ORDER BY run_id, key;
+            DROP TABLE latest_metrics;
+            ALTER TABLE latest_metrics_new RENAME TO latest_metrics;
+            CREATE INDEX ix_latest_metrics_key_value ON latest_metrics (key, value);
+            CREATE TABLE metric_points (
+                series_id INTEGER NOT NULL REFERENCES latest_metrics(series_id) ON DELETE CASCADE,
+                step INTEGER NOT NULL,
+                timestamp INTEGER NOT NULL,
+                value REAL NOT NULL,
+                is_nan INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (series_id, step, timestamp, value, is_nan)) WITHOUT ROWID;
+            """ + CommonMigrations.MovePointsToSeriesSql),
         new(10, CommonMigrations.SearchIndexesName, CommonMigrations.SearchIndexesSql + """
             UPDATE run_inputs SET context = (SELECT json_extract(t.value, '$.value') FROM json_each(run_inputs.tags) t
                                              WHERE json_extract(t.value, '$.key') = 'mlflow.data.context' LIMIT 1);

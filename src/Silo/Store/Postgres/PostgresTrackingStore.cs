@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using Dapper;
 using Npgsql;
@@ -94,9 +95,9 @@ public sealed class PostgresTrackingStore : SqlTrackingStore, IAsyncDisposable
     /// primary key refuses a point (a retried batch, or one overlapping stored points), the savepoint is rolled back and the batch
     /// goes through a staging table and <c>INSERT ... ON CONFLICT DO NOTHING</c>, which skips exactly the points already stored.
     /// </summary>
-    private protected override async Task InsertMetricPointsAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<MetricRow> points, CancellationToken ct)
+    private protected override async Task InsertMetricPointsAsync(DbConnection connection, DbTransaction tx, MetricPoint[] points, CancellationToken ct)
     {
-        if (points.Count < CopyThreshold)
+        if (points.Length < CopyThreshold)
         {
             await base.InsertMetricPointsAsync(connection, tx, points, ct);
             return;
@@ -106,7 +107,7 @@ public sealed class PostgresTrackingStore : SqlTrackingStore, IAsyncDisposable
         await transaction.SaveAsync("metric_copy", ct);
         try
         {
-            await CopyAsync(npgsql, "metrics", points, ct);
+            await CopyAsync(npgsql, "metric_points", points, ct);
             await transaction.ReleaseAsync("metric_copy", ct);
             return;
         }
@@ -115,31 +116,29 @@ public sealed class PostgresTrackingStore : SqlTrackingStore, IAsyncDisposable
             await transaction.RollbackAsync("metric_copy", ct);
         }
         await connection.ExecuteAsync(new CommandDefinition(
-            "CREATE TEMP TABLE IF NOT EXISTS metric_staging (run_id TEXT, key TEXT, timestamp BIGINT, step BIGINT, value DOUBLE PRECISION, is_nan BOOLEAN) " +
+            "CREATE TEMP TABLE IF NOT EXISTS metric_point_staging (series_id BIGINT, step BIGINT, timestamp BIGINT, value DOUBLE PRECISION, is_nan BOOLEAN) " +
             "ON COMMIT DELETE ROWS", transaction: tx, cancellationToken: ct));
-        await CopyAsync(npgsql, "metric_staging", points, ct);
+        await CopyAsync(npgsql, "metric_point_staging", points, ct);
         // The staging rows arrive sorted (see LogBatchAsync), so concurrent batches take index locks in the same order.
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO metrics (run_id, key, timestamp, step, value, is_nan) SELECT run_id, key, timestamp, step, value, is_nan FROM metric_staging " +
+            "INSERT INTO metric_points (series_id, step, timestamp, value, is_nan) SELECT series_id, step, timestamp, value, is_nan FROM metric_point_staging " +
             "ON CONFLICT DO NOTHING", transaction: tx, cancellationToken: ct));
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, string table, IReadOnlyList<MetricRow> points, CancellationToken ct)
+    private static async Task CopyAsync(NpgsqlConnection connection, string table, MetricPoint[] points, CancellationToken ct)
     {
-        await using var writer = await connection.BeginBinaryImportAsync(
-            $"COPY {table} (run_id, key, timestamp, step, value, is_nan) FROM STDIN (FORMAT BINARY)", ct);
-        // Synchronous writes fill Npgsql's buffer without an await per field; the buffer is flushed asynchronously as it fills.
-        foreach (var p in points)
+        var buffer = ArrayPool<byte>.Shared.Rent(MetricPointCopyFormat.Size(points.Length));
+        try
         {
-            writer.StartRow();
-            writer.Write(p.RunId, NpgsqlTypes.NpgsqlDbType.Text);
-            writer.Write(p.Key, NpgsqlTypes.NpgsqlDbType.Text);
-            writer.Write(p.Timestamp, NpgsqlTypes.NpgsqlDbType.Bigint);
-            writer.Write(p.Step, NpgsqlTypes.NpgsqlDbType.Bigint);
-            writer.Write(p.Value, NpgsqlTypes.NpgsqlDbType.Double);
-            writer.Write(p.IsNan, NpgsqlTypes.NpgsqlDbType.Boolean);
+            var length = MetricPointCopyFormat.Write(points, buffer);
+            // The stream ends the COPY when disposed; a refused row (unique violation) surfaces there.
+            await using var copy = await connection.BeginRawBinaryCopyAsync($"COPY {table} {MetricPointCopyFormat.Columns} FROM STDIN (FORMAT BINARY)", ct);
+            await copy.WriteAsync(buffer.AsMemory(0, length), ct);
         }
-        await writer.CompleteAsync(ct);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public ValueTask DisposeAsync() => _ownsDataSource ? _dataSource.DisposeAsync() : ValueTask.CompletedTask;

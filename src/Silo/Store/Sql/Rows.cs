@@ -74,6 +74,28 @@ internal sealed class MetricRow
     };
 }
 
+/// <summary>
+/// One stored point of a series (its run and key are the series' <c>latest_metrics</c> row), ordered as the key of
+/// <c>metric_points</c>: step, timestamp, value (NaN stored as 0), is_nan.
+/// </summary>
+internal readonly record struct MetricPoint(long SeriesId, long Step, long Timestamp, double Value, bool IsNan) : IComparable<MetricPoint>
+{
+    public static MetricPoint From(long seriesId, Metric m) =>
+        double.IsNaN(m.Value) ? new(seriesId, m.Step, m.Timestamp, 0, true) : new(seriesId, m.Step, m.Timestamp, m.Value, false);
+
+    public int CompareTo(MetricPoint other)
+    {
+        var c = SeriesId.CompareTo(other.SeriesId);
+        if (c == 0)
+            c = Step.CompareTo(other.Step);
+        if (c == 0)
+            c = Timestamp.CompareTo(other.Timestamp);
+        if (c == 0)
+            c = Value.CompareTo(other.Value);
+        return c != 0 ? c : IsNan.CompareTo(other.IsNan);
+    }
+}
+
 internal sealed class SweepRow
 {
     public string SweepId { get; set; } = "";
@@ -129,6 +151,13 @@ internal sealed class InputRow
     public DatasetInput ToInput() => new(
         System.Text.Json.JsonSerializer.Deserialize<List<InputTag>>(Tags, TrackingJson.Options) ?? [],
         new Dataset(Name, Digest, SourceType, Source, Schema, Profile));
+}
+
+internal sealed class SeriesRow
+{
+    public long SeriesId { get; set; }
+    public long HistoryVersion { get; set; }
+    public long RewriteVersion { get; set; }
 }
 
 internal sealed class MetricSummaryRow

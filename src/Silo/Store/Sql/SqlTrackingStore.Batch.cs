@@ -14,14 +14,20 @@ public abstract partial class SqlTrackingStore
     private const string GreaterThanLatest =
         "(excluded.step, excluded.timestamp, excluded.value) > (latest_metrics.step, latest_metrics.timestamp, latest_metrics.value)";
 
+    // RETURNING series_id: the latest row names the series its points are stored under (see migration 9). rewrite_version moves to
+    // this batch's version unless the batch's least point (@First*) comes after the series' greatest one, i.e. unless the batch only
+    // appends (see MetricSeriesCache).
     private const string UpsertLatestSql =
-        "INSERT INTO latest_metrics (run_id, key, timestamp, step, value, is_nan, history_version) VALUES (@RunId, @Key, @Timestamp, @Step, @Value, @IsNan, 1) " +
+        "INSERT INTO latest_metrics (run_id, key, timestamp, step, value, is_nan, history_version, rewrite_version) " +
+        "VALUES (@RunId, @Key, @Timestamp, @Step, @Value, @IsNan, 1, 1) " +
         "ON CONFLICT (run_id, key) DO UPDATE SET " +
         "timestamp = CASE WHEN " + GreaterThanLatest + " THEN excluded.timestamp ELSE latest_metrics.timestamp END, " +
         "step = CASE WHEN " + GreaterThanLatest + " THEN excluded.step ELSE latest_metrics.step END, " +
         "value = CASE WHEN " + GreaterThanLatest + " THEN excluded.value ELSE latest_metrics.value END, " +
         "is_nan = CASE WHEN " + GreaterThanLatest + " THEN excluded.is_nan ELSE latest_metrics.is_nan END, " +
-        "history_version = latest_metrics.history_version + 1";
+        "rewrite_version = CASE WHEN (@FirstStep, @FirstTimestamp, @FirstValue) > (latest_metrics.step, latest_metrics.timestamp, latest_metrics.value) " +
+        "THEN latest_metrics.rewrite_version ELSE latest_metrics.history_version + 1 END, " +
+        "history_version = latest_metrics.history_version + 1 RETURNING series_id";
 
     /// <summary>A log-batch waiting for its group's transaction.</summary>
     private sealed record PendingBatch(string RunId, IReadOnlyList<Metric> Metrics, IReadOnlyList<Param> Params, IReadOnlyList<RunTag> Tags)
@@ -62,13 +68,9 @@ public abstract partial class SqlTrackingStore
 
         if (metrics.Count > 0)
         {
-            var points = metrics.Select(m => MetricRow.From(runId, m))
-                .OrderBy(m => m.Key, StringComparer.Ordinal).ThenBy(m => m.Step).ThenBy(m => m.Timestamp).ThenBy(m => m.Value).ToList();
-            // An identical point (same key, timestamp, step, value) is a retry and is skipped by the primary key.
+            var points = await UpsertLatestAsync(connection, tx, runId, metrics, ct);
+            // An identical point (same key, step, timestamp, value) is a retry and is skipped by the primary key.
             await InsertMetricPointsAsync(connection, tx, points, ct);
-            // Points are sorted, so the last of each key is its greatest (step, timestamp, value) within this batch.
-            var latest = points.GroupBy(p => p.Key).Select(g => g.Last()).ToList();
-            await connection.ExecuteAsync(Cmd(UpsertLatestSql, latest, tx, ct));
         }
 
         if (tags.Count > 0)
@@ -81,60 +83,62 @@ public abstract partial class SqlTrackingStore
     }
 
     /// <summary>
-    /// Inserts metric points inside <paramref name="tx"/>, skipping points already stored (ON CONFLICT DO NOTHING keeps retries
-    /// idempotent). Dialects override this with their fastest bulk path.
+    /// Writes each key's greatest point of the batch to <c>latest_metrics</c> (keys in ordinal order, so concurrent batches lock
+    /// these rows in one order), which also gives each key its series id; returns the batch's points under their series ids,
+    /// sorted as the points' key so that concurrent batches insert index entries in one order too.
     /// </summary>
-    private protected virtual Task InsertMetricPointsAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<MetricRow> points, CancellationToken ct) =>
-        connection.ExecuteAsync(Cmd(InsertMetricSql, points, tx, ct));
-
-    private protected const string InsertMetricSql =
-        "INSERT INTO metrics (run_id, key, timestamp, step, value, is_nan) VALUES (@RunId, @Key, @Timestamp, @Step, @Value, @IsNan) ON CONFLICT DO NOTHING";
-
-    public async Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string key, CancellationToken ct = default)
+    private static async Task<MetricPoint[]> UpsertLatestAsync(
+        DbConnection connection, DbTransaction tx, string runId, IReadOnlyList<Metric> metrics, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
-        return await ReadHistoryAsync(connection, runId, key, ct);
-    }
+        var keyOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var greatest = new List<Metric>();
+        var least = new List<Metric>();
+        var keyIndex = new int[metrics.Count];
+        for (var i = 0; i < metrics.Count; i++)
+        {
+            var m = metrics[i];
+            if (!keyOf.TryGetValue(m.Key, out var k))
+            {
+                keyOf.Add(m.Key, k = greatest.Count);
+                greatest.Add(m);
+                least.Add(m);
+            }
+            else
+            {
+                // Among equal points the later one wins, as if they had been logged one after another.
+                if (CompareLatestOrder(m, greatest[k]) >= 0)
+                    greatest[k] = m;
+                if (CompareLatestOrder(m, least[k]) < 0)
+                    least[k] = m;
+            }
+            keyIndex[i] = k;
+        }
 
-    private readonly DownsampledHistoryCache _histories = new();
+        var seriesIds = new long[greatest.Count];
+        foreach (var (key, k) in keyOf.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            var (last, first) = (MetricRow.From(runId, greatest[k]), least[k]);
+            seriesIds[k] = await connection.ExecuteScalarAsync<long>(Cmd(UpsertLatestSql, new
+            {
+                last.RunId, last.Key, last.Timestamp, last.Step, last.Value, last.IsNan,
+                FirstStep = first.Step, FirstTimestamp = first.Timestamp, FirstValue = double.IsNaN(first.Value) ? 0 : first.Value,
+            }, tx, ct));
+        }
 
-    public async Task<DownsampledHistory> GetDownsampledMetricHistoryAsync(string runId, string key, int maxPoints, CancellationToken ct = default)
-    {
-        await using var connection = await OpenAsync(ct);
-        // The version is read before the points: a batch landing in between can only make the cached entry newer than its version.
-        var version = await connection.ExecuteScalarAsync<long?>(Cmd(
-            "SELECT history_version FROM latest_metrics WHERE run_id = @runId AND key = @key", new { runId, key }, null, ct));
-        if (version is null)
-            return new DownsampledHistory(0, []);
-        if (_histories.TryGet(runId, key, maxPoints, version.Value, out var cached))
-            return cached;
-        var history = await ReadHistoryAsync(connection, runId, key, ct);
-        var result = new DownsampledHistory(history.Count, Lttb.Downsample(history, maxPoints));
-        _histories.Set(runId, key, maxPoints, version.Value, result);
-        return result;
-    }
-
-    private static async Task<IReadOnlyList<Metric>> ReadHistoryAsync(DbConnection connection, string runId, string key, CancellationToken ct)
-    {
-        // A plain reader over the four varying columns: histories run to 10^5..10^6 points, and mapping rows through Dapper
-        // (two strings per row) costs more than the query itself.
-        await using var command = connection.CreateCommand();
-        // Read in primary-key order (an index range scan, no sort in the database), then order by step in memory, which is
-        // usually a no-op: steps and timestamps tend to grow together.
-        command.CommandText = "SELECT timestamp, step, value, is_nan FROM metrics WHERE run_id = @runId AND key = @key ORDER BY timestamp, step, value";
-        AddParameter(command, "runId", runId);
-        AddParameter(command, "key", key);
-        var points = new List<Metric>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            points.Add(new Metric(key, reader.GetBoolean(3) ? double.NaN : reader.GetDouble(2), reader.GetInt64(0), reader.GetInt64(1)));
-        if (!IsInHistoryOrder(points))
-            points.Sort(CompareHistoryOrder);
+        var points = new MetricPoint[metrics.Count];
+        var sorted = true;
+        for (var i = 0; i < points.Length; i++)
+        {
+            points[i] = MetricPoint.From(seriesIds[keyIndex[i]], metrics[i]);
+            sorted &= i == 0 || points[i - 1].CompareTo(points[i]) <= 0;
+        }
+        if (!sorted)
+            Array.Sort(points);
         return points;
     }
 
-    /// <summary>MLflow's history order: step, then timestamp, then value (NaN, stored as 0, compares as 0 here as in the database).</summary>
-    private static int CompareHistoryOrder(Metric a, Metric b)
+    /// <summary>The latest value's order: (step, timestamp, value), NaN compared as the 0 it is stored as.</summary>
+    private static int CompareLatestOrder(Metric a, Metric b)
     {
         var c = a.Step.CompareTo(b.Step);
         if (c == 0)
@@ -142,14 +146,92 @@ public abstract partial class SqlTrackingStore
         return c != 0 ? c : (double.IsNaN(a.Value) ? 0 : a.Value).CompareTo(double.IsNaN(b.Value) ? 0 : b.Value);
     }
 
-    private static bool IsInHistoryOrder(List<Metric> points)
+    /// <summary>
+    /// Inserts metric points inside <paramref name="tx"/>, skipping points already stored (ON CONFLICT DO NOTHING keeps retries
+    /// idempotent). Dialects override this with their fastest bulk path.
+    /// </summary>
+    private protected virtual Task InsertMetricPointsAsync(DbConnection connection, DbTransaction tx, MetricPoint[] points, CancellationToken ct) =>
+        connection.ExecuteAsync(Cmd(InsertMetricSql, points.Select(p => new { p.SeriesId, p.Step, p.Timestamp, p.Value, p.IsNan }), tx, ct));
+
+    private protected const string InsertMetricSql =
+        "INSERT INTO metric_points (series_id, step, timestamp, value, is_nan) VALUES (@SeriesId, @Step, @Timestamp, @Value, @IsNan) ON CONFLICT DO NOTHING";
+
+    /// <summary>The series' id, or null when nothing was ever logged under the key (scalar subquery: the points' index then serves the order).</summary>
+    private protected const string SeriesIdSql = "(SELECT series_id FROM latest_metrics WHERE run_id = @runId AND key = @key)";
+
+    public async Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string key, CancellationToken ct = default)
     {
-        for (var i = 1; i < points.Count; i++)
+        await using var connection = await OpenAsync(ct);
+        var seriesId = await connection.ExecuteScalarAsync<long?>(Cmd($"SELECT {SeriesIdSql}", new { runId, key }, null, ct));
+        return seriesId is null ? [] : await ReadHistoryAsync(connection, seriesId.Value, key, null, ct);
+    }
+
+    private readonly DownsampledHistoryCache _histories = new();
+    private readonly MetricSeriesCache _series = new();
+
+    public async Task<DownsampledHistory> GetDownsampledMetricHistoryAsync(string runId, string key, int maxPoints, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        // The version is read before the points: a batch landing in between can only make the cached entry newer than its version.
+        var series = await connection.QuerySingleOrDefaultAsync<SeriesRow>(Cmd(
+            "SELECT series_id AS SeriesId, history_version AS HistoryVersion, rewrite_version AS RewriteVersion FROM latest_metrics " +
+            "WHERE run_id = @runId AND key = @key", new { runId, key }, null, ct));
+        if (series is null)
+            return new DownsampledHistory(0, []);
+        if (_histories.TryGet(runId, key, maxPoints, series.HistoryVersion, out var cached))
+            return cached;
+        var history = await ReadSeriesAsync(connection, runId, key, series, ct);
+        var result = new DownsampledHistory(history.Count, Lttb.Downsample(history, maxPoints));
+        _histories.Set(runId, key, maxPoints, series.HistoryVersion, result);
+        return result;
+    }
+
+    /// <summary>
+    /// The whole series at (at least) <paramref name="series"/>' version: from <see cref="MetricSeriesCache"/> where every batch since the
+    /// cached version only appended, reading just the points after the cached ones (a live run's chart); else all of it.
+    /// </summary>
+    private async Task<IReadOnlyList<Metric>> ReadSeriesAsync(DbConnection connection, string runId, string key, SeriesRow series, CancellationToken ct)
+    {
+        var entry = _series.Get(runId, key);
+        if (entry is not null && entry.SeriesId == series.SeriesId && entry.Version == series.HistoryVersion)
+            return entry.Points;
+        IReadOnlyList<Metric> points;
+        if (entry is null || entry.SeriesId != series.SeriesId || series.RewriteVersion > entry.Version)
+            points = await ReadHistoryAsync(connection, series.SeriesId, key, null, ct);
+        else
         {
-            if (CompareHistoryOrder(points[i - 1], points[i]) > 0)
-                return false;
+            // Cached entries are never empty, so the last cached point is where the new ones start.
+            var added = await ReadHistoryAsync(connection, series.SeriesId, key, entry.Points[^1], ct);
+            points = added.Count == 0 ? entry.Points : [.. entry.Points, .. added];
         }
-        return true;
+        _series.Set(runId, key, new MetricSeriesCache.Entry(series.SeriesId, series.HistoryVersion, points));
+        return points;
+    }
+
+    /// <summary>
+    /// The series' points in history order (step, timestamp, value: the key's order, so an index range scan and no sort), all or only
+    /// those after <paramref name="after"/>, read with a plain reader over the four varying columns: histories run to 10^5..10^6
+    /// points, and mapping rows through Dapper costs more than the query itself.
+    /// </summary>
+    private static async Task<List<Metric>> ReadHistoryAsync(DbConnection connection, long seriesId, string key, Metric? after, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT step, timestamp, value, is_nan FROM metric_points WHERE series_id = @seriesId" +
+                              (after is null ? "" : " AND step >= @step AND (step, timestamp, value, is_nan) > (@step, @timestamp, @value, @isNan)") +
+                              " ORDER BY step, timestamp, value, is_nan";
+        AddParameter(command, "seriesId", seriesId);
+        if (after is not null)
+        {
+            AddParameter(command, "step", after.Step);
+            AddParameter(command, "timestamp", after.Timestamp);
+            AddParameter(command, "value", double.IsNaN(after.Value) ? 0 : after.Value);
+            AddParameter(command, "isNan", double.IsNaN(after.Value));
+        }
+        var points = new List<Metric>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            points.Add(new Metric(key, reader.GetBoolean(3) ? double.NaN : reader.GetDouble(2), reader.GetInt64(1), reader.GetInt64(0)));
+        return points;
     }
 
     private static void AddParameter(DbCommand command, string name, object value)

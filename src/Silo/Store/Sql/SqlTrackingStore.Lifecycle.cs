@@ -50,8 +50,10 @@ public abstract partial class SqlTrackingStore
         await using var connection = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);
         // Runs reference their experiment without cascade (a soft delete must never lose them), so they go first; their data cascades,
-        // except metric points, which have no foreign key on PostgreSQL (see its migration 5).
-        await connection.ExecuteAsync(Cmd("DELETE FROM metrics WHERE run_id IN (SELECT run_id FROM runs WHERE experiment_id = @id)", new { id }, tx, ct));
+        // except metric points, which have no foreign key on PostgreSQL (see its migrations 5 and 9).
+        await connection.ExecuteAsync(Cmd(
+            "DELETE FROM metric_points WHERE series_id IN (SELECT l.series_id FROM latest_metrics l JOIN runs r ON r.run_id = l.run_id WHERE r.experiment_id = @id)",
+            new { id }, tx, ct));
         await connection.ExecuteAsync(Cmd("DELETE FROM runs WHERE experiment_id = @id", new { id }, tx, ct));
         if (await connection.ExecuteAsync(Cmd("DELETE FROM experiments WHERE experiment_id = @id", new { id }, tx, ct)) == 0)
             throw ExperimentNotFound(experimentId);
@@ -66,7 +68,8 @@ public abstract partial class SqlTrackingStore
     {
         await using var connection = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);
-        await connection.ExecuteAsync(Cmd("DELETE FROM metrics WHERE run_id = @runId", new { runId }, tx, ct));
+        await connection.ExecuteAsync(Cmd(
+            "DELETE FROM metric_points WHERE series_id IN (SELECT series_id FROM latest_metrics WHERE run_id = @runId)", new { runId }, tx, ct));
         if (await connection.ExecuteAsync(Cmd("DELETE FROM runs WHERE run_id = @runId", new { runId }, tx, ct)) == 0)
             throw RunNotFound(runId);
         await tx.CommitAsync(ct);

@@ -14,12 +14,13 @@ public abstract partial class SqlTrackingStore
             return new MetricPage([], null);
         await using var connection = await OpenAsync(ct);
         var rows = (await connection.QueryAsync<MetricRow>(Cmd(
-            $"SELECT {MetricRow.Columns} FROM metrics WHERE run_id = @runId AND key = @key ORDER BY step, timestamp, value LIMIT @limit OFFSET @offset",
+            $"SELECT value AS Value, timestamp AS Timestamp, step AS Step, is_nan AS IsNan FROM metric_points WHERE series_id = {SeriesIdSql} " +
+            "ORDER BY step, timestamp, value, is_nan LIMIT @limit OFFSET @offset",
             new { runId, key, limit = (long)maxResults + 1, offset }, null, ct))).AsList();
         var hasMore = rows.Count > maxResults;
         if (hasMore)
             rows.RemoveAt(rows.Count - 1);
-        return new MetricPage(rows.Select(r => r.ToMetric()).ToList(), hasMore ? PageToken.Encode(offset + rows.Count) : null);
+        return new MetricPage(rows.Select(r => new Metric(key, r.IsNan ? double.NaN : r.Value, r.Timestamp, r.Step)).ToList(), hasMore ? PageToken.Encode(offset + rows.Count) : null);
     }
 
     public async Task<IReadOnlyList<MetricSummary>> GetMetricSummariesAsync(string runId, CancellationToken ct = default)
@@ -27,8 +28,9 @@ public abstract partial class SqlTrackingStore
         await using var connection = await OpenAsync(ct);
         // One pass over the run's points (primary key order); NaN points count but never become min or max.
         var stats = (await connection.QueryAsync<MetricSummaryRow>(Cmd(
-            "SELECT key AS Key, MIN(CASE WHEN is_nan THEN NULL ELSE value END) AS Min, MAX(CASE WHEN is_nan THEN NULL ELSE value END) AS Max, " +
-            "COUNT(*) AS Count FROM metrics WHERE run_id = @runId GROUP BY key", new { runId }, null, ct))).ToDictionary(s => s.Key);
+            "SELECT l.key AS Key, MIN(CASE WHEN p.is_nan THEN NULL ELSE p.value END) AS Min, MAX(CASE WHEN p.is_nan THEN NULL ELSE p.value END) AS Max, " +
+            "COUNT(*) AS Count FROM latest_metrics l JOIN metric_points p ON p.series_id = l.series_id WHERE l.run_id = @runId GROUP BY l.key",
+            new { runId }, null, ct))).ToDictionary(s => s.Key);
         var latest = await connection.QueryAsync<MetricRow>(Cmd(
             $"SELECT {MetricRow.Columns} FROM latest_metrics WHERE run_id = @runId ORDER BY key", new { runId }, null, ct));
         return latest.Select(l => stats.TryGetValue(l.Key, out var s)
@@ -41,18 +43,23 @@ public abstract partial class SqlTrackingStore
     {
         await using var connection = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);
+        const string runSeries = "SELECT series_id FROM latest_metrics WHERE run_id = @runId";
         var deleted = await connection.ExecuteAsync(Cmd(
-            afterStep is null ? "DELETE FROM metrics WHERE run_id = @runId" : "DELETE FROM metrics WHERE run_id = @runId AND step > @afterStep",
+            afterStep is null
+                ? $"DELETE FROM metric_points WHERE series_id IN ({runSeries})"
+                : $"DELETE FROM metric_points WHERE series_id IN ({runSeries}) AND step > @afterStep",
             new { runId, afterStep }, tx, ct));
         if (deleted > 0)
         {
-            // The latest value of each key again: the greatest remaining (step, timestamp, value), as log-batch keeps it.
-            await connection.ExecuteAsync(Cmd("DELETE FROM latest_metrics WHERE run_id = @runId", new { runId }, tx, ct));
+            // The latest value of each key again: the greatest remaining (step, timestamp, value), as log-batch keeps it. The rows are
+            // updated in place (they name their series); a key with no point left loses its row.
             await connection.ExecuteAsync(Cmd(
-                "INSERT INTO latest_metrics (run_id, key, timestamp, step, value, is_nan) " +
-                "SELECT m.run_id, m.key, m.timestamp, m.step, m.value, m.is_nan FROM metrics m WHERE m.run_id = @runId AND NOT EXISTS (" +
-                "SELECT 1 FROM metrics n WHERE n.run_id = m.run_id AND n.key = m.key AND (n.step, n.timestamp, n.value) > (m.step, m.timestamp, m.value)) " +
-                "ON CONFLICT (run_id, key) DO NOTHING",
+                "DELETE FROM latest_metrics WHERE run_id = @runId AND NOT EXISTS (SELECT 1 FROM metric_points p WHERE p.series_id = latest_metrics.series_id)",
+                new { runId }, tx, ct));
+            await connection.ExecuteAsync(Cmd(
+                "UPDATE latest_metrics SET (timestamp, step, value, is_nan) = (SELECT p.timestamp, p.step, p.value, p.is_nan FROM metric_points p " +
+                "WHERE p.series_id = latest_metrics.series_id ORDER BY p.step DESC, p.timestamp DESC, p.value DESC, p.is_nan DESC LIMIT 1), " +
+                "history_version = history_version + 1, rewrite_version = history_version + 1 WHERE run_id = @runId",
                 new { runId }, tx, ct));
         }
 

@@ -36,12 +36,24 @@ public abstract partial class SqlTrackingStore : ITrackingStore
     /// <summary>Taken first in each migration transaction so that several processes can migrate at once.</summary>
     protected virtual Task LockForMigrationAsync(DbConnection connection, DbTransaction tx, CancellationToken ct) => Task.CompletedTask;
 
-    public async Task MigrateAsync(CancellationToken ct = default)
+    public Task MigrateAsync(CancellationToken ct = default) => MigrateAsync(int.MaxValue, ct);
+
+    /// <summary>Applies the migrations up to <paramref name="version"/> only: tests of a migration over data in the schema before it.</summary>
+    internal async Task MigrateAsync(int version, CancellationToken ct)
     {
         await using (var connection = await OpenAsync(ct))
             await PrepareDatabaseAsync(connection, ct);
-        await SchemaMigrator.MigrateAsync(OpenAsync, BeginWriteAsync, LockForMigrationAsync, Migrations, ct);
+        await SchemaMigrator.MigrateAsync(OpenAsync, BeginWriteAsync, LockForMigrationAsync, Migrations.Where(m => m.Version <= version).ToList(), ct);
         await EnsureDefaultExperimentAsync(ct);
+    }
+
+    /// <summary>Runs <paramref name="sql"/> in its own transaction (tests that write rows in an older schema).</summary>
+    internal async Task ExecuteSqlAsync(string sql, object? param = null)
+    {
+        await using var connection = await OpenAsync(CancellationToken.None);
+        await using var tx = await BeginWriteAsync(connection, CancellationToken.None);
+        await connection.ExecuteAsync(Cmd(sql, param, tx, CancellationToken.None));
+        await tx.CommitAsync();
     }
 
     private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();

@@ -73,24 +73,22 @@ public sealed class SqliteTrackingStore : SqlTrackingStore
     protected override string LikeParameter(string pattern, bool ignoreCase) => ignoreCase ? pattern : SqliteLikePattern.ToGlob(pattern);
 
     /// <summary>One prepared statement reused for every point of the batch, inside the caller's single transaction.</summary>
-    private protected override async Task InsertMetricPointsAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<MetricRow> points, CancellationToken ct)
+    private protected override async Task InsertMetricPointsAsync(DbConnection connection, DbTransaction tx, MetricPoint[] points, CancellationToken ct)
     {
         await using var command = (SqliteCommand)connection.CreateCommand();
         command.Transaction = (SqliteTransaction)tx;
         command.CommandText = InsertMetricSql;
-        var runId = command.Parameters.Add("@RunId", SqliteType.Text);
-        var key = command.Parameters.Add("@Key", SqliteType.Text);
-        var timestamp = command.Parameters.Add("@Timestamp", SqliteType.Integer);
+        var seriesId = command.Parameters.Add("@SeriesId", SqliteType.Integer);
         var step = command.Parameters.Add("@Step", SqliteType.Integer);
+        var timestamp = command.Parameters.Add("@Timestamp", SqliteType.Integer);
         var value = command.Parameters.Add("@Value", SqliteType.Real);
         var isNan = command.Parameters.Add("@IsNan", SqliteType.Integer);
         command.Prepare();
         foreach (var point in points)
         {
-            runId.Value = point.RunId;
-            key.Value = point.Key;
-            timestamp.Value = point.Timestamp;
+            seriesId.Value = point.SeriesId;
             step.Value = point.Step;
+            timestamp.Value = point.Timestamp;
             value.Value = point.Value;
             isNan.Value = point.IsNan ? 1 : 0;
             await command.ExecuteNonQueryAsync(ct);
