@@ -69,6 +69,19 @@ public abstract partial class TrackingStoreContractTests
     }
 
     [Fact]
+    public async Task Setting_the_runName_tag_renames_the_run_as_in_MLflow()
+    {
+        var runId = await NewRunIdAsync();
+
+        await Store.LogBatchAsync(runId, [], [], [new RunTag(PlatformTags.RunName, "first"), new RunTag("k", "v"), new RunTag(PlatformTags.RunName, "second")]);
+
+        var run = await Store.GetRunAsync(runId);
+        Assert.Equal("second", run!.Info.RunName);
+        Assert.Equal("second", run.Data.Tag(PlatformTags.RunName));
+        Assert.Equal("v", run.Data.Tag("k"));
+    }
+
+    [Fact]
     public async Task Unknown_run_is_null_on_read_and_RESOURCE_DOES_NOT_EXIST_on_write()
     {
         var missing = Guid.NewGuid().ToString("N");

@@ -79,6 +79,11 @@ public abstract partial class SqlTrackingStore
             var tagRows = tags.GroupBy(t => t.Key).Select(g => new { RunId = runId, g.Key, g.Last().Value })
                 .OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
             await connection.ExecuteAsync(Cmd(UpsertTagSql, tagRows, tx, ct));
+            if (tagRows.Find(t => t.Key == PlatformTags.RunName) is { } runName)
+            {
+                // As MLflow: setting the mlflow.runName tag renames the run.
+                await connection.ExecuteAsync(Cmd("UPDATE runs SET run_name = @Value WHERE run_id = @RunId", runName, tx, ct));
+            }
         }
     }
 
