@@ -167,8 +167,8 @@ public abstract partial class SqlTrackingStore
     public async Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string key, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
-        var seriesId = await connection.ExecuteScalarAsync<long?>(Cmd($"SELECT {SeriesIdSql}", new { runId, key }, null, ct));
-        return seriesId is null ? [] : await ReadHistoryAsync(connection, seriesId.Value, key, null, ct);
+        var series = await ReadSeriesRowAsync(connection, runId, key, ct);
+        return series is null ? [] : await ReadSeriesAsync(connection, runId, key, series, ct);
     }
 
     private readonly DownsampledHistoryCache _histories = new();
@@ -177,10 +177,7 @@ public abstract partial class SqlTrackingStore
     public async Task<DownsampledHistory> GetDownsampledMetricHistoryAsync(string runId, string key, int maxPoints, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);
-        // The version is read before the points: a batch landing in between can only make the cached entry newer than its version.
-        var series = await connection.QuerySingleOrDefaultAsync<SeriesRow>(Cmd(
-            "SELECT series_id AS SeriesId, history_version AS HistoryVersion, rewrite_version AS RewriteVersion FROM latest_metrics " +
-            "WHERE run_id = @runId AND key = @key", new { runId, key }, null, ct));
+        var series = await ReadSeriesRowAsync(connection, runId, key, ct);
         if (series is null)
             return new DownsampledHistory(0, []);
         if (_histories.TryGet(runId, key, maxPoints, series.HistoryVersion, out var cached))
@@ -190,6 +187,13 @@ public abstract partial class SqlTrackingStore
         _histories.Set(runId, key, maxPoints, series.HistoryVersion, result);
         return result;
     }
+
+    /// <summary>The series' id and versions; read before its points, so a batch landing in between can only make a cached entry
+    /// newer than the version it is stored under.</summary>
+    private static Task<SeriesRow?> ReadSeriesRowAsync(DbConnection connection, string runId, string key, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<SeriesRow?>(Cmd(
+            "SELECT series_id AS SeriesId, history_version AS HistoryVersion, rewrite_version AS RewriteVersion FROM latest_metrics " +
+            "WHERE run_id = @runId AND key = @key", new { runId, key }, null, ct));
 
     /// <summary>
     /// The whole series at (at least) <paramref name="series"/>' version: from <see cref="MetricSeriesCache"/> where every batch since the
