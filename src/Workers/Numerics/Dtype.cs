@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using TorchSharp;
 
 namespace Platform.Workers.Numerics;
@@ -31,11 +32,7 @@ public static class Dtypes
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var result = new T[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            result[i] = T.CreateChecked(values[i]);
-        }
-
+        TensorPrimitives.ConvertChecked(values, result);
         return result;
     }
 
@@ -44,11 +41,7 @@ public static class Dtypes
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var result = new double[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            result[i] = double.CreateChecked(values[i]);
-        }
-
+        TensorPrimitives.ConvertChecked(values, result);
         return result;
     }
 }
