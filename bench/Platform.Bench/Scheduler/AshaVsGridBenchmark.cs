@@ -69,6 +69,12 @@ public sealed class AshaVsGridBenchmark(TextWriter output, string dataDirectory)
         output.WriteLine($"  grid: best {gridBest:G6} ({SweepGrid.Label(grid.Configs[ranked[0].i])}), {gridSteps:N0} {Steps(grid)}; " +
                          $"{withinOnePercent} of {grid.Configs.Count} trials end within 1 % of it");
         output.WriteLine("  grid's top 5: " + string.Join(", ", ranked.Take(5).Select(p => $"{SweepGrid.Label(grid.Configs[p.i])} {p.f:G4}")));
+        // Why a rule keeps or drops them: where the trials that end within 1 % stand when they reach each rung.
+        double At(int trial, long step) => curves[trial].First(r => r.Step == step).Value;
+        int RankAt(int trial, long step) => 1 + curves.Count(c => AshaReplay.Loss(goal, c.First(r => r.Step == step).Value) < AshaReplay.Loss(goal, At(trial, step)));
+        output.WriteLine($"  rank of grid's top {Math.Min(withinOnePercent, 4)} among {grid.Configs.Count} at each rung (top 1/3 = {grid.Configs.Count / 3}): " + string.Join("; ",
+            ranked.Take(Math.Min(withinOnePercent, 4)).Select(p => SweepGrid.Label(grid.Configs[p.i]) + " " +
+                string.Join(", ", rungs.Select(r => $"#{RankAt(p.i, r)} ({At(p.i, r):G4})")))));
 
         // One order as a live sweep with the rule stopping the trainings, to show the replay decides as a live run does.
         var liveOrder = Shuffled(grid.Configs.Count, 1);

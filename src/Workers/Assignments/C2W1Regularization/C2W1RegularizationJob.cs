@@ -14,7 +14,8 @@ namespace Platform.Workers.Assignments.C2W1Regularization;
 /// every 1000 iterations (the notebook records every 1000 and prints every 10000), <c>train_accuracy</c> and
 /// <c>test_accuracy</c> at the same iterations (of the parameters that cost was computed from: a sweep that judges trials by
 /// test accuracy needs it at its early-stopping rungs; cost is not comparable across lambd, which it includes) and at the
-/// end (step = num_iterations, the notebook's figures), and the artifacts of <see cref="ClassifierArtifacts"/>. Plain arrays on the CPU in the run's dtype (float64 by default).
+/// end (step = num_iterations, the notebook's figures), and the artifacts of <see cref="ClassifierArtifacts"/>. Plain arrays
+/// on the CPU in the run's dtype (float64 by default).
 /// </summary>
 public sealed class C2W1RegularizationJob : IAssignmentJob
 {

@@ -12,8 +12,8 @@ namespace Platform.Workers.Assignments.C2W2Optimization;
 /// <c>cost</c> (2020/21 average per example), <c>last_minibatch_cost</c> (2017), <c>train_accuracy</c> after that epoch's
 /// updates (the assignment is judged by accuracy, and a sweep's early-stopping rungs need it at intermediate epochs; the
 /// moons have no test set) and, with decay, <c>learning_rate</c>; then <c>train_accuracy</c> at the end (step = num_epochs,
-/// the notebook's figure) and the artifacts of <see cref="ClassifierArtifacts"/>. Plain arrays on the CPU in the run's dtype (float64 by default) whatever the device:
-/// the net is tiny.
+/// the notebook's figure) and the artifacts of <see cref="ClassifierArtifacts"/>. Plain arrays on the CPU in the run's dtype
+/// (float64 by default) whatever the device: the net is tiny.
 /// </summary>
 public sealed class C2W2OptimizationJob : IAssignmentJob
 {
