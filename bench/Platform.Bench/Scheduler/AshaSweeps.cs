@@ -22,7 +22,10 @@ internal sealed record AshaSweep(SweepGrid Grid, string Metric, MetricGoal Goal)
     public string Name => $"{Grid.Assignment} {Metric} ({(Goal == MetricGoal.Minimize ? "min" : "max")})";
 }
 
-/// <summary>The sweeps the ASHA-against-grid benchmark compares on.</summary>
+/// <summary>
+/// The sweeps the ASHA-against-grid benchmark compares on: the grids of examples/sweeps/optimization-asha.yaml and
+/// regularization-l2-asha.yaml (plus its dropout twin, interleaved per learning rate).
+/// </summary>
 internal static class AshaSweeps
 {
     /// <summary>
