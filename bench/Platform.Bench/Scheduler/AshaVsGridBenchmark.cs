@@ -59,11 +59,12 @@ public sealed class AshaVsGridBenchmark(TextWriter output, string dataDirectory)
         var finals = curves.Select(c => c[^1].Value).ToArray();
         var gridBest = finals.Aggregate(double.NaN, (a, b) => AshaReplay.Better(goal, a, b));
         var gridSteps = (long)grid.Configs.Count * grid.Steps;
-        double Gap(AshaReplay.Outcome o) => 100 * (AshaReplay.Loss(goal, o.Best) - AshaReplay.Loss(goal, gridBest)) / Math.Abs(gridBest);
+        double GapOf(double value) => 100 * (AshaReplay.Loss(goal, value) - AshaReplay.Loss(goal, gridBest)) / Math.Abs(gridBest);
+        double Gap(AshaReplay.Outcome o) => GapOf(o.Best);
         double Share(AshaReplay.Outcome o) => 100.0 * o.Steps / gridSteps;
 
         var ranked = finals.Select((f, i) => (f, i)).OrderBy(p => AshaReplay.Loss(goal, p.f)).ToArray();
-        var withinOnePercent = ranked.Count(p => 100 * (AshaReplay.Loss(goal, p.f) - AshaReplay.Loss(goal, gridBest)) / Math.Abs(gridBest) <= 1);
+        var withinOnePercent = ranked.Count(p => GapOf(p.f) <= 1);
         output.WriteLine();
         output.WriteLine($"Sweep {sweep.Name}: rungs at {Steps(grid)} {string.Join(", ", rungs)} (hyperband min_iter 1000, eta 3)");
         output.WriteLine($"  grid: best {gridBest:G6} ({SweepGrid.Label(grid.Configs[ranked[0].i])}), {gridSteps:N0} {Steps(grid)}; " +
