@@ -4,7 +4,7 @@ using Platform.Bench.Models;
 
 // Usage: dotnet run -c Release --project bench/Platform.Bench -- [ingest-pg|ingest-sqlite|ingest-store-pg|history|search|all|models] [points per writer]
 //        dotnet run -c Release --project bench/Platform.Bench -- c12 [data directory] [numpy reference directory] [run keys...]
-//        ... -- scheduler [trials] [workers] | asha-vs-grid   (issue 6)
+//        ... -- scheduler [trials] [workers] | asha-vs-grid [data directory]   (issue 6)
 var what = args.Length > 0 ? args[0] : "all";
 if (what == "c12")
 {
@@ -29,7 +29,7 @@ if (what == "scheduler")
 
 if (what == "asha-vs-grid")
 {
-    new Platform.Bench.Scheduler.AshaVsGridBenchmark(Console.Out).Run();
+    new Platform.Bench.Scheduler.AshaVsGridBenchmark(Console.Out, args.Length > 1 ? args[1] : "../shared/datasets").Run();
     return;
 }
 
