@@ -122,13 +122,14 @@ public sealed class C2W3SignsMlpTests(ITestOutputHelper output)
             new Dictionary<string, string> { ["num_epochs"] = "4" }, band: _ => 1e-6, accuracyTolerance: 1 / 120.0);
     }
 
-    // 1500 epochs are 51,000 Adam steps whose two W1 products (25×12288 by 32) make 2 TFLOP: about 100-120 s of CPU on one
-    // core of the build machine (887 s wall under a load of 20+), too long for CI's Slow category, so Long: run by hand
-    // (dotnet test -c Release --filter Category=Long).
-    // The spec's band, unwidened, with the notebook's own initial weights (TF1's Xavier draw) and TF1's Adam.
-    // KNOWN TO FAIL (2026-11-26): on the 1080 stand-in files (spec §0.7) it ends at train 1.0 and test 0.825, one test image
-    // above the band; without the stand-in's 12 copies of test photos it ended below it (train 0.847, test 0.608). Which
-    // first-layer relus survive Adam's first steps decides it; see bench/RESULTS.md (c2w3-signs-mlp band).
+    // 1500 epochs are 51,000 Adam steps whose two W1 products (25×12288 by 32) make 2 TFLOP: in the float64 default about
+    // 225 s of CPU on one core of the build machine under a load of 15-25 (float32: 114 s), too long for CI's Slow
+    // category, so Long: run by hand (dotnet test -c Release --filter Category=Long).
+    // The spec's band, unwidened, with the notebook's own initial weights (TF1's Xavier draw) and TF1's Adam, in float64.
+    // KNOWN TO FAIL (2026-11-26): on the 1080 stand-in files (spec §0.7) the float64 default ends at train 1.0 and test
+    // 0.833 (100/120), two test images above the band; the float32 option (the notebook's type) at train 1.0 and test
+    // 0.825, one above. Without the stand-in's 12 copies of test photos float32 ended below it (train 0.847, test 0.608).
+    // Which first-layer relus survive Adam's first steps decides it; see bench/RESULTS.md (c2w3-signs-mlp band).
     [Fact]
     [Trait("Category", "Long")]
     public void The_main_run_falls_in_the_band()
