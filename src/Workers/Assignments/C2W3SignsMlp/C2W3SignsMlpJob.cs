@@ -108,8 +108,16 @@ public sealed class C2W3SignsMlpJob : IAssignmentJob
             values[i] = pixels[i] / 255.0;
         }
 
-        using var scaled = Float64Tensors.FromRowMajor(values, [count, pixels.Length / count], device);
-        return scaled.to_type(dtype, copy: true);
+        var scaled = Float64Tensors.FromRowMajor(values, [count, pixels.Length / count], device);
+        if (dtype == ScalarType.Float64)
+        {
+            return scaled;
+        }
+
+        using (scaled)
+        {
+            return scaled.to_type(dtype);
+        }
     }
 
     private static string Folder(DataDirectory data, string relative)
