@@ -122,8 +122,8 @@ public sealed class C2W3SignsMlpTests(ITestOutputHelper output)
             new Dictionary<string, string> { ["num_epochs"] = "4" }, band: _ => 1e-6, accuracyTolerance: 1 / 120.0);
     }
 
-    // 1500 epochs are 51,000 Adam steps whose two W1 products (25×12288 by 32) make 2 TFLOP: in the float64 default about
-    // 225 s of CPU on one core of the build machine under a load of 15-25 (float32: 114 s), too long for CI's Slow
+    // 1500 epochs are 51,000 Adam steps whose two W1 products (25×12288 by 32) make 2 TFLOP: in the float64 default
+    // 220-229 s of CPU on one core of the build machine under a load of 7-25 (float32: 92-114 s), too long for CI's Slow
     // category, so Long: run by hand (dotnet test -c Release --filter Category=Long).
     // The spec's band, unwidened, with the notebook's own initial weights (TF1's Xavier draw) and TF1's Adam, in float64.
     // KNOWN TO FAIL (2026-11-26): on the 1080 stand-in files (spec §0.7) the float64 default ends at train 1.0 and test
