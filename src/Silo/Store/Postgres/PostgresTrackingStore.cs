@@ -98,7 +98,7 @@ public sealed class PostgresTrackingStore : SqlTrackingStore, IAsyncDisposable
     }
 
     // Group commit: two transactions at once let PostgreSQL overlap one group's round trips with another's work. Four made the
-    // groups smaller (1.4 batches on average against 2.3 under 8 writers), and each group pays one COPY's fixed cost: 13% more
+    // groups smaller (1.4 batches on average against 2.3 under 8 writers), and each group pays one COPY's fixed cost: 15% more
     // PostgreSQL CPU per point in the same benchmark.
     private protected override int BatchWriters => 2;
 
@@ -107,11 +107,12 @@ public sealed class PostgresTrackingStore : SqlTrackingStore, IAsyncDisposable
 
     /// <summary>
     /// The points a group's batches only append, all batches' together: one binary COPY straight into <c>metric_points</c>. One
-    /// COPY per group rather than per batch matters beyond the round trips: PostgreSQL 15's COPY creates a tuple slot per buffered
-    /// row (up to 1000) and registers each with its resource owner, whose bookkeeping grows quadratically with the slots of one
-    /// COPY (a sixth of PostgreSQL's ingest CPU with a COPY per 1000-point batch), so the cost per COPY is the same for 1000 rows
-    /// or 20,000. The points cannot collide with stored ones (their series' latest rows are locked); should the key refuse one
-    /// anyway, the savepoint is rolled back and they take the conflict-skipping path.
+    /// COPY per group rather than per batch matters beyond the round trips: PostgreSQL 15's COPY creates a tuple slot for each of
+    /// the (up to 1000) rows it buffers, reused after that, and registers each slot with its resource owner; with a COPY per
+    /// 1000-point batch that bookkeeping (<c>ResourceOwnerRemember/ForgetTupleDesc</c>) was a sixth of PostgreSQL's ingest CPU,
+    /// and it costs the same for a COPY of 1000 rows as of 20,000. The points cannot collide with stored ones (their series'
+    /// latest rows are locked); should the key refuse one anyway, the savepoint is rolled back and they take the
+    /// conflict-skipping path.
     /// </summary>
     private protected override async Task WriteAppendedPointsAsync(DbConnection connection, DbTransaction tx, MetricPoint[] points, CancellationToken ct)
     {
