@@ -35,12 +35,13 @@ public sealed class PostgresTrackingStore : SqlTrackingStore, IAsyncDisposable
     }
 
     /// <summary>
-    /// The data source this store is meant to run on: pooled connections are not reset with DISCARD ALL when returned, so the
-    /// metric staging table (a temp table) and prepared statements survive between batches on a physical connection instead of
-    /// being recreated for every batch. The store sets no other session state, so nothing else can leak between uses of a
+    /// The data source this store is meant to run on: pooled connections are not reset with DISCARD ALL when returned, so
+    /// prepared statements survive between batches on a physical connection instead of being recreated for every batch. The
+    /// store sets no session state (group transactions set theirs with SET LOCAL), so nothing can leak between uses of a
     /// connection. Statements used repeatedly (a log-batch runs the same handful) are prepared automatically: parsing them on
-    /// every batch showed in PostgreSQL's profile. Plans stay custom (planned with the actual values): a generic plan for a
-    /// runs/search filter cannot use the values' selectivity, and planning the simple log-batch statements is cheap.
+    /// every batch showed in PostgreSQL's profile. Plans are custom (planned with the actual values): a generic plan for a
+    /// runs/search filter cannot use the values' selectivity; group-commit transactions switch to generic plans (see
+    /// <see cref="BeginWriteGroupAsync"/>).
     /// </summary>
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
@@ -102,7 +103,7 @@ public sealed class PostgresTrackingStore : SqlTrackingStore, IAsyncDisposable
     // PostgreSQL CPU per point in the same benchmark.
     private protected override int BatchWriters => 2;
 
-    // Below this many points a multi-row parameterized insert beats the temp-table round trips of COPY.
+    // Below this many points one INSERT from arrays costs less than a COPY and its savepoint.
     private const int CopyThreshold = 64;
 
     /// <summary>
@@ -118,14 +119,14 @@ public sealed class PostgresTrackingStore : SqlTrackingStore, IAsyncDisposable
     {
         if (points.Length < CopyThreshold)
         {
-            await base.InsertMetricPointsAsync(connection, tx, points, ct);
+            await InsertMetricPointsAsync(connection, tx, points, ct);
             return;
         }
         var transaction = (NpgsqlTransaction)tx;
         await transaction.SaveAsync("metric_copy", ct);
         try
         {
-            await CopyAsync((NpgsqlConnection)connection, "metric_points", points, ct);
+            await CopyAsync((NpgsqlConnection)connection, points, ct);
             await transaction.ReleaseAsync("metric_copy", ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -136,37 +137,31 @@ public sealed class PostgresTrackingStore : SqlTrackingStore, IAsyncDisposable
     }
 
     /// <summary>
-    /// Points that may already be stored (a retried batch, or points behind a series' latest one): a staging table and
-    /// <c>INSERT ... ON CONFLICT DO NOTHING</c>, which skips exactly the points already stored.
+    /// Points that may already be stored (a retried batch, or points behind a series' latest one): one
+    /// <c>INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO NOTHING</c>, which skips exactly the points already stored (and a
+    /// point repeated within the batch). The arrays go in Npgsql's binary format; the rows arrive sorted (see LogBatchAsync), so
+    /// concurrent batches take index locks in the same order. One statement, where a staging table cost three and a COPY.
     /// </summary>
-    private protected override async Task InsertMetricPointsAsync(DbConnection connection, DbTransaction tx, MetricPoint[] points, CancellationToken ct)
+    private protected override Task InsertMetricPointsAsync(DbConnection connection, DbTransaction tx, MetricPoint[] points, CancellationToken ct)
     {
-        if (points.Length < CopyThreshold)
-        {
-            await base.InsertMetricPointsAsync(connection, tx, points, ct);
-            return;
-        }
-        await connection.ExecuteAsync(new CommandDefinition(
-            "CREATE TEMP TABLE IF NOT EXISTS metric_point_staging (series_id BIGINT, step BIGINT, timestamp BIGINT, value DOUBLE PRECISION, is_nan BOOLEAN) " +
-            "ON COMMIT DELETE ROWS", transaction: tx, cancellationToken: ct));
-        await CopyAsync((NpgsqlConnection)connection, "metric_point_staging", points, ct);
-        // The staging rows arrive sorted (see LogBatchAsync), so concurrent batches take index locks in the same order. They are
-        // taken out as they are inserted: ON COMMIT DELETE ROWS empties the table only at commit, and another batch of the group
-        // may come through here.
-        await connection.ExecuteAsync(new CommandDefinition(
-            "WITH staged AS (DELETE FROM metric_point_staging RETURNING series_id, step, timestamp, value, is_nan) " +
-            "INSERT INTO metric_points (series_id, step, timestamp, value, is_nan) SELECT series_id, step, timestamp, value, is_nan FROM staged " +
-            "ON CONFLICT DO NOTHING", transaction: tx, cancellationToken: ct));
+        var (seriesIds, steps, timestamps, values, nans) =
+            (new long[points.Length], new long[points.Length], new long[points.Length], new double[points.Length], new bool[points.Length]);
+        for (var i = 0; i < points.Length; i++)
+            (seriesIds[i], steps[i], timestamps[i], values[i], nans[i]) = points[i];
+        return connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO metric_points (series_id, step, timestamp, value, is_nan) " +
+            "SELECT * FROM unnest(@seriesIds, @steps, @timestamps, @values, @nans) ON CONFLICT DO NOTHING",
+            new { seriesIds, steps, timestamps, values, nans }, tx, cancellationToken: ct));
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, string table, MetricPoint[] points, CancellationToken ct)
+    private static async Task CopyAsync(NpgsqlConnection connection, MetricPoint[] points, CancellationToken ct)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(MetricPointCopyFormat.Size(points.Length));
         try
         {
             var length = MetricPointCopyFormat.Write(points, buffer);
             // The stream ends the COPY when disposed; a refused row (unique violation) surfaces there.
-            await using var copy = await connection.BeginRawBinaryCopyAsync($"COPY {table} {MetricPointCopyFormat.Columns} FROM STDIN (FORMAT BINARY)", ct);
+            await using var copy = await connection.BeginRawBinaryCopyAsync($"COPY metric_points {MetricPointCopyFormat.Columns} FROM STDIN (FORMAT BINARY)", ct);
             await copy.WriteAsync(buffer.AsMemory(0, length), ct);
         }
         finally
