@@ -60,7 +60,7 @@ public sealed class TrackingBenchmarks(TextWriter output) : IAsyncDisposable
         await using var host = await TrackingApiHost.StartAsync(options);
         // Warm-up on its own experiment: the timed part then runs steady-state (tier-1 JIT) code, as a long-running server does.
         await IngestLoad.RunAsync(host.Http, await host.Store.CreateExperimentAsync("warmup-" + Guid.NewGuid().ToString("N")),
-            writers: 8, pointsPerWriter: 20_000, resendEvery: 10);
+            writers: 8, pointsPerWriter: 100_000, resendEvery: 10);
         var exp = await host.Store.CreateExperimentAsync("ingest-" + Guid.NewGuid().ToString("N"));
         var cpu0 = meter.Read();
         var result = await IngestLoad.RunAsync(host.Http, exp, writers: 8, pointsPerWriter: perWriter, resendEvery: 10);

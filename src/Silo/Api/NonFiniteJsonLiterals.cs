@@ -22,41 +22,54 @@ public static class NonFiniteJsonLiterals
     {
         MemoryStream? output = null;
         var span = json.AsSpan(0, length);
-        var inString = false;
         var copiedUpTo = 0;
-        for (var i = 0; i < span.Length; i++)
+        // Vectorised searches for the next byte that matters: outside strings a string's start or a token's letter (the '-' of
+        // -Infinity is looked at behind its 'I': minus signs are in every other number), inside a string its end or an escape.
+        for (var i = 0; i < span.Length;)
         {
-            var c = span[i];
-            if (inString)
+            var next = span[i..].IndexOfAny((byte)'"', (byte)'N', (byte)'I');
+            if (next < 0)
+                break;
+            i += next;
+            if (span[i] == '"')
             {
-                if (c == '\\')
-                    i++;
-                else if (c == '"')
-                    inString = false;
+                i = EndOfString(span, i + 1);
                 continue;
             }
-            if (c == '"')
-            {
-                inString = true;
-                continue;
-            }
-            if (c is not ((byte)'N' or (byte)'I' or (byte)'-'))
-                continue;
-            var token = FindToken(span[i..]);
+            var start = span[i] == 'I' && i - 1 >= copiedUpTo && span[i - 1] == '-' ? i - 1 : i;
+            var token = FindToken(span[start..]);
             if (token is null)
+            {
+                i++;
                 continue;
+            }
             output ??= new MemoryStream(length + 16);
-            output.Write(span[copiedUpTo..i]);
+            output.Write(span[copiedUpTo..start]);
             output.WriteByte((byte)'"');
             output.Write(token);
             output.WriteByte((byte)'"');
-            i += token.Length - 1;
-            copiedUpTo = i + 1;
+            i = copiedUpTo = start + token.Length;
         }
         if (output is null)
             return length == json.Length ? json : span.ToArray();
         output.Write(span[copiedUpTo..]);
         return output.ToArray();
+    }
+
+    /// <summary>The index after the closing quote of the string whose contents start at <paramref name="i"/> (the end if unclosed).</summary>
+    private static int EndOfString(ReadOnlySpan<byte> span, int i)
+    {
+        while (i < span.Length)
+        {
+            var next = span[i..].IndexOfAny((byte)'"', (byte)'\\');
+            if (next < 0)
+                return span.Length;
+            i += next;
+            if (span[i] == '"')
+                return i + 1;
+            i += 2; // an escape: the next byte is never the string's end
+        }
+        return span.Length;
     }
 
     private static byte[]? FindToken(ReadOnlySpan<byte> rest)

@@ -49,6 +49,43 @@ public abstract partial class TrackingStoreContractTests
     }
 
     [Fact]
+    public async Task Concurrent_appends_retries_and_overlapping_batches_store_each_point_once()
+    {
+        // Appending batches are written for their whole group at once; resent, overlapping and repeated points take the
+        // conflict-skipping path. Eight writers in rounds put both kinds in the same groups.
+        var exp = await NewExperimentAsync();
+        var runs = new List<string>();
+        for (var i = 0; i < 8; i++)
+            runs.Add(await NewRunIdAsync(exp));
+        static Metric Point(long s) => new(s % 2 == 0 ? "a" : "b", s * 0.5, 1000 + s, s);
+        await Task.WhenAll(runs.Select(run => Task.Run(async () =>
+        {
+            for (var b = 0; b < 6; b++)
+            {
+                // Each batch after the first starts 50 steps behind the previous one's end.
+                var batch = Enumerable.Range(Math.Max(0, b * 100 - 50), b == 0 ? 100 : 150).Select(s => Point(s)).ToList();
+                if (b == 2)
+                    batch.Add(batch[10]); // a point repeated within its batch
+                await Store.LogBatchAsync(run, batch, [], []);
+                if (b % 2 == 1)
+                    await Store.LogBatchAsync(run, batch, [], []); // resent
+                if (b == 4)
+                    await Store.LogBatchAsync(run, [new Metric("a", -1, 5, 50)], [], []); // behind the latest: a new timestamp at step 50
+            }
+        })));
+
+        var expectedA = Enumerable.Range(0, 600).Where(s => s % 2 == 0).Select(s => Point(s)).ToList();
+        expectedA.Insert(25, new Metric("a", -1, 5, 50));
+        var expectedB = Enumerable.Range(0, 600).Where(s => s % 2 == 1).Select(s => Point(s)).ToList();
+        foreach (var run in runs)
+        {
+            Assert.Equal(expectedA, await Store.GetMetricHistoryAsync(run, "a"));
+            Assert.Equal(expectedB, await Store.GetMetricHistoryAsync(run, "b"));
+            Assert.Equal(601, (await Store.GetMetricSummariesAsync(run)).Sum(s => s.Count));
+        }
+    }
+
+    [Fact]
     public async Task Downsampled_history_follows_every_batch_including_another_store_instances()
     {
         var runId = await NewRunIdAsync();

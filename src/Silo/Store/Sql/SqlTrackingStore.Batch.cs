@@ -27,7 +27,7 @@ public abstract partial class SqlTrackingStore
         "is_nan = CASE WHEN " + GreaterThanLatest + " THEN excluded.is_nan ELSE latest_metrics.is_nan END, " +
         "rewrite_version = CASE WHEN (@FirstStep, @FirstTimestamp, @FirstValue) > (latest_metrics.step, latest_metrics.timestamp, latest_metrics.value) " +
         "THEN latest_metrics.rewrite_version ELSE latest_metrics.history_version + 1 END, " +
-        "history_version = latest_metrics.history_version + 1 RETURNING series_id";
+        "history_version = latest_metrics.history_version + 1 RETURNING series_id AS SeriesId, history_version AS HistoryVersion, rewrite_version AS RewriteVersion";
 
     /// <summary>A log-batch waiting for its group's transaction.</summary>
     private sealed record PendingBatch(string RunId, IReadOnlyList<Metric> Metrics, IReadOnlyList<Param> Params, IReadOnlyList<RunTag> Tags)
@@ -35,8 +35,8 @@ public abstract partial class SqlTrackingStore
     {
         public override int Weight => Metrics.Count + Params.Count + Tags.Count + 1;
 
-        public override Task ApplyAsync(SqlTrackingStore store, DbConnection connection, DbTransaction tx) =>
-            store.ApplyBatchAsync(connection, tx, this, CancellationToken.None);
+        public override Task ApplyAsync(SqlTrackingStore store, WriteGroup group) =>
+            store.ApplyBatchAsync(group, this, CancellationToken.None);
     }
 
     public Task LogBatchAsync(
@@ -44,8 +44,9 @@ public abstract partial class SqlTrackingStore
         // Concurrent batches (8 trials logging at once) share transactions: one commit, one lock hand-over, one connection for many.
         SubmitWriteAsync(new PendingBatch(runId, metrics ?? [], @params ?? [], tags ?? []), ct);
 
-    private async Task ApplyBatchAsync(DbConnection connection, DbTransaction tx, PendingBatch batch, CancellationToken ct)
+    private async Task ApplyBatchAsync(WriteGroup group, PendingBatch batch, CancellationToken ct)
     {
+        var (connection, tx) = (group.Connection, group.Transaction);
         var (runId, metrics, @params, tags) = batch;
         await RequireActiveRunAsync(connection, tx, runId, ct);
 
@@ -68,9 +69,14 @@ public abstract partial class SqlTrackingStore
 
         if (metrics.Count > 0)
         {
-            var points = await UpsertLatestAsync(connection, tx, runId, metrics, ct);
-            // An identical point (same key, step, timestamp, value) is a retry and is skipped by the primary key.
-            await InsertMetricPointsAsync(connection, tx, points, ct);
+            var (points, appendsOnly) = await UpsertLatestAsync(connection, tx, runId, metrics, ct);
+            if (appendsOnly)
+                group.AppendedPoints.AddRange(points);
+            else
+            {
+                // An identical point (same key, step, timestamp, value) is a retry and is skipped by the primary key.
+                await InsertMetricPointsAsync(connection, tx, points, ct);
+            }
         }
 
         if (tags.Count > 0)
@@ -90,9 +96,12 @@ public abstract partial class SqlTrackingStore
     /// <summary>
     /// Writes each key's greatest point of the batch to <c>latest_metrics</c> (keys in ordinal order, so concurrent batches lock
     /// these rows in one order), which also gives each key its series id; returns the batch's points under their series ids,
-    /// sorted as the points' key so that concurrent batches insert index entries in one order too.
+    /// sorted as the points' key so that concurrent batches insert index entries in one order too, and whether they only append:
+    /// every key's least point comes after its series' latest (the greatest stored point, see <see cref="GreaterThanLatest"/>)
+    /// and no point repeats within the batch, so none can collide with a stored point. The latest row stays locked until the
+    /// transaction ends, so no concurrent batch can store points of these series in between.
     /// </summary>
-    private static async Task<MetricPoint[]> UpsertLatestAsync(
+    private static async Task<(MetricPoint[] Points, bool AppendsOnly)> UpsertLatestAsync(
         DbConnection connection, DbTransaction tx, string runId, IReadOnlyList<Metric> metrics, CancellationToken ct)
     {
         var keyOf = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -120,25 +129,60 @@ public abstract partial class SqlTrackingStore
         }
 
         var seriesIds = new long[greatest.Count];
+        var appendsOnly = true;
         foreach (var (key, k) in keyOf.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             var (last, first) = (MetricRow.From(runId, greatest[k]), least[k]);
-            seriesIds[k] = await connection.ExecuteScalarAsync<long>(Cmd(UpsertLatestSql, new
+            var series = await connection.QuerySingleAsync<SeriesRow>(Cmd(UpsertLatestSql, new
             {
                 last.RunId, last.Key, last.Timestamp, last.Step, last.Value, last.IsNan,
                 FirstStep = first.Step, FirstTimestamp = first.Timestamp, FirstValue = double.IsNaN(first.Value) ? 0 : first.Value,
             }, tx, ct));
+            seriesIds[k] = series.SeriesId;
+            // A new series (version 1) holds no points; else rewrite_version kept below history_version says the batch appends.
+            appendsOnly &= series.HistoryVersion == 1 || series.RewriteVersion < series.HistoryVersion;
         }
 
-        var points = new MetricPoint[metrics.Count];
-        var sorted = true;
-        for (var i = 0; i < points.Length; i++)
+        var points = SortedPoints(metrics, keyIndex, seriesIds);
+        for (var i = 1; i < points.Length && appendsOnly; i++)
+            appendsOnly = points[i - 1].CompareTo(points[i]) != 0;
+        return (points, appendsOnly);
+    }
+
+    /// <summary>
+    /// The batch's points under their series ids in the key's order. Points are placed by series first (a counting sort: a batch
+    /// usually interleaves its keys, each in step order), and only a series whose points came out of order is sorted.
+    /// </summary>
+    private static MetricPoint[] SortedPoints(IReadOnlyList<Metric> metrics, int[] keyIndex, long[] seriesIds)
+    {
+        var byId = Enumerable.Range(0, seriesIds.Length).OrderBy(k => seriesIds[k]).ToArray();
+        var count = new int[seriesIds.Length];
+        foreach (var k in keyIndex)
+            count[k]++;
+        var next = new int[seriesIds.Length];
+        var at = 0;
+        foreach (var k in byId)
         {
-            points[i] = MetricPoint.From(seriesIds[keyIndex[i]], metrics[i]);
-            sorted &= i == 0 || points[i - 1].CompareTo(points[i]) <= 0;
+            next[k] = at;
+            at += count[k];
         }
-        if (!sorted)
-            Array.Sort(points);
+        var points = new MetricPoint[metrics.Count];
+        for (var i = 0; i < points.Length; i++)
+            points[next[keyIndex[i]]++] = MetricPoint.From(seriesIds[keyIndex[i]], metrics[i]);
+        at = 0;
+        foreach (var k in byId)
+        {
+            var run = points.AsSpan(at, count[k]);
+            at += count[k];
+            for (var i = 1; i < run.Length; i++)
+            {
+                if (run[i - 1].CompareTo(run[i]) > 0)
+                {
+                    run.Sort();
+                    break;
+                }
+            }
+        }
         return points;
     }
 
@@ -150,6 +194,17 @@ public abstract partial class SqlTrackingStore
             c = a.Timestamp.CompareTo(b.Timestamp);
         return c != 0 ? c : (double.IsNaN(a.Value) ? 0 : a.Value).CompareTo(double.IsNaN(b.Value) ? 0 : b.Value);
     }
+
+    /// <summary>
+    /// Writes the points the group's batches only append (see <see cref="WriteGroup"/>). They collide with no stored point, so
+    /// a dialect may use a bulk path that cannot skip conflicts; here they take the ordinary insert.
+    /// </summary>
+    private protected virtual Task WriteAppendedPointsAsync(DbConnection connection, DbTransaction tx, MetricPoint[] points, CancellationToken ct) =>
+        InsertMetricPointsAsync(connection, tx, points, ct);
+
+    private Task WriteAppendedPointsAsync(WriteGroup group, CancellationToken ct) =>
+        group.AppendedPoints.Count == 0 ? Task.CompletedTask
+            : WriteAppendedPointsAsync(group.Connection, group.Transaction, group.AppendedPoints.ToArray(), ct);
 
     /// <summary>
     /// Inserts metric points inside <paramref name="tx"/>, skipping points already stored (ON CONFLICT DO NOTHING keeps retries

@@ -14,11 +14,29 @@ public abstract partial class SqlTrackingStore
         /// <summary>How much of a group's budget the write takes (rows, roughly).</summary>
         public abstract int Weight { get; }
 
-        /// <summary>Writes inside <paramref name="tx"/>; throws <see cref="TrackingStoreException"/> when refused.</summary>
-        public abstract Task ApplyAsync(SqlTrackingStore store, DbConnection connection, DbTransaction tx);
+        /// <summary>Writes inside the group's transaction; throws <see cref="TrackingStoreException"/> when refused.</summary>
+        public abstract Task ApplyAsync(SqlTrackingStore store, WriteGroup group);
+    }
+
+    /// <summary>
+    /// One group's transaction, and the points its log-batches only append (each greater than its series' stored points): those
+    /// cannot collide with stored points, so the dialect writes them for the whole group at once after the group's other writes
+    /// (PostgreSQL: one COPY instead of one per batch). Points that may collide are inserted by their batch.
+    /// </summary>
+    private protected sealed class WriteGroup(DbConnection connection, DbTransaction transaction)
+    {
+        public DbConnection Connection { get; } = connection;
+
+        public DbTransaction Transaction { get; } = transaction;
+
+        public List<MetricPoint> AppendedPoints { get; } = [];
     }
 
     private GroupCommitQueue<PendingWrite>? _writes;
+
+    /// <summary>Begins a group's transaction (a dialect may set what suits the group's few, repeated statements).</summary>
+    private protected virtual Task<DbTransaction> BeginWriteGroupAsync(DbConnection connection) =>
+        BeginWriteAsync(connection, CancellationToken.None);
 
     /// <summary>How many group-commit transactions may run at once: SQLite has one writer anyway; PostgreSQL gains from a few.</summary>
     private protected virtual int BatchWriters => 1;
@@ -33,34 +51,67 @@ public abstract partial class SqlTrackingStore
     }
 
     /// <summary>
-    /// One transaction for a group of writes. Each runs under its own savepoint, so one that is refused (a changed param, an
-    /// unknown or deleted run) is rolled back and fails alone while the others commit. Writes go in run order (stable, so one
-    /// run's writes keep their queue order) so that concurrent groups on PostgreSQL take row locks in one order (no deadlocks).
+    /// One transaction for a group of writes. Writes go in run order (stable, so one run's writes keep their queue order) so that
+    /// concurrent groups on PostgreSQL take row locks in one order (no deadlocks). A write that is refused (a changed param, an
+    /// unknown or deleted run) fails alone while the others commit: the group is first written without savepoints (two round
+    /// trips fewer per write; refusals are rare), and only when a write fails is it rolled back and written again with a savepoint
+    /// around each write.
     /// </summary>
     private async Task CommitWritesAsync(IReadOnlyList<GroupCommitQueue<PendingWrite>.Item> group)
     {
+        var ordered = group.OrderBy(i => i.Value.RunId, StringComparer.Ordinal).ToList();
         await using var connection = await OpenAsync(CancellationToken.None);
-        await using var tx = await BeginWriteAsync(connection, CancellationToken.None);
-        foreach (var item in group.OrderBy(i => i.Value.RunId, StringComparer.Ordinal))
+        if (group.Count > 1)
         {
-            if (group.Count == 1)
+            await using var tx = await BeginWriteGroupAsync(connection);
+            var writes = new WriteGroup(connection, tx);
+            try
             {
-                await item.Value.ApplyAsync(this, connection, tx);
-                break;
+                foreach (var item in ordered)
+                    await item.Value.ApplyAsync(this, writes);
             }
+            catch (Exception e) when (e is TrackingStoreException or DbException)
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                await CommitWithSavepointsAsync(connection, ordered);
+                return;
+            }
+            await WriteAppendedPointsAsync(writes, CancellationToken.None);
+            await tx.CommitAsync(CancellationToken.None);
+            return;
+        }
+        await using (var tx = await BeginWriteGroupAsync(connection))
+        {
+            var writes = new WriteGroup(connection, tx);
+            await ordered[0].Value.ApplyAsync(this, writes);
+            await WriteAppendedPointsAsync(writes, CancellationToken.None);
+            await tx.CommitAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>The group again, each write under its own savepoint: one that is refused is rolled back and fails alone.</summary>
+    private async Task CommitWithSavepointsAsync(DbConnection connection, IReadOnlyList<GroupCommitQueue<PendingWrite>.Item> ordered)
+    {
+        await using var tx = await BeginWriteGroupAsync(connection);
+        var writes = new WriteGroup(connection, tx);
+        foreach (var item in ordered)
+        {
+            var appended = writes.AppendedPoints.Count;
             await connection.ExecuteAsync(Cmd("SAVEPOINT batch", null, tx, CancellationToken.None));
             try
             {
-                await item.Value.ApplyAsync(this, connection, tx);
+                await item.Value.ApplyAsync(this, writes);
                 await connection.ExecuteAsync(Cmd("RELEASE SAVEPOINT batch", null, tx, CancellationToken.None));
             }
             catch (Exception e) when (e is TrackingStoreException or DbException)
             {
                 await connection.ExecuteAsync(Cmd("ROLLBACK TO SAVEPOINT batch", null, tx, CancellationToken.None));
                 await connection.ExecuteAsync(Cmd("RELEASE SAVEPOINT batch", null, tx, CancellationToken.None));
+                writes.AppendedPoints.RemoveRange(appended, writes.AppendedPoints.Count - appended);
                 item.Completion.TrySetException(e);
             }
         }
+        await WriteAppendedPointsAsync(writes, CancellationToken.None);
         await tx.CommitAsync(CancellationToken.None);
     }
 }

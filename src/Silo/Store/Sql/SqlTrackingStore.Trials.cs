@@ -24,12 +24,13 @@ public abstract partial class SqlTrackingStore
     {
         public override int Weight => 2 + (Write.Params?.Count ?? 0) + (Write.Tags?.Count ?? 0);
 
-        public override Task ApplyAsync(SqlTrackingStore store, DbConnection connection, DbTransaction tx) =>
-            store.ApplyTrialWriteAsync(connection, tx, Write, CancellationToken.None);
+        public override Task ApplyAsync(SqlTrackingStore store, WriteGroup group) =>
+            store.ApplyTrialWriteAsync(group, Write, CancellationToken.None);
     }
 
-    private async Task ApplyTrialWriteAsync(DbConnection connection, DbTransaction tx, TrialWrite write, CancellationToken ct)
+    private async Task ApplyTrialWriteAsync(WriteGroup group, TrialWrite write, CancellationToken ct)
     {
+        var (connection, tx) = (group.Connection, group.Transaction);
         var runId = write.Trial.RunId;
         if (write.NewRun is { } run)
         {
@@ -38,7 +39,7 @@ public abstract partial class SqlTrackingStore
 
         if (write.Params is { Count: > 0 } || write.Tags is { Count: > 0 })
         {
-            await ApplyBatchAsync(connection, tx, new PendingBatch(runId, [], write.Params ?? [], write.Tags ?? []), ct);
+            await ApplyBatchAsync(group, new PendingBatch(runId, [], write.Params ?? [], write.Tags ?? []), ct);
         }
 
         await connection.ExecuteAsync(Cmd(UpsertTrialSql, write.Trial, tx, ct));
