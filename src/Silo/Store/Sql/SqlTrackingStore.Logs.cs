@@ -40,24 +40,31 @@ public abstract partial class SqlTrackingStore
         }
 
         var entries = RunLogCap.Admit(stored, lines, source);
-        if (entries.Count > 0)
-        {
-            // One statement for the batch (a round trip per line would dominate on PostgreSQL); ids follow the VALUES order.
-            var parameters = new DynamicParameters(new { runId });
-            var values = new string[entries.Count];
-            for (var i = 0; i < entries.Count; i++)
-            {
-                values[i] = $"(@runId, @t{i}, @s{i}, @m{i})";
-                parameters.Add($"t{i}", entries[i].Timestamp);
-                parameters.Add($"s{i}", entries[i].Source);
-                parameters.Add($"m{i}", entries[i].Message);
-            }
+        await InsertRunLogsAsync(connection, tx, runId, entries, ct);
+        return entries.Count;
+    }
 
-            await connection.ExecuteAsync(Cmd(
-                "INSERT INTO run_logs (run_id, timestamp, source, message) VALUES " + string.Join(", ", values), parameters, tx, ct));
+    /// <summary>Inserts lines already admitted by <see cref="RunLogCap"/>, in order.</summary>
+    private static async Task InsertRunLogsAsync(DbConnection connection, DbTransaction tx, string runId, IReadOnlyList<RunLogCap.Entry> entries, CancellationToken ct)
+    {
+        if (entries.Count == 0)
+        {
+            return;
         }
 
-        return entries.Count;
+        // One statement for the batch (a round trip per line would dominate on PostgreSQL); ids follow the VALUES order.
+        var parameters = new DynamicParameters(new { runId });
+        var values = new string[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            values[i] = $"(@runId, @t{i}, @s{i}, @m{i})";
+            parameters.Add($"t{i}", entries[i].Timestamp);
+            parameters.Add($"s{i}", entries[i].Source);
+            parameters.Add($"m{i}", entries[i].Message);
+        }
+
+        await connection.ExecuteAsync(Cmd(
+            "INSERT INTO run_logs (run_id, timestamp, source, message) VALUES " + string.Join(", ", values), parameters, tx, ct));
     }
 
     public async Task<IReadOnlyList<RunLogLine>> GetRunLogsAsync(string runId, long after, int limit, CancellationToken ct = default)

@@ -28,30 +28,56 @@ public abstract partial class SqlTrackingStore
             store.ApplyTrialWriteAsync(connection, tx, Write, CancellationToken.None);
     }
 
+    // One statement for what a transition asks of its run: the status (if it changes), and back whether the run exists, its
+    // stage and how many log lines it holds. It also locks the run row (PostgreSQL) for the rest of the write. Statements are
+    // what a write costs: this replaces the active-run check, the status update, the log's lock and its count.
+    private const string TouchRunSql =
+        "UPDATE runs SET status = COALESCE(@status, status), end_time = COALESCE(@endTime, end_time) WHERE run_id = @runId " +
+        "RETURNING lifecycle_stage, (SELECT COUNT(*) FROM run_logs WHERE run_id = @runId)";
+
     private async Task ApplyTrialWriteAsync(DbConnection connection, DbTransaction tx, TrialWrite write, CancellationToken ct)
     {
         var runId = write.Trial.RunId;
-        if (write.NewRun is { } run)
+        if (write.NewRun is { } newRun)
         {
-            await CreateRunAsync(connection, tx, run with { RunId = runId }, ct);
+            await CreateRunAsync(connection, tx, newRun with { RunId = runId }, ct);
         }
 
-        if (write.Params is { Count: > 0 } || write.Tags is { Count: > 0 })
+        if (write.Params is { Count: > 0 })
         {
-            await ApplyBatchAsync(connection, tx, new PendingBatch(runId, [], write.Params ?? [], write.Tags ?? []), ct);
+            await ApplyBatchAsync(connection, tx, new PendingBatch(runId, [], write.Params, []), ct);
+        }
+
+        var tags = write.Tags ?? [];
+        // Stage null: no such run (or nothing asked of it).
+        (string? Stage, long LogLines) run = default;
+        if (write.RunStatus is not null || tags.Count > 0 || write.LogLine is not null)
+        {
+            run = await connection.QuerySingleOrDefaultAsync<(string?, long)>(Cmd(TouchRunSql,
+                new { runId, status = write.RunStatus?.ToString(), endTime = write.EndTime }, tx, ct));
+            if (run.Stage is null && (write.RunStatus is not null || tags.Count > 0))
+            {
+                throw RunNotFound(runId);
+            }
+        }
+
+        if (tags.Count > 0)
+        {
+            // As a log-batch's tags: refused on a deleted run (MLflow). A trial's tags are the platform's own, never mlflow.runName.
+            if (run.Stage != LifecycleStages.Active)
+            {
+                throw RunNotActive(runId, run.Stage!);
+            }
+
+            await connection.ExecuteAsync(Cmd(UpsertTagSql,
+                tags.Select(t => new { RunId = runId, t.Key, t.Value }).OrderBy(t => t.Key, StringComparer.Ordinal).ToList(), tx, ct));
         }
 
         await connection.ExecuteAsync(Cmd(UpsertTrialSql, write.Trial, tx, ct));
-        if (write.RunStatus is { } status &&
-            await connection.ExecuteAsync(Cmd(UpdateRunSql, new { runId, status = status.ToString(), endTime = write.EndTime, runName = (string?)null }, tx, ct)) == 0)
-        {
-            throw RunNotFound(runId);
-        }
-
         // The lifecycle line is for people: a run that takes no new data (deleted) or does not exist simply gets none.
-        if (write.LogLine is { } line)
+        if (write.LogLine is { } line && run.Stage == LifecycleStages.Active)
         {
-            await AppendRunLogsAsync(connection, tx, runId, RunLogLimits.PlatformSource, [line], ct, skipUnlessActive: true);
+            await InsertRunLogsAsync(connection, tx, runId, RunLogCap.Admit(run.LogLines, [line], RunLogLimits.PlatformSource), ct);
         }
     }
 
