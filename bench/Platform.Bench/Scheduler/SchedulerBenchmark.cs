@@ -37,12 +37,15 @@ public sealed class SchedulerBenchmark(TextWriter output)
         // Warm up the grain types, the store and the JIT, so the figures are a long-running silo's. With 50 warm-up trials a fifth
         // of the timed dispatch's CPU was the tiered compiler's background thread: a method moves up a tier (tier 0, instrumented
         // tier 0, tier 1) only after 30 calls counted once 100 ms have passed without new tier-0 work, which a busy warm-up never
-        // leaves. So several rounds, each followed by a quiet wait for the compiler to finish.
-        for (var round = 0; round < WarmupRounds; round++)
+        // leaves. So rounds, each followed by a quiet wait for the compiler, until a round compiles next to nothing.
+        var warmupRounds = 0;
+        for (var compiled = long.MaxValue; compiled > SettledMethods && warmupRounds < MaxWarmupRounds; warmupRounds++)
         {
+            var before = JitInfo.GetCompiledMethodCount();
             await SubmitAsync(grains, WarmupTrials, "warmup");
             await DispatchAsync(grains, WarmupTrials, workers);
             await JitSettledAsync();
+            compiled = JitInfo.GetCompiledMethodCount() - before;
         }
 
         var memoryBefore = ManagedMemoryMiB();
@@ -70,14 +73,17 @@ public sealed class SchedulerBenchmark(TextWriter output)
         output.WriteLine($"  platform time per trial (dispatch wall / trials): {dispatch.Elapsed.TotalMilliseconds / trials:N3} ms");
         // CPU time of the whole process (silo, SQLite and the simulated workers): on a shared machine this is what the code costs.
         output.WriteLine($"  CPU per trial: submit {(cpuSubmitted - cpuStart) * 1e6 / trials:N0} µs, dispatch {(cpuDispatched - cpuBeforeDispatch) * 1e6 / trials:N0} µs (process total; load {CpuMeter.Load()})");
-        output.WriteLine($"  JIT during dispatch: {jitMethods:N0} methods, {jitTime.TotalMilliseconds:N0} ms (after {WarmupRounds} × {WarmupTrials:N0} warm-up trials)");
+        output.WriteLine($"  JIT during dispatch: {jitMethods:N0} methods, {jitTime.TotalMilliseconds:N0} ms (after {warmupRounds} × {WarmupTrials:N0} warm-up trials)");
         output.WriteLine($"  managed memory after GC: {memoryBefore:N1} MiB before, {memoryAfter:N1} MiB after ({(memoryAfter - memoryBefore) * 1024 * 1024 / trials:N0} bytes per finished trial)");
         await host.StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
-    private const int WarmupRounds = 4;
+    private const int MaxWarmupRounds = 12;
     private const int WarmupTrials = 500;
+
+    /// <summary>A warm-up round that compiles no more methods than this leaves the timed part a warm silo's.</summary>
+    private const int SettledMethods = 20;
 
     /// <summary>Waits (up to 10 s) until no method has been compiled for half a second: the tier-1 recompilations are done.</summary>
     private static async Task JitSettledAsync()

@@ -39,7 +39,8 @@ public abstract partial class SqlTrackingStore
     /// </summary>
     private async Task CommitWritesAsync(IReadOnlyList<GroupCommitQueue<PendingWrite>.Item> group)
     {
-        await using var connection = await OpenAsync(CancellationToken.None);
+        await using var writer = await OpenWriterAsync();
+        var connection = writer.Connection;
         await using var tx = await BeginWriteAsync(connection, CancellationToken.None);
         foreach (var item in group.OrderBy(i => i.Value.RunId, StringComparer.Ordinal))
         {

@@ -6,6 +6,9 @@ namespace Platform.Silo.Store.Sql;
 
 public abstract partial class SqlTrackingStore
 {
+    private const string InsertRunLogsSql = "INSERT INTO run_logs (run_id, timestamp, source, message) VALUES ";
+    private const string InsertRunLogSql = InsertRunLogsSql + "(@runId, @t0, @s0, @m0)";
+
     public async Task<int> AppendRunLogsAsync(string runId, string source, IReadOnlyList<NewRunLogLine> lines, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(lines);
@@ -45,10 +48,18 @@ public abstract partial class SqlTrackingStore
     }
 
     /// <summary>Inserts lines already admitted by <see cref="RunLogCap"/>, in order.</summary>
-    private static async Task InsertRunLogsAsync(DbConnection connection, DbTransaction tx, string runId, IReadOnlyList<RunLogCap.Entry> entries, CancellationToken ct)
+    private async Task InsertRunLogsAsync(DbConnection connection, DbTransaction tx, string runId, IReadOnlyList<RunLogCap.Entry> entries, CancellationToken ct)
     {
         if (entries.Count == 0)
         {
+            return;
+        }
+
+        if (entries.Count == 1)
+        {
+            // A trial's lifecycle line: one of the statements every transition runs.
+            await ExecuteHotAsync(connection, tx, InsertRunLogSql,
+                ("runId", runId), ("t0", entries[0].Timestamp), ("s0", entries[0].Source), ("m0", entries[0].Message));
             return;
         }
 
@@ -63,8 +74,7 @@ public abstract partial class SqlTrackingStore
             parameters.Add($"m{i}", entries[i].Message);
         }
 
-        await connection.ExecuteAsync(Cmd(
-            "INSERT INTO run_logs (run_id, timestamp, source, message) VALUES " + string.Join(", ", values), parameters, tx, ct));
+        await connection.ExecuteAsync(Cmd(InsertRunLogsSql + string.Join(", ", values), parameters, tx, ct));
     }
 
     public async Task<IReadOnlyList<RunLogLine>> GetRunLogsAsync(string runId, long after, int limit, CancellationToken ct = default)

@@ -53,8 +53,8 @@ public abstract partial class SqlTrackingStore
         (string? Stage, long LogLines) run = default;
         if (write.RunStatus is not null || tags.Count > 0 || write.LogLine is not null)
         {
-            run = await connection.QuerySingleOrDefaultAsync<(string?, long)>(Cmd(TouchRunSql,
-                new { runId, status = write.RunStatus?.ToString(), endTime = write.EndTime }, tx, ct));
+            run = await QueryHotRowAsync(connection, tx, TouchRunSql, r => ((string?)r.GetString(0), r.GetInt64(1)),
+                ("runId", runId), ("status", write.RunStatus?.ToString()), ("endTime", write.EndTime));
             if (run.Stage is null && (write.RunStatus is not null || tags.Count > 0))
             {
                 throw RunNotFound(runId);
@@ -69,11 +69,15 @@ public abstract partial class SqlTrackingStore
                 throw RunNotActive(runId, run.Stage!);
             }
 
-            await connection.ExecuteAsync(Cmd(UpsertTagSql,
-                tags.Select(t => new { RunId = runId, t.Key, t.Value }).OrderBy(t => t.Key, StringComparer.Ordinal).ToList(), tx, ct));
+            foreach (var tag in tags.OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                await ExecuteHotAsync(connection, tx, UpsertTagSql, ("RunId", runId), ("Key", tag.Key), ("Value", tag.Value));
+            }
         }
 
-        await connection.ExecuteAsync(Cmd(UpsertTrialSql, write.Trial, tx, ct));
+        var trial = write.Trial;
+        await ExecuteHotAsync(connection, tx, UpsertTrialSql, ("RunId", trial.RunId), ("SweepId", trial.SweepId), ("Index", trial.Index),
+            ("State", trial.State), ("Retries", trial.Retries), ("SpecJson", trial.SpecJson), ("UpdatedAt", trial.UpdatedAt));
         // The lifecycle line is for people: a run that takes no new data (deleted) or does not exist simply gets none.
         if (write.LogLine is { } line && run.Stage == LifecycleStages.Active)
         {
