@@ -19,27 +19,23 @@ public abstract partial class SqlTrackingStore
         return stored;
     }
 
-    /// <summary>
-    /// Appends inside <paramref name="tx"/> (see <see cref="AppendRunLogsAsync(string, string, IReadOnlyList{NewRunLogLine}, CancellationToken)"/>);
-    /// with <paramref name="skipUnlessActive"/> a missing or deleted run takes nothing (0) instead of failing.
-    /// </summary>
+    /// <summary>Appends inside <paramref name="tx"/> (see <see cref="AppendRunLogsAsync(string, string, IReadOnlyList{NewRunLogLine}, CancellationToken)"/>).</summary>
     private async Task<int> AppendRunLogsAsync(
-        DbConnection connection, DbTransaction tx, string runId, string source, IReadOnlyList<NewRunLogLine> lines, CancellationToken ct,
-        bool skipUnlessActive = false)
+        DbConnection connection, DbTransaction tx, string runId, string source, IReadOnlyList<NewRunLogLine> lines, CancellationToken ct)
     {
         // Touching the run row locks it (PostgreSQL; SQLite holds its one write lock already), so concurrent appends to one
         // run count one after the other and the cap holds exactly.
         if (await connection.ExecuteAsync(Cmd("UPDATE runs SET lifecycle_stage = lifecycle_stage WHERE run_id = @runId", new { runId }, tx, ct)) == 0)
         {
-            return skipUnlessActive ? 0 : throw RunNotFound(runId);
+            throw RunNotFound(runId);
         }
 
-        // Stage and count in one statement: a trial writes a line on every transition, and statements are what a write costs.
+        // Stage and count in one statement: statements are what a write costs.
         var (stage, stored) = await connection.QuerySingleAsync<(string, long)>(Cmd(
             "SELECT lifecycle_stage, (SELECT COUNT(*) FROM run_logs WHERE run_id = @runId) FROM runs WHERE run_id = @runId", new { runId }, tx, ct));
         if (stage != LifecycleStages.Active)
         {
-            return skipUnlessActive ? 0 : throw RunNotActive(runId, stage);
+            throw RunNotActive(runId, stage);
         }
 
         var entries = RunLogCap.Admit(stored, lines, source);
