@@ -4,12 +4,22 @@ using Platform.Bench.Models;
 
 // Usage: dotnet run -c Release --project bench/Platform.Bench -- [ingest-pg|ingest-sqlite|ingest-store-pg|history|search|all|models] [points per writer]
 //        dotnet run -c Release --project bench/Platform.Bench -- c12 [data directory] [numpy reference directory] [run keys...]
-//        ... -- scheduler [trials] [workers] | asha-vs-grid   (issue 6)
+//        ... -- c2w3 [data directory] [epochs] [dtypes...]   (c2w3-signs-mlp main run, issue 3; default 1500, float64 float32)
+//        ... -- scheduler [trials] [workers] | asha-vs-grid [data directory]   (issue 6)
 var what = args.Length > 0 ? args[0] : "all";
 if (what == "c12")
 {
     // Courses 1-2 main runs against numpy (issue 3); each run in its own process (c12-run) for its peak memory.
     new MainRunBenchmarks(Console.Out).Run(args.Length > 1 ? args[1] : "../shared/datasets", args.Length > 2 ? args[2] : "../shared/bench", args.Length > 3 ? args[3..] : []);
+    return;
+}
+
+if (what == "c2w3")
+{
+    new SignsMlpMainRun(Console.Out).Run(
+        args.Length > 1 ? args[1] : "../shared/datasets",
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1500,
+        args.Length > 3 ? args[3..] : ["float64", "float32"]);
     return;
 }
 
@@ -29,7 +39,7 @@ if (what == "scheduler")
 
 if (what == "asha-vs-grid")
 {
-    new Platform.Bench.Scheduler.AshaVsGridBenchmark(Console.Out).Run();
+    new Platform.Bench.Scheduler.AshaVsGridBenchmark(Console.Out, args.Length > 1 ? args[1] : "../shared/datasets").Run();
     return;
 }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Platform.Contracts.Catalog;
 using Platform.Contracts.Sweeps;
 using Platform.Silo.Sweeps.Stopping;
 using Platform.Workers.Data;
@@ -8,81 +9,108 @@ using Platform.Workers.Jobs;
 namespace Platform.Bench.Scheduler;
 
 /// <summary>
-/// Issue 6: ASHA against grid on a real assignment sweep, <c>c2w2-optimization</c> (optimizer × learning rate × mini-batch
-/// size, 10,000 epochs, metric <c>cost</c> minimized). Every configuration is trained once to the end in this process and its
-/// <c>cost</c> reports are kept; grid is those full runs. ASHA is the sweep engine's own rule (<see cref="AsyncSuccessiveHalving"/>
-/// with the rungs of <c>early_terminate: {type: hyperband, min_iter: 1000, eta: 3}</c>), replayed over the recorded reports
-/// for many arrival orders and worker counts. A training is deterministic and the rule sees only the reports, so a replay
-/// makes exactly the decisions a live sweep in that order would (one order is also run live as a check); what it saves is
-/// training each order again, which is what lets the comparison cover 100 orders instead of one lucky one.
+/// Issue 6: ASHA against grid on real assignment sweeps (<see cref="AshaSweeps.All"/>), each judged by the metric its author
+/// declares. Every configuration of a grid is trained once to the end in this process and all its reports kept; grid is those
+/// full runs. ASHA is the sweep engine's own rule (<see cref="AsyncSuccessiveHalving"/> with the rungs of
+/// <c>early_terminate: {type: hyperband, min_iter: 1000, eta: 3}</c>), and the paper's promotion form
+/// (<see cref="AshaPromotions"/>), replayed over the recorded reports for many arrival orders and worker counts. A training
+/// is deterministic and the rule sees only the reports, so a replay makes exactly the decisions a live sweep in that order
+/// would (one order of each sweep is also run live as a check); what it saves is training each order again, which is what
+/// lets the comparison cover 100 orders instead of one lucky one.
 /// </summary>
-public sealed class AshaVsGridBenchmark(TextWriter output)
+public sealed class AshaVsGridBenchmark(TextWriter output, string dataDirectory)
 {
-    private const int Epochs = 10_000;
     private const int Orders = 100;
-    private static readonly string[] Optimizers = ["gd", "momentum", "adam"];
-    private static readonly string[] LearningRates = ["0.0003", "0.0007", "0.001", "0.003", "0.007", "0.01", "0.03", "0.1"];
-    private static readonly string[] MiniBatchSizes = ["64", "128"];
-    private static readonly IReadOnlyList<long> Rungs = HyperbandRungs.FromWandb(new EarlyTerminateSpec("hyperband", 1000, null, null, 3, false, 0))
-        .TakeWhile(r => r < Epochs).ToArray();
+    private static readonly EarlyTerminateSpec Hyperband = new("hyperband", 1000, null, null, 3, false, 0);
 
     public void Run()
     {
-        var job = JobRegistry.Find("c2w2-optimization")!;
-        var grid = (from o in Optimizers from lr in LearningRates from mb in MiniBatchSizes select new Config(o, lr, mb)).ToArray();
-        output.WriteLine($"ASHA vs grid: c2w2-optimization, optimizer {{{string.Join(", ", Optimizers)}}} × learning_rate {{{string.Join(", ", LearningRates)}}} × " +
-                         $"mini_batch_size {{{string.Join(", ", MiniBatchSizes)}}} = {grid.Length} trials, {Epochs:N0} epochs, metric cost (minimize)");
-        output.WriteLine($"  ASHA: the sweep engine's AsyncSuccessiveHalving, rungs at epochs {string.Join(", ", Rungs)} (hyperband min_iter 1000, eta 3)");
+        var total = Stopwatch.StartNew();
+        var trained = new Dictionary<SweepGrid, IReadOnlyDictionary<string, List<(long Step, double Value)>>[]>();
+        foreach (var sweep in AshaSweeps.All)
+        {
+            var grid = sweep.Grid;
+            var job = JobRegistry.Find(grid.Assignment)!;
+            if (!trained.TryGetValue(grid, out var runs))
+            {
+                var clock = Stopwatch.StartNew();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                // The grid's trainings are independent and deterministic: in parallel, on as many cores as the machine has.
+                runs = grid.Configs.AsParallel().AsOrdered().Select(c => Train(job, grid, c, null).Reports).ToArray();
+                trained[grid] = runs;
+                output.WriteLine($"{grid.Assignment}: {grid.Description} = {grid.Configs.Count} trials of {grid.Steps:N0} {Steps(grid)}; " +
+                                 $"trained in {clock.Elapsed.TotalSeconds:N0} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:N0} s CPU (load {CpuMeter.Load()})");
+            }
 
+            Compare(sweep, job, runs.Select(r => (IReadOnlyList<(long, double)>)r[sweep.Metric]).ToArray());
+        }
+
+        output.WriteLine();
+        output.WriteLine($"Whole command: {total.Elapsed.TotalSeconds:N0} s wall, {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:N0} s CPU " +
+                         $"on {Environment.ProcessorCount} cores (load {CpuMeter.Load()})");
+    }
+
+    private void Compare(AshaSweep sweep, IAssignmentJob job, IReadOnlyList<(long Step, double Value)>[] curves)
+    {
+        var grid = sweep.Grid;
+        var goal = sweep.Goal;
+        var rungs = HyperbandRungs.FromWandb(Hyperband).TakeWhile(r => r < grid.Steps).ToArray();
+        var stepTime = grid.Configs.Select(grid.StepTime).ToArray();
+        var finals = curves.Select(c => c[^1].Value).ToArray();
+        var gridBest = finals.Aggregate(double.NaN, (a, b) => AshaReplay.Better(goal, a, b));
+        var gridSteps = (long)grid.Configs.Count * grid.Steps;
+        double GapOf(double value) => 100 * (AshaReplay.Loss(goal, value) - AshaReplay.Loss(goal, gridBest)) / Math.Abs(gridBest);
+        double Gap(AshaReplay.Outcome o) => GapOf(o.Best);
+        double Share(AshaReplay.Outcome o) => 100.0 * o.Steps / gridSteps;
+
+        var ranked = finals.Select((f, i) => (f, i)).OrderBy(p => AshaReplay.Loss(goal, p.f)).ToArray();
+        var withinOnePercent = ranked.Count(p => GapOf(p.f) <= 1);
+        output.WriteLine();
+        output.WriteLine($"Sweep {sweep.Name}: rungs at {Steps(grid)} {string.Join(", ", rungs)} (hyperband min_iter 1000, eta 3)");
+        output.WriteLine($"  grid: best {gridBest:G6} ({SweepGrid.Label(grid.Configs[ranked[0].i])}), {gridSteps:N0} {Steps(grid)}; " +
+                         $"{withinOnePercent} of {grid.Configs.Count} trials end within 1 % of it");
+        output.WriteLine("  grid's top 5: " + string.Join(", ", ranked.Take(5).Select(p => $"{SweepGrid.Label(grid.Configs[p.i])} {p.f:G4}")));
+        // Why a rule keeps or drops them: where the trials that end within 1 % stand when they reach each rung.
+        double At(int trial, long step) => curves[trial].First(r => r.Step == step).Value;
+        int RankAt(int trial, long step) => 1 + curves.Count(c => AshaReplay.Loss(goal, c.First(r => r.Step == step).Value) < AshaReplay.Loss(goal, At(trial, step)));
+        output.WriteLine($"  rank of grid's top {Math.Min(withinOnePercent, 4)} among {grid.Configs.Count} at each rung (top 1/3 = {grid.Configs.Count / 3}): " + string.Join("; ",
+            ranked.Take(Math.Min(withinOnePercent, 4)).Select(p => SweepGrid.Label(grid.Configs[p.i]) + " " +
+                string.Join(", ", rungs.Select(r => $"#{RankAt(p.i, r)} ({At(p.i, r):G4})")))));
+
+        // One order as a live sweep with the rule stopping the trainings, to show the replay decides as a live run does.
+        var liveOrder = Shuffled(grid.Configs.Count, 1);
         var clock = Stopwatch.StartNew();
-        var curves = grid.Select(c => Train(job, c, null).Reports).ToArray();
-        var gridTime = clock.Elapsed;
-        // What an epoch costs a worker, in mini-batches (300 examples): trials of different sizes reach rungs out of start order.
-        var epochTime = grid.Select(c => (long)Math.Ceiling(300.0 / int.Parse(c.MiniBatchSize, CultureInfo.InvariantCulture))).ToArray();
-        var finals = curves.Select(c => c[^1].Cost).ToArray();
-        var gridBest = finals.Select(AshaReplay.Loss).Min();
-        var gridEpochs = (long)grid.Length * Epochs;
-        var bestIndex = Array.IndexOf(finals, finals.MinBy(AshaReplay.Loss));
-        output.WriteLine($"  grid: best cost {gridBest:F6} ({grid[bestIndex]}), {gridEpochs:N0} epochs, trained in {gridTime.TotalSeconds:N0} s (load {CpuMeter.Load()})");
-        var ranked = finals.Select((f, i) => (f, i)).OrderBy(p => AshaReplay.Loss(p.f)).Take(5);
-        output.WriteLine("  grid's top 5: " + string.Join(", ", ranked.Select(p => $"{grid[p.i]} {p.f:F4}")));
+        var asha = new AsyncSuccessiveHalving(goal, rungs, eta: 3);
+        var live = liveOrder.Select(i => Train(job, grid, grid.Configs[i], (asha, sweep.Metric))).ToArray();
+        var liveSteps = live.Sum(r => r.Steps);
+        var liveBest = live.Where(r => r.Finished).Select(r => r.Reports[sweep.Metric][^1].Value).Aggregate(double.NaN, (a, b) => AshaReplay.Better(goal, a, b));
+        var replayed = AshaReplay.Run(goal, curves, stepTime, liveOrder, workers: 1, rungs, grid.Steps);
+        var same = liveSteps == replayed.Steps && liveBest.Equals(replayed.Best);
+        output.WriteLine($"  live check, random order 1, one worker: {liveSteps:N0} {Steps(grid)}, best {liveBest:G6} in {clock.Elapsed.TotalSeconds:N0} s; " +
+                         $"replay: {replayed.Steps:N0}, best {replayed.Best:G6} -> {(same ? "identical" : "DIFFERENT")}");
 
-        // The same order as a live sweep with the rule stopping the trainings, to show the replay decides as a live run does.
-        var liveOrder = Shuffled(grid.Length, 1);
-        clock.Restart();
-        var asha = new AsyncSuccessiveHalving(MetricGoal.Minimize, Rungs, eta: 3);
-        var live = liveOrder.Select(i => Train(job, grid[i], asha)).ToArray();
-        var liveTime = clock.Elapsed;
-        var replayed = AshaReplay.Run(curves, epochTime, liveOrder, workers: 1, Rungs, Epochs);
-        var liveSame = live.Sum(r => r.Epochs) == replayed.Epochs && BestOf(live) == replayed.BestCost;
-        output.WriteLine($"  live check, random order 1, one worker: {live.Sum(r => r.Epochs):N0} epochs, best {BestOf(live):F6} in {liveTime.TotalSeconds:N0} s; " +
-                         $"replay: {replayed.Epochs:N0} epochs, best {replayed.BestCost:F6} -> {(liveSame ? "identical" : "DIFFERENT")}");
-
-        output.WriteLine($"  ASHA over {Orders} random arrival orders (seeds 1..{Orders}), and the grid order (worst learning rate first) and its reverse:");
-        output.WriteLine("  | ASHA | workers | best vs grid's: mean / worst | orders within 1 % | epochs vs grid's: mean / worst | orders <= 1/3 | orders meeting both | grid order (gap, epochs) | reverse order |");
-        output.WriteLine("  | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        output.WriteLine($"  | sweep | ASHA | workers | best vs grid's: mean / worst | orders within 1 % | {Steps(grid)} vs grid's: mean / worst | " +
+                         "orders <= 1/3 | orders meeting both | grid order (gap, share) | reverse order |");
+        output.WriteLine("  | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         var forms = new (string Name, Func<int[], int, AshaReplay.Outcome> Run)[]
         {
-            ("stopping (sweep engine)", (order, workers) => AshaReplay.Run(curves, epochTime, order, workers, Rungs, Epochs)),
-            ("promotion (paper)", (order, workers) => AshaReplay.RunPromotions(curves, epochTime, order, workers, Rungs.Take(Rungs.Count - 1).ToArray(), Epochs)),
+            ("stopping (sweep engine)", (order, workers) => AshaReplay.Run(goal, curves, stepTime, order, workers, rungs, grid.Steps)),
+            ("promotion (paper)", (order, workers) => AshaReplay.RunPromotions(goal, curves, stepTime, order, workers, rungs[..^1], grid.Steps)),
         };
         foreach (var (form, replay) in forms)
         foreach (var workers in new[] { 1, 4, 16 })
         {
-            var results = Enumerable.Range(1, Orders).Select(seed => replay(Shuffled(grid.Length, seed), workers)).ToArray();
-            double Gap(AshaReplay.Outcome o) => 100 * (o.BestCost - gridBest) / gridBest;
-            double Share(AshaReplay.Outcome o) => 100.0 * o.Epochs / gridEpochs;
-            var inOrder = replay(Enumerable.Range(0, grid.Length).ToArray(), workers);
-            var reverse = replay(Enumerable.Range(0, grid.Length).Reverse().ToArray(), workers);
+            var results = Enumerable.Range(1, Orders).Select(seed => replay(Shuffled(grid.Configs.Count, seed), workers)).ToArray();
+            var inOrder = replay(Enumerable.Range(0, grid.Configs.Count).ToArray(), workers);
+            var reverse = replay(Enumerable.Range(0, grid.Configs.Count).Reverse().ToArray(), workers);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  | {form} | {workers} | {results.Average(Gap):F2} % / {results.Max(Gap):F2} % | {results.Count(o => Gap(o) <= 1)} of {Orders} | " +
+                $"  | {sweep.Name} | {form} | {workers} | {results.Average(Gap):F2} % / {results.Max(Gap):F2} % | {results.Count(o => Gap(o) <= 1)} of {Orders} | " +
                 $"{results.Average(Share):F1} % / {results.Max(Share):F1} % | {results.Count(o => Share(o) <= 100.0 / 3)} of {Orders} | " +
                 $"{results.Count(o => Gap(o) <= 1 && Share(o) <= 100.0 / 3)} of {Orders} | {Gap(inOrder):F2} %, {Share(inOrder):F1} % | {Gap(reverse):F2} %, {Share(reverse):F1} % |"));
         }
     }
 
-    private static double BestOf(IEnumerable<TrialResult> results) =>
-        results.Where(r => r.Finished).Select(r => r.Reports[^1].Cost).MinBy(AshaReplay.Loss);
+    private static string Steps(SweepGrid grid) => grid.StepKey == "num_epochs" ? "epochs" : "iterations";
 
     private static int[] Shuffled(int count, int seed)
     {
@@ -91,51 +119,42 @@ public sealed class AshaVsGridBenchmark(TextWriter output)
         return order;
     }
 
-    private static TrialResult Train(IAssignmentJob job, Config config, AsyncSuccessiveHalving? asha)
+    private TrialResult Train(IAssignmentJob job, SweepGrid grid, IReadOnlyDictionary<string, string> config, (AsyncSuccessiveHalving Rule, string Metric)? asha)
     {
-        var values = Bind(job, config);
+        var values = HyperparameterBinder.Bind(job.Descriptor, new Dictionary<string, string>(config)
+        {
+            [grid.StepKey] = grid.Steps.ToString(CultureInfo.InvariantCulture),
+        });
         using var stop = new CancellationTokenSource();
-        var sink = new RungSink(config.ToString(), asha, stop);
+        var sink = new RungSink(SweepGrid.Label(config), asha, stop);
         try
         {
-            job.Run(new JobContext { Hyperparameters = values, Data = new DataDirectory(Path.GetTempPath()), Metrics = sink, Cancellation = stop.Token });
-            return new TrialResult(true, sink.Reports, Epochs);
+            job.Run(new JobContext { Hyperparameters = values, Data = new DataDirectory(dataDirectory), Metrics = sink, Cancellation = stop.Token });
+            return new TrialResult(true, sink.Reports, grid.Steps);
         }
         catch (OperationCanceledException)
         {
-            // Stopped right after the report of epoch e: e + 1 epochs were trained.
-            return new TrialResult(false, sink.Reports, (int)sink.Reports[^1].Epoch + 1);
+            // Stopped right after the report of step e: e + 1 steps were trained (a report comes before its step's update ends).
+            return new TrialResult(false, sink.Reports, sink.Reports[asha!.Value.Metric][^1].Step + 1);
         }
     }
 
-    private static Platform.Contracts.Catalog.HyperparameterValues Bind(IAssignmentJob job, Config config) =>
-        Platform.Contracts.Catalog.HyperparameterBinder.Bind(job.Descriptor, new Dictionary<string, string>
-        {
-            ["optimizer"] = config.Optimizer, ["learning_rate"] = config.LearningRate, ["mini_batch_size"] = config.MiniBatchSize,
-            ["num_epochs"] = Epochs.ToString(CultureInfo.InvariantCulture),
-        });
+    private sealed record TrialResult(bool Finished, IReadOnlyDictionary<string, List<(long Step, double Value)>> Reports, long Steps);
 
-    private sealed record Config(string Optimizer, string LearningRate, string MiniBatchSize)
+    /// <summary>Keeps every report of the job and takes the sweep metric's to the rule; a stop cancels the job at its next step.</summary>
+    private sealed class RungSink(string trialId, (AsyncSuccessiveHalving Rule, string Metric)? asha, CancellationTokenSource stop) : IMetricSink
     {
-        public override string ToString() => $"{Optimizer} lr={LearningRate} mb={MiniBatchSize}";
-    }
-
-    private sealed record TrialResult(bool Finished, IReadOnlyList<(long Epoch, double Cost)> Reports, int Epochs);
-
-    /// <summary>Keeps the job's <c>cost</c> reports and takes them to the rule; a stop cancels the job at its next epoch.</summary>
-    private sealed class RungSink(string trialId, AsyncSuccessiveHalving? asha, CancellationTokenSource stop) : IMetricSink
-    {
-        public List<(long Epoch, double Cost)> Reports { get; } = [];
+        public Dictionary<string, List<(long Step, double Value)>> Reports { get; } = [];
 
         public void Log(string key, double value, long step)
         {
-            if (key != "cost")
+            if (!Reports.TryGetValue(key, out var reports))
             {
-                return;
+                Reports[key] = reports = [];
             }
 
-            Reports.Add((step, value));
-            if (asha?.Report(new TrialMetricReport(trialId, step, value)).ShouldStop == true)
+            reports.Add((step, value));
+            if (asha is { } a && key == a.Metric && a.Rule.Report(new TrialMetricReport(trialId, step, value)).ShouldStop)
             {
                 stop.Cancel();
             }

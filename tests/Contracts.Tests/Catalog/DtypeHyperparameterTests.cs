@@ -6,15 +6,15 @@ namespace Platform.Contracts.Tests.Catalog;
 
 public class DtypeHyperparameterTests
 {
-    public static TheoryData<string> NumpyEraNetworks => new()
+    public static TheoryData<string> CourseOneTwoNetworks => new()
     {
         C1W2LogisticRegression.Id, C1W3PlanarData.Id, C1W4DeepNnApplication.Id,
-        C2W1Initialization.Id, C2W1Regularization.Id, C2W2Optimization.Id,
+        C2W1Initialization.Id, C2W1Regularization.Id, C2W2Optimization.Id, C2W3SignsMlp.Id,
     };
 
     [Theory]
-    [MemberData(nameof(NumpyEraNetworks))]
-    public void The_numpy_era_networks_take_float32_and_default_to_float64(string id)
+    [MemberData(nameof(CourseOneTwoNetworks))]
+    public void The_course_one_two_networks_take_float32_and_default_to_float64(string id)
     {
         var descriptor = AssignmentCatalog.Get(id);
 

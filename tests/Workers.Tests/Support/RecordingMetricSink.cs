@@ -15,6 +15,9 @@ public sealed class RecordingMetricSink : IMetricSink
     public IReadOnlyList<MetricPoint> For(string key) => Points.Where(p => p.Key == key).ToArray();
 
     public double Single(string key) => Assert.Single(For(key)).Value;
+
+    /// <summary>The one value of <paramref name="key"/> logged at <paramref name="step"/> (for metrics logged periodically).</summary>
+    public double At(string key, long step) => Assert.Single(For(key), p => p.Step == step).Value;
 }
 
 public sealed record MetricPoint(string Key, double Value, long Step);

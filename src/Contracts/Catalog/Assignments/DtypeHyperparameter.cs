@@ -1,8 +1,8 @@
 namespace Platform.Contracts.Catalog.Assignments;
 
 /// <summary>
-/// The <c>dtype</c> hyperparameter of the numpy-era assignments (Courses 1-2): float64 by default, as the notebooks compute
-/// and as their EXACT numbers need; float32 as an option.
+/// The <c>dtype</c> hyperparameter of the Course 1-2 assignments: float64 by default, as the numpy notebooks compute and as
+/// their EXACT numbers need (issue 3 asks it of c2w3's TensorFlow network too); float32 as an option.
 /// </summary>
 public static class DtypeHyperparameter
 {

@@ -11,8 +11,11 @@ namespace Platform.Workers.Assignments.C2W1Regularization;
 /// <summary>
 /// c2w1-regularization (spec §7): the [2, 20, 3, 1] relu network on the 2-D data set, full-batch gradient descent with no
 /// regularisation, L2 (lambd &gt; 0) or dropout (keep_prob &lt; 1) — never both, as the notebook asserts. Logs <c>cost</c>
-/// every 1000 iterations (the notebook records every 1000 and prints every 10000), both accuracies at the end, and the
-/// artifacts of <see cref="ClassifierArtifacts"/>. Plain arrays on the CPU in the run's dtype (float64 by default).
+/// every 1000 iterations (the notebook records every 1000 and prints every 10000), <c>train_accuracy</c> and
+/// <c>test_accuracy</c> at the same iterations (of the parameters that cost was computed from: a sweep that judges trials by
+/// test accuracy needs it at its early-stopping rungs; cost is not comparable across lambd, which it includes) and at the
+/// end (step = num_iterations, the notebook's figures), and the artifacts of <see cref="ClassifierArtifacts"/>. Plain arrays
+/// on the CPU in the run's dtype (float64 by default).
 /// </summary>
 public sealed class C2W1RegularizationJob : IAssignmentJob
 {
@@ -48,10 +51,15 @@ public sealed class C2W1RegularizationJob : IAssignmentJob
         var (testX, testY) = LabelledPointsCsv.Read(context.Data.File(TestFile));
 
         var costs = new CostHistory(context.Metrics);
-        var parameters = FullBatchTraining.TrainWithCheckpoints(context, InitializeParameters(LayersDims), trainX, trainY, options, costs);
+        void LogAccuracies(int step, ParameterSet parameters)
+        {
+            context.Metrics.Log("train_accuracy", BinaryClassifier.Accuracy(parameters, trainX, trainY, options.Dtype), step);
+            context.Metrics.Log("test_accuracy", BinaryClassifier.Accuracy(parameters, testX, testY, options.Dtype), step);
+        }
 
-        context.Metrics.Log("train_accuracy", BinaryClassifier.Accuracy(parameters, trainX, trainY, options.Dtype), numIterations);
-        context.Metrics.Log("test_accuracy", BinaryClassifier.Accuracy(parameters, testX, testY, options.Dtype), numIterations);
+        var parameters = FullBatchTraining.TrainWithCheckpoints(context, InitializeParameters(LayersDims), trainX, trainY, options, costs, LogAccuracies);
+
+        LogAccuracies(numIterations, parameters);
         var title = options.Lambd != 0 ? "Model with L2-regularization" : options.KeepProb < 1 ? "Model with dropout" : "Model without regularization";
         ClassifierArtifacts.Log(context, costs, parameters, trainX, trainY, title, options.Dtype);
     }

@@ -9,10 +9,11 @@ namespace Platform.Workers.Assignments.C2W2Optimization;
 
 /// <summary>
 /// c2w2-optimization (spec §9) on make_moons(300, noise 0.2) generated in code after seed(3). Logs, at epochs 0, 1000, …:
-/// <c>cost</c> (2020/21 average per example), <c>last_minibatch_cost</c> (2017) and, with decay, <c>learning_rate</c>;
-/// then <c>train_accuracy</c> (step = num_epochs) and the artifacts of
-/// <see cref="ClassifierArtifacts"/>. Plain arrays on the CPU in the run's dtype (float64 by default) whatever the device:
-/// the net is tiny.
+/// <c>cost</c> (2020/21 average per example), <c>last_minibatch_cost</c> (2017), <c>train_accuracy</c> after that epoch's
+/// updates (the assignment is judged by accuracy, and a sweep's early-stopping rungs need it at intermediate epochs; the
+/// moons have no test set) and, with decay, <c>learning_rate</c>; then <c>train_accuracy</c> at the end (step = num_epochs,
+/// the notebook's figure) and the artifacts of <see cref="ClassifierArtifacts"/>. Plain arrays on the CPU in the run's dtype
+/// (float64 by default) whatever the device: the net is tiny.
 /// </summary>
 public sealed class C2W2OptimizationJob : IAssignmentJob
 {
@@ -35,6 +36,7 @@ public sealed class C2W2OptimizationJob : IAssignmentJob
         {
             costs.Log(report.Epoch, report.Cost);
             context.Metrics.Log("last_minibatch_cost", report.LastMinibatchCost, report.Epoch);
+            context.Metrics.Log("train_accuracy", BinaryClassifier.Accuracy(report.Parameters, x, y, options.Dtype), report.Epoch);
             if (options.Decay != LearningRateDecay.None)
             {
                 context.Metrics.Log("learning_rate", report.LearningRate, report.Epoch);

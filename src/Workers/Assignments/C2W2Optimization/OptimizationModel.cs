@@ -121,7 +121,7 @@ public static class OptimizationModel
             learningRate = options.DecayedLearningRate(epoch);
             if (reporting)
             {
-                onReport?.Invoke(new EpochReport(epoch, costTotal / m, lastMinibatchCost, learningRate));
+                onReport?.Invoke(new EpochReport(epoch, costTotal / m, lastMinibatchCost, learningRate, parameters.ToParameterSet()));
                 checkpoints?.SaveIfDue(() =>
                 {
                     var checkpoint = new CheckpointData(epoch).PutParameters(TrainingCheckpoint.Parameters, parameters.ToParameterSet())

@@ -27,5 +27,8 @@ public sealed record OptimizationOptions(
     };
 }
 
-/// <summary>What the model reports at a printed epoch: the 2020/21 average cost, the 2017 last mini-batch cost, the learning rate.</summary>
-public readonly record struct EpochReport(int Epoch, double Cost, double LastMinibatchCost, double LearningRate);
+/// <summary>
+/// What the model reports at a printed epoch: the 2020/21 average cost, the 2017 last mini-batch cost, the learning rate, and
+/// the parameters after that epoch's updates (what an accuracy at this epoch is measured on).
+/// </summary>
+public readonly record struct EpochReport(int Epoch, double Cost, double LastMinibatchCost, double LearningRate, ParameterSet Parameters);

@@ -1,4 +1,5 @@
 using Platform.Contracts.Catalog;
+using Platform.Contracts.Catalog.Assignments;
 using Platform.Workers.Assignments.C2.Shared;
 using Platform.Workers.Data;
 using Platform.Workers.Jobs;
@@ -13,7 +14,9 @@ namespace Platform.Workers.Assignments.C2W3SignsMlp;
 /// <summary>
 /// c2w3-signs-mlp (spec §10), 2017 style: Adam on mean softmax cross-entropy, numpy random_mini_batches with the seed
 /// counter from 3, epoch cost = Σ batch costs / ⌊m/minibatch_size⌋ (the notebook's quirk), logged every epoch. Trains on
-/// the JPEG stand-in (train + val, ordinal file-name order), evaluates on signs/test_signs.h5. BAND results.
+/// the JPEG stand-in (train + val, ordinal file-name order), evaluates on signs/test_signs.h5. BAND results. Computes in
+/// the <c>dtype</c> hyperparameter's type: float64 by default (issue 3), float32 as the notebook's TensorFlow did; the
+/// algorithm is the same in both (the same float32 Xavier draws, Adam in TF's form, batches and cost quirk).
 /// </summary>
 public sealed class C2W3SignsMlpJob : IAssignmentJob
 {
@@ -36,17 +39,18 @@ public sealed class C2W3SignsMlpJob : IAssignmentJob
         var learningRate = h.GetDouble("learning_rate");
         var numEpochs = h.GetInt("num_epochs");
         var minibatchSize = h.GetInt("minibatch_size");
+        var dtype = Dtypes.Parse(h.GetString(DtypeHyperparameter.Name)).ScalarType();
         var test = ReadTestSet(context.Data);
         var train = ReadTrainSet(context.Data);
 
         TorchRuntime.EnsureInitialized();
         var device = torch.device(context.Device);
         using var scope = torch.NewDisposeScope();
-        var trainX = ImageRows(train.Pixels, train.Count, device);
+        var trainX = ImageRows(train.Pixels, train.Count, dtype, device);
         var trainY = torch.tensor(train.Labels, device: device);
-        var testX = ImageRows(test.Pixels, test.Count, device);
+        var testX = ImageRows(test.Pixels, test.Count, dtype, device);
         var testY = torch.tensor(test.Labels, device: device);
-        using var model = SignsMlp.Create(device);
+        using var model = SignsMlp.Create(device, dtype);
 
         var costs = new CostHistory(context.Metrics, "epoch");
         Train(model, trainX, trainY, learningRate, numEpochs, minibatchSize, costs.Log, context.Cancellation);
@@ -58,8 +62,9 @@ public sealed class C2W3SignsMlpJob : IAssignmentJob
     }
 
     /// <summary>
-    /// On image rows (m, 12288) and labels (m,), one-hot encoded once. Each epoch reshuffles with the next seed, gathers each
-    /// batch's rows and hands the trainer their transpose, the notebook's (12288, batch) columns.
+    /// On image rows (m, 12288) and labels (m,), one-hot encoded once in the rows' (and model's) dtype. Each epoch
+    /// reshuffles with the next seed, gathers each batch's rows and hands the trainer their transpose, the notebook's
+    /// (12288, batch) columns.
     /// </summary>
     public static void Train(
         SignsMlp model, Tensor x, Tensor labels, double learningRate, int numEpochs, int minibatchSize,
@@ -68,7 +73,7 @@ public sealed class C2W3SignsMlpJob : IAssignmentJob
         var m = (int)x.shape[0];
         var ranges = MiniBatches.Ranges(m, minibatchSize);
         var batchesInCost = Math.Max(1, m / minibatchSize);
-        using var oneHot = torch.nn.functional.one_hot(labels, SignsMlp.LayersDims[^1]).to_type(ScalarType.Float32).t().contiguous();
+        using var oneHot = torch.nn.functional.one_hot(labels, SignsMlp.LayersDims[^1]).to_type(x.dtype).t().contiguous();
         using var trainer = new SignsMlpTrainer(model, learningRate);
         var seed = MiniBatchSeed;
         for (var epoch = 0; epoch < numEpochs; epoch++)
@@ -91,18 +96,28 @@ public sealed class C2W3SignsMlpJob : IAssignmentJob
     }
 
     /// <summary>
-    /// (m, 12288) float32 image rows: each pixel /255 in float64 as numpy does, then cast, in NHWC feature order. The
-    /// notebook's X is their transpose; keeping images as rows makes gathering a batch a copy of 32 contiguous rows.
+    /// (m, 12288) image rows in <paramref name="dtype"/>: each pixel /255 in float64 as numpy does, then (float32) rounded
+    /// to nearest, in NHWC feature order. The notebook's X is their transpose; keeping images as rows makes gathering a
+    /// batch a copy of 32 contiguous rows.
     /// </summary>
-    private static Tensor ImageRows(byte[] pixels, int count, Device device)
+    private static Tensor ImageRows(byte[] pixels, int count, ScalarType dtype, Device device)
     {
-        var values = new float[pixels.Length];
+        var values = new double[pixels.Length];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = (float)(pixels[i] / 255.0);
+            values[i] = pixels[i] / 255.0;
         }
 
-        return torch.tensor(values, [count, pixels.Length / count], device: device);
+        var scaled = Float64Tensors.FromRowMajor(values, [count, pixels.Length / count], device);
+        if (dtype == ScalarType.Float64)
+        {
+            return scaled;
+        }
+
+        using (scaled)
+        {
+            return scaled.to_type(dtype);
+        }
     }
 
     private static string Folder(DataDirectory data, string relative)

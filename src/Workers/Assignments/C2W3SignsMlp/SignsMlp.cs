@@ -6,10 +6,12 @@ using static TorchSharp.torch;
 namespace Platform.Workers.Assignments.C2W3SignsMlp;
 
 /// <summary>
-/// LINEAR(25)→RELU→LINEAR(12)→RELU→LINEAR(6) on examples as columns (12288, m), float32 (spec §10 allows it), softmax in the loss.
+/// LINEAR(25)→RELU→LINEAR(12)→RELU→LINEAR(6) on examples as columns (12288, m), softmax in the loss, in float64 (issue 3's
+/// default for the Course 1-2 jobs) or float32 (the notebook's TensorFlow type, which spec §10 allows).
 /// W_l is (n_l, n_{l-1}) and b_l (n_l, 1) as in the notebook: 307,615 parameters. Weights are the notebook's own
 /// draws: <c>tf.set_random_seed(1)</c> and <c>xavier_initializer(seed = 1)</c> for each W_l, reproduced bit for bit by
-/// <see cref="TensorFlowRandom"/> (graph seed 1, op seed 1, so each W_l comes from the start of the same stream); biases 0.
+/// <see cref="TensorFlowRandom"/> (graph seed 1, op seed 1, so each W_l comes from the start of the same stream), widened
+/// exactly to float64 in a float64 run; biases 0.
 /// The parameters are plain tensors without autograd: <see cref="SignsMlpTrainer"/> writes the backward pass out, because
 /// autograd's bookkeeping cost more than the arithmetic of these small layers (only W1's two products are large).
 /// </summary>
@@ -38,16 +40,17 @@ public sealed class SignsMlp : IDisposable
 
     public long ParameterCount => Parameters.Sum(p => p.numel());
 
-    /// <summary>W_l = TF1's Xavier-uniform draw for shape [n_l, n_{l-1}] (limit √(6/(n_{l-1}+n_l))); b_l = 0.</summary>
-    public static SignsMlp Create(Device device)
+    /// <summary>W_l = TF1's Xavier-uniform draw for shape [n_l, n_{l-1}] (limit √(6/(n_{l-1}+n_l))); b_l = 0; all in <paramref name="dtype"/>.</summary>
+    public static SignsMlp Create(Device device, ScalarType dtype)
     {
         var weights = new Tensor[LayersDims.Length - 1];
         var biases = new Tensor[LayersDims.Length - 1];
         for (var l = 1; l < LayersDims.Length; l++)
         {
             var values = TensorFlowRandom.XavierUniform([LayersDims[l], LayersDims[l - 1]], GraphSeed, OperationSeed);
-            weights[l - 1] = torch.tensor(values, [LayersDims[l], LayersDims[l - 1]], device: device).DetachFromDisposeScope();
-            biases[l - 1] = torch.zeros([LayersDims[l], 1], ScalarType.Float32, device: device).DetachFromDisposeScope();
+            using var drawn = torch.tensor(values, [LayersDims[l], LayersDims[l - 1]], device: device);
+            weights[l - 1] = drawn.to_type(dtype, copy: true).DetachFromDisposeScope();
+            biases[l - 1] = torch.zeros([LayersDims[l], 1], dtype, device: device).DetachFromDisposeScope();
         }
 
         return new SignsMlp(weights, biases);

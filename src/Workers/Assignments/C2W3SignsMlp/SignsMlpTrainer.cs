@@ -22,7 +22,7 @@ public sealed class SignsMlpTrainer : IDisposable
         this.model = model;
         weightGradients = model.Weights.Select(w => torch.zeros_like(w).DetachFromDisposeScope()).ToArray();
         biasGradients = model.Biases.Select(b => torch.zeros_like(b).DetachFromDisposeScope()).ToArray();
-        adam = new FusedAdam(model.Parameters.ToArray(), learningRate, fusedOnCpu);
+        adam = FusedAdam.For(model.Parameters.ToArray(), learningRate, fusedOnCpu);
     }
 
     /// <summary>dW1, db1, …, dW3, db3 of the last <see cref="Backward"/>.</summary>

@@ -1,4 +1,5 @@
 using Platform.Contracts.Catalog;
+using Platform.Contracts.Catalog.Assignments;
 using Platform.Workers.Jobs;
 
 namespace Platform.Workers.Tests.Assignments.C2;
@@ -22,5 +23,7 @@ public sealed class C2DescriptorTests
         Assert.Same(descriptor, JobRegistry.Find(id)!.Descriptor);
         Assert.Contains("cost", descriptor.MetricKeys);
         Assert.Contains("train_accuracy", descriptor.MetricKeys);
+        // Issue 3: float64 by default, float32 as the option (c2w1-gradient-checking, not listed here, has none).
+        Assert.Same(DtypeHyperparameter.Descriptor, descriptor.FindHyperparameter(DtypeHyperparameter.Name));
     }
 }

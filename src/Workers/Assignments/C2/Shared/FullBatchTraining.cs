@@ -26,19 +26,24 @@ public static class FullBatchTraining
 {
     /// <param name="firstIteration">where to start: 0, or the iteration after a checkpoint's (with its parameters as <paramref name="initial"/>)</param>
     /// <param name="afterCostIteration">called after the update of each iteration that logged a cost (a consistent point to checkpoint)</param>
+    /// <param name="atCostIteration">called at each iteration that logs a cost, with the parameters that cost was computed from
+    /// (before that iteration's update), so that other metrics of the same step describe the same model</param>
     public static ParameterSet Train(
         ParameterSet initial, Matrix x, Matrix y, FullBatchOptions options,
         Action<int, double>? onCost = null, CancellationToken cancellation = default,
-        int firstIteration = 0, Action<int, ParameterSet>? afterCostIteration = null) =>
+        int firstIteration = 0, Action<int, ParameterSet>? afterCostIteration = null, Action<int, ParameterSet>? atCostIteration = null) =>
         options.Dtype == Dtype.Float32
-            ? Train<float>(initial, x, y, options, onCost, cancellation, firstIteration, afterCostIteration)
-            : Train<double>(initial, x, y, options, onCost, cancellation, firstIteration, afterCostIteration);
+            ? Train<float>(initial, x, y, options, onCost, cancellation, firstIteration, afterCostIteration, atCostIteration)
+            : Train<double>(initial, x, y, options, onCost, cancellation, firstIteration, afterCostIteration, atCostIteration);
 
     /// <summary>
     /// <see cref="Train"/> as a job runs it: resumes from the run's latest checkpoint when there is one (its parameters and
     /// cost history, continuing after its iteration) and saves one after a cost iteration whenever one is due.
+    /// <paramref name="atCostIteration"/> is <see cref="Train"/>'s.
     /// </summary>
-    public static ParameterSet TrainWithCheckpoints(JobContext context, ParameterSet initial, Matrix x, Matrix y, FullBatchOptions options, CostHistory costs)
+    public static ParameterSet TrainWithCheckpoints(
+        JobContext context, ParameterSet initial, Matrix x, Matrix y, FullBatchOptions options, CostHistory costs,
+        Action<int, ParameterSet>? atCostIteration = null)
     {
         var start = initial.Clone();
         var firstIteration = 0;
@@ -51,7 +56,8 @@ public static class FullBatchTraining
         }
 
         return Train(start, x, y, options, costs.Log, context.Cancellation, firstIteration,
-            (i, parameters) => context.Checkpoints.SaveIfDue(() => new CheckpointData(i).PutParameters(TrainingCheckpoint.Parameters, parameters).PutCosts(costs)));
+            (i, parameters) => context.Checkpoints.SaveIfDue(() => new CheckpointData(i).PutParameters(TrainingCheckpoint.Parameters, parameters).PutCosts(costs)),
+            atCostIteration);
     }
 
     /// <summary>1./m·nansum(CE) plus, when lambd ≠ 0, (1./m·lambd/2)·Σ_l ‖W_l‖²_F (<c>compute_cost_with_regularization</c>), in T.</summary>
@@ -76,7 +82,8 @@ public static class FullBatchTraining
 
     private static ParameterSet Train<T>(
         ParameterSet initial, Matrix x, Matrix y, FullBatchOptions options,
-        Action<int, double>? onCost, CancellationToken cancellation, int firstIteration, Action<int, ParameterSet>? afterCostIteration)
+        Action<int, double>? onCost, CancellationToken cancellation, int firstIteration, Action<int, ParameterSet>? afterCostIteration,
+        Action<int, ParameterSet>? atCostIteration)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var parameters = ParameterArrays<T>.From(initial);
@@ -93,6 +100,7 @@ public static class FullBatchTraining
             if (i % options.CostPeriod == 0)
             {
                 onCost?.Invoke(i, Cost<T>(network.Output, ys, parameters, options.Lambd));
+                atCostIteration?.Invoke(i, parameters.ToParameterSet());
             }
 
             network.Backward(parameters, xs, ys, gradients, options.Scaling, lambd, dropout);
