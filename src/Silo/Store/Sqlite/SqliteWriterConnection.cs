@@ -69,39 +69,51 @@ internal sealed class SqliteWriterConnection(Func<Task<DbConnection>> open, Time
     /// <summary>Gives the kept connection back after a group.</summary>
     public ValueTask ReturnAsync(DbConnection connection)
     {
+        StatementCache? broken = null;
         lock (_gate)
         {
             _inUse = false;
             _lastUsed = Environment.TickCount64;
-            if (connection.State == System.Data.ConnectionState.Open)
+            if (connection.State != System.Data.ConnectionState.Open)
             {
-                return ValueTask.CompletedTask;
+                broken = Drop(); // the next group opens another
             }
-
-            _kept = null; // broken: the next group opens another
         }
 
-        connection.Dispose();
+        Close(broken);
         return ValueTask.CompletedTask;
     }
 
     private void CloseIfIdle()
     {
-        StatementCache? closing = null;
+        StatementCache? idle = null;
         lock (_gate)
         {
             if (!_inUse && _kept is not null && Environment.TickCount64 - _lastUsed >= _idleTimeout.TotalMilliseconds)
             {
-                (closing, _kept) = (_kept, null);
-                _idleTimer?.Dispose();
-                _idleTimer = null;
+                idle = Drop();
             }
         }
 
-        if (closing is not null)
+        Close(idle);
+    }
+
+    /// <summary>Forgets the kept connection and stops the timer (under the lock); returns what to close.</summary>
+    private StatementCache? Drop()
+    {
+        var kept = _kept;
+        _kept = null;
+        _idleTimer?.Dispose();
+        _idleTimer = null;
+        return kept;
+    }
+
+    private static void Close(StatementCache? statements)
+    {
+        if (statements is not null)
         {
-            closing.Dispose();
-            closing.Connection.Dispose();
+            statements.Dispose();
+            statements.Connection.Dispose();
         }
     }
 }
