@@ -19,44 +19,30 @@ public abstract partial class SqlTrackingStore
     /// (Microsoft.Data.Sqlite compiles every new command afresh: SQL compilation was a sixth of a dispatched trial's CPU), and
     /// without Dapper's per-call work.
     /// </summary>
-    private protected async Task<int> ExecuteHotAsync(DbConnection connection, DbTransaction tx, string sql, params (string Name, object? Value)[] args)
-    {
-        var statements = StatementsOf(connection);
-        var command = statements?.Get(sql, args) ?? SqlCommands.Create(connection, sql, args);
-        command.Transaction = tx;
-        try
-        {
-            return await command.ExecuteNonQueryAsync(CancellationToken.None);
-        }
-        catch
-        {
-            statements?.Forget(sql);
-            throw;
-        }
-        finally
-        {
-            if (statements is null)
-            {
-                await command.DisposeAsync();
-            }
-        }
-    }
+    private protected Task<int> ExecuteHotAsync(DbConnection connection, DbTransaction tx, string sql, params (string Name, object? Value)[] args) =>
+        RunHotAsync(connection, tx, sql, command => command.ExecuteNonQueryAsync(CancellationToken.None), args);
 
     /// <summary>As <see cref="ExecuteHotAsync"/> for a statement that returns a row: <paramref name="read"/> of its first row, or default.</summary>
-    private protected async Task<T?> QueryHotRowAsync<T>(
-        DbConnection connection, DbTransaction tx, string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] args)
-    {
-        var statements = StatementsOf(connection);
-        var command = statements?.Get(sql, args) ?? SqlCommands.Create(connection, sql, args);
-        command.Transaction = tx;
-        try
+    private protected Task<T?> QueryHotRowAsync<T>(
+        DbConnection connection, DbTransaction tx, string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] args) =>
+        RunHotAsync(connection, tx, sql, async command =>
         {
             await using var reader = await command.ExecuteReaderAsync(CancellationToken.None);
             return await reader.ReadAsync(CancellationToken.None) ? read(reader) : default;
+        }, args);
+
+    private async Task<T> RunHotAsync<T>(DbConnection connection, DbTransaction tx, string sql, Func<DbCommand, Task<T>> run, (string Name, object? Value)[] args)
+    {
+        var statements = StatementsOf(connection);
+        var command = statements?.Get(sql, args) ?? SqlCommands.Create(connection, sql, args);
+        command.Transaction = tx;
+        try
+        {
+            return await run(command);
         }
         catch
         {
-            statements?.Forget(sql);
+            statements?.Forget(sql); // prepared afresh next time
             throw;
         }
         finally
