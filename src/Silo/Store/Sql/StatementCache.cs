@@ -12,7 +12,8 @@ internal sealed class StatementCache(DbConnection connection) : IDisposable
 
     public DbConnection Connection { get; } = connection;
 
-    /// <summary>The command for <paramref name="sql"/>, prepared on first use, with <paramref name="args"/> bound.</summary>
+    /// <summary>The command for <paramref name="sql"/>, prepared on first use, with <paramref name="args"/> bound (by position: a
+    /// statement always takes the same names in the same order).</summary>
     public DbCommand Get(string sql, (string Name, object? Value)[] args)
     {
         if (!_commands.TryGetValue(sql, out var command))
