@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,11 +32,31 @@ public sealed class SchedulerBenchmark(TextWriter output)
         builder.UseOrleans(silo => silo.UseLocalhostClustering(FreeTcpPort.OnLoopback(), FreeTcpPort.OnLoopback()));
         using var host = builder.Build();
         await host.StartAsync();
+        var uptime = Stopwatch.StartNew();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
 
-        // Warm up the grain types, the store and the JIT with a few trials, so the figures are steady-state.
-        await SubmitAsync(grains, 50, "warmup");
-        await DispatchAsync(grains, 50, 10);
+        // Warm up the grain types, the store and the JIT, so the figures are a long-running silo's. With 50 warm-up trials a fifth
+        // of the timed dispatch's CPU was the tiered compiler's background thread: a method moves up a tier (tier 0, instrumented
+        // tier 0, tier 1) only after 30 calls counted once 100 ms have passed without new tier-0 work, which a busy warm-up never
+        // leaves. So rounds, each followed by a quiet wait for the compiler, until a round compiles next to nothing.
+        var warmupRounds = 0;
+        for (var compiled = long.MaxValue; compiled > SettledMethods && warmupRounds < MaxWarmupRounds; warmupRounds++)
+        {
+            var before = JitInfo.GetCompiledMethodCount();
+            await SubmitAsync(grains, WarmupTrials, "warmup");
+            await DispatchAsync(grains, WarmupTrials, workers);
+            await JitSettledAsync();
+            compiled = JitInfo.GetCompiledMethodCount() - before;
+        }
+
+        // The silo's periodic work (statistics, membership health checks, timers) compiles its code the first time it runs:
+        // once a silo has been up a while. Without this wait the faster code's timed part met it (about 300 methods).
+        if (uptime.Elapsed < MinimumUptime)
+        {
+            await Task.Delay(MinimumUptime - uptime.Elapsed);
+            await JitSettledAsync();
+        }
+
         var memoryBefore = ManagedMemoryMiB();
 
         var cpu = new CpuMeter(null);
@@ -44,10 +65,14 @@ public sealed class SchedulerBenchmark(TextWriter output)
         await SubmitAsync(grains, trials, "bench");
         submit.Stop();
         var cpuSubmitted = cpu.Read().Process;
+        await JitSettledAsync(); // what submission left to tier up is not dispatch's cost
+        var (jitMethods, jitTime) = (JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime());
+        var cpuBeforeDispatch = cpu.Read().Process;
         var dispatch = Stopwatch.StartNew();
         var perTrial = await DispatchAsync(grains, trials, workers);
         dispatch.Stop();
         var cpuDispatched = cpu.Read().Process;
+        (jitMethods, jitTime) = (JitInfo.GetCompiledMethodCount() - jitMethods, JitInfo.GetCompilationTime() - jitTime);
         var memoryAfter = ManagedMemoryMiB();
 
         output.WriteLine($"scheduler: {trials:N0} sleep-0 trials, {workers} simulated workers, one silo, SQLite store");
@@ -56,10 +81,35 @@ public sealed class SchedulerBenchmark(TextWriter output)
         output.WriteLine($"  a worker's wait per trial (lease→mark→complete): mean {perTrial.Average():N2} ms, p50 {Percentile(perTrial, 0.5):N2} ms, p99 {Percentile(perTrial, 0.99):N2} ms (target < 2 ms)");
         output.WriteLine($"  platform time per trial (dispatch wall / trials): {dispatch.Elapsed.TotalMilliseconds / trials:N3} ms");
         // CPU time of the whole process (silo, SQLite and the simulated workers): on a shared machine this is what the code costs.
-        output.WriteLine($"  CPU per trial: submit {(cpuSubmitted - cpuStart) * 1e6 / trials:N0} µs, dispatch {(cpuDispatched - cpuSubmitted) * 1e6 / trials:N0} µs (process total; load {CpuMeter.Load()})");
+        output.WriteLine($"  CPU per trial: submit {(cpuSubmitted - cpuStart) * 1e6 / trials:N0} µs, dispatch {(cpuDispatched - cpuBeforeDispatch) * 1e6 / trials:N0} µs (process total; load {CpuMeter.Load()})");
+        output.WriteLine($"  JIT during dispatch: {jitMethods:N0} methods, {jitTime.TotalMilliseconds:N0} ms (after {warmupRounds} × {WarmupTrials:N0} warm-up trials)");
         output.WriteLine($"  managed memory after GC: {memoryBefore:N1} MiB before, {memoryAfter:N1} MiB after ({(memoryAfter - memoryBefore) * 1024 * 1024 / trials:N0} bytes per finished trial)");
         await host.StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    private const int MaxWarmupRounds = 12;
+    private static readonly TimeSpan MinimumUptime = TimeSpan.FromSeconds(30);
+    private const int WarmupTrials = 500;
+
+    /// <summary>A warm-up round that compiles no more methods than this leaves the timed part a warm silo's.</summary>
+    private const int SettledMethods = 20;
+
+    /// <summary>Waits (up to 10 s) until no method has been compiled for half a second: the tier-1 recompilations are done.</summary>
+    private static async Task JitSettledAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        for (var count = JitInfo.GetCompiledMethodCount(); deadline.Elapsed < TimeSpan.FromSeconds(10);)
+        {
+            await Task.Delay(500);
+            var now = JitInfo.GetCompiledMethodCount();
+            if (now == count)
+            {
+                return;
+            }
+
+            count = now;
+        }
     }
 
     private static async Task SubmitAsync(IGrainFactory grains, int count, string experiment)

@@ -72,13 +72,20 @@ public abstract partial class TrackingStoreContractTests
     }
 
     [Fact]
-    public async Task A_trial_write_skips_the_log_line_of_a_deleted_run_and_fails_for_an_unknown_run()
+    public async Task A_trial_write_skips_the_log_line_of_a_deleted_run_refuses_its_tags_and_fails_for_an_unknown_run()
     {
         var runId = await NewRunIdAsync();
         await Store.DeleteRunAsync(runId);
         await Store.WriteTrialAsync(new TrialWrite(Trial(runId, "Cancelled"), RunStatus: RunStatus.KILLED, EndTime: 3, LogLine: new NewRunLogLine(3, "cancelled")));
         Assert.Equal(RunStatus.KILLED, (await Store.GetRunAsync(runId))!.Info.Status);
         Assert.Empty(await Store.GetRunLogsAsync(runId, 0, 10));
+
+        // Tags are refused on a deleted run, as a log-batch's are, and the refused write changes nothing.
+        await ThrowsStoreError(ErrorCodes.InvalidParameterValue, () => Store.WriteTrialAsync(new TrialWrite(Trial(runId, "Finished"),
+            Tags: [new RunTag("outcome", "ok")], RunStatus: RunStatus.FINISHED, EndTime: 4, LogLine: new NewRunLogLine(4, "finished"))));
+        var run = (await Store.GetRunAsync(runId))!;
+        Assert.Equal((RunStatus.KILLED, (long?)3, (string?)null), (run.Info.Status, run.Info.EndTime, run.Data.Tag("outcome")));
+        Assert.Equal("Cancelled", (await Store.GetTrialAsync(runId))!.State);
 
         var unknown = Unique("nope");
         await ThrowsStoreError(ErrorCodes.ResourceDoesNotExist,

@@ -60,7 +60,8 @@ public abstract partial class SqlTrackingStore
     private async Task CommitWritesAsync(IReadOnlyList<GroupCommitQueue<PendingWrite>.Item> group)
     {
         var ordered = group.OrderBy(i => i.Value.RunId, StringComparer.Ordinal).ToList();
-        await using var connection = await OpenAsync(CancellationToken.None);
+        await using var writer = await OpenWriterAsync();
+        var connection = writer.Connection;
         if (group.Count > 1)
         {
             await using var tx = await BeginWriteGroupAsync(connection);

@@ -6,6 +6,9 @@ namespace Platform.Silo.Store.Sql;
 
 public abstract partial class SqlTrackingStore
 {
+    private const string InsertRunLogsSql = "INSERT INTO run_logs (run_id, timestamp, source, message) VALUES ";
+    private const string InsertRunLogSql = InsertRunLogsSql + "(@runId, @t0, @s0, @m0)";
+
     public async Task<int> AppendRunLogsAsync(string runId, string source, IReadOnlyList<NewRunLogLine> lines, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(lines);
@@ -16,48 +19,58 @@ public abstract partial class SqlTrackingStore
         return stored;
     }
 
-    /// <summary>
-    /// Appends inside <paramref name="tx"/> (see <see cref="AppendRunLogsAsync(string, string, IReadOnlyList{NewRunLogLine}, CancellationToken)"/>);
-    /// with <paramref name="skipUnlessActive"/> a missing or deleted run takes nothing (0) instead of failing.
-    /// </summary>
+    /// <summary>Appends inside <paramref name="tx"/> (see <see cref="AppendRunLogsAsync(string, string, IReadOnlyList{NewRunLogLine}, CancellationToken)"/>).</summary>
     private async Task<int> AppendRunLogsAsync(
-        DbConnection connection, DbTransaction tx, string runId, string source, IReadOnlyList<NewRunLogLine> lines, CancellationToken ct,
-        bool skipUnlessActive = false)
+        DbConnection connection, DbTransaction tx, string runId, string source, IReadOnlyList<NewRunLogLine> lines, CancellationToken ct)
     {
         // Touching the run row locks it (PostgreSQL; SQLite holds its one write lock already), so concurrent appends to one
         // run count one after the other and the cap holds exactly.
         if (await connection.ExecuteAsync(Cmd("UPDATE runs SET lifecycle_stage = lifecycle_stage WHERE run_id = @runId", new { runId }, tx, ct)) == 0)
         {
-            return skipUnlessActive ? 0 : throw RunNotFound(runId);
+            throw RunNotFound(runId);
         }
 
-        // Stage and count in one statement: a trial writes a line on every transition, and statements are what a write costs.
+        // Stage and count in one statement: statements are what a write costs.
         var (stage, stored) = await connection.QuerySingleAsync<(string, long)>(Cmd(
             "SELECT lifecycle_stage, (SELECT COUNT(*) FROM run_logs WHERE run_id = @runId) FROM runs WHERE run_id = @runId", new { runId }, tx, ct));
         if (stage != LifecycleStages.Active)
         {
-            return skipUnlessActive ? 0 : throw RunNotActive(runId, stage);
+            throw RunNotActive(runId, stage);
         }
 
         var entries = RunLogCap.Admit(stored, lines, source);
-        if (entries.Count > 0)
-        {
-            // One statement for the batch (a round trip per line would dominate on PostgreSQL); ids follow the VALUES order.
-            var parameters = new DynamicParameters(new { runId });
-            var values = new string[entries.Count];
-            for (var i = 0; i < entries.Count; i++)
-            {
-                values[i] = $"(@runId, @t{i}, @s{i}, @m{i})";
-                parameters.Add($"t{i}", entries[i].Timestamp);
-                parameters.Add($"s{i}", entries[i].Source);
-                parameters.Add($"m{i}", entries[i].Message);
-            }
+        await InsertRunLogsAsync(connection, tx, runId, entries, ct);
+        return entries.Count;
+    }
 
-            await connection.ExecuteAsync(Cmd(
-                "INSERT INTO run_logs (run_id, timestamp, source, message) VALUES " + string.Join(", ", values), parameters, tx, ct));
+    /// <summary>Inserts lines already admitted by <see cref="RunLogCap"/>, in order.</summary>
+    private async Task InsertRunLogsAsync(DbConnection connection, DbTransaction tx, string runId, IReadOnlyList<RunLogCap.Entry> entries, CancellationToken ct)
+    {
+        if (entries.Count == 0)
+        {
+            return;
         }
 
-        return entries.Count;
+        if (entries.Count == 1)
+        {
+            // A trial's lifecycle line: one of the statements every transition runs.
+            await ExecuteHotAsync(connection, tx, InsertRunLogSql,
+                ("runId", runId), ("t0", entries[0].Timestamp), ("s0", entries[0].Source), ("m0", entries[0].Message));
+            return;
+        }
+
+        // One statement for the batch (a round trip per line would dominate on PostgreSQL); ids follow the VALUES order.
+        var parameters = new DynamicParameters(new { runId });
+        var values = new string[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            values[i] = $"(@runId, @t{i}, @s{i}, @m{i})";
+            parameters.Add($"t{i}", entries[i].Timestamp);
+            parameters.Add($"s{i}", entries[i].Source);
+            parameters.Add($"m{i}", entries[i].Message);
+        }
+
+        await connection.ExecuteAsync(Cmd(InsertRunLogsSql + string.Join(", ", values), parameters, tx, ct));
     }
 
     public async Task<IReadOnlyList<RunLogLine>> GetRunLogsAsync(string runId, long after, int limit, CancellationToken ct = default)

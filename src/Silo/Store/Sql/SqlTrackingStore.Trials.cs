@@ -28,31 +28,61 @@ public abstract partial class SqlTrackingStore
             store.ApplyTrialWriteAsync(group, Write, CancellationToken.None);
     }
 
+    // One statement for what a transition asks of its run: the status (if it changes), and back whether the run exists, its
+    // stage and how many log lines it holds. It also locks the run row (PostgreSQL) for the rest of the write. Statements are
+    // what a write costs: this replaces the active-run check, the status update, the log's lock and its count.
+    private const string TouchRunSql =
+        "UPDATE runs SET status = COALESCE(@status, status), end_time = COALESCE(@endTime, end_time) WHERE run_id = @runId " +
+        "RETURNING lifecycle_stage, (SELECT COUNT(*) FROM run_logs WHERE run_id = @runId)";
+
     private async Task ApplyTrialWriteAsync(WriteGroup group, TrialWrite write, CancellationToken ct)
     {
         var (connection, tx) = (group.Connection, group.Transaction);
         var runId = write.Trial.RunId;
-        if (write.NewRun is { } run)
+        if (write.NewRun is { } newRun)
         {
-            await CreateRunAsync(connection, tx, run with { RunId = runId }, ct);
+            await CreateRunAsync(connection, tx, newRun with { RunId = runId }, ct);
         }
 
-        if (write.Params is { Count: > 0 } || write.Tags is { Count: > 0 })
+        if (write.Params is { Count: > 0 })
         {
-            await ApplyBatchAsync(group, new PendingBatch(runId, [], write.Params ?? [], write.Tags ?? []), ct);
+            await ApplyBatchAsync(group, new PendingBatch(runId, [], write.Params, []), ct);
         }
 
-        await connection.ExecuteAsync(Cmd(UpsertTrialSql, write.Trial, tx, ct));
-        if (write.RunStatus is { } status &&
-            await connection.ExecuteAsync(Cmd(UpdateRunSql, new { runId, status = status.ToString(), endTime = write.EndTime, runName = (string?)null }, tx, ct)) == 0)
+        var tags = write.Tags ?? [];
+        // Stage null: no such run (or nothing asked of it).
+        (string? Stage, long LogLines) run = default;
+        if (write.RunStatus is not null || tags.Count > 0 || write.LogLine is not null)
         {
-            throw RunNotFound(runId);
+            run = await QueryHotRowAsync(connection, tx, TouchRunSql, r => ((string?)r.GetString(0), r.GetInt64(1)),
+                ("runId", runId), ("status", write.RunStatus?.ToString()), ("endTime", write.EndTime));
+            if (run.Stage is null && (write.RunStatus is not null || tags.Count > 0))
+            {
+                throw RunNotFound(runId);
+            }
         }
 
+        if (tags.Count > 0)
+        {
+            // As a log-batch's tags: refused on a deleted run (MLflow). A trial's tags are the platform's own, never mlflow.runName.
+            if (run.Stage != LifecycleStages.Active)
+            {
+                throw RunNotActive(runId, run.Stage!);
+            }
+
+            foreach (var tag in tags.OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                await ExecuteHotAsync(connection, tx, UpsertTagSql, ("RunId", runId), ("Key", tag.Key), ("Value", tag.Value));
+            }
+        }
+
+        var trial = write.Trial;
+        await ExecuteHotAsync(connection, tx, UpsertTrialSql, ("RunId", trial.RunId), ("SweepId", trial.SweepId), ("Index", trial.Index),
+            ("State", trial.State), ("Retries", trial.Retries), ("SpecJson", trial.SpecJson), ("UpdatedAt", trial.UpdatedAt));
         // The lifecycle line is for people: a run that takes no new data (deleted) or does not exist simply gets none.
-        if (write.LogLine is { } line)
+        if (write.LogLine is { } line && run.Stage == LifecycleStages.Active)
         {
-            await AppendRunLogsAsync(connection, tx, runId, RunLogLimits.PlatformSource, [line], ct, skipUnlessActive: true);
+            await InsertRunLogsAsync(connection, tx, runId, RunLogCap.Admit(run.LogLines, [line], RunLogLimits.PlatformSource), ct);
         }
     }
 

@@ -19,6 +19,7 @@ public sealed class SqliteTrackingStore : SqlTrackingStore
     private const int SqliteConstraintPrimaryKey = 1555;
 
     private readonly string _connectionString;
+    private readonly SqliteWriterConnection _writer;
 
     /// <param name="databasePath">The database file; its folder is created when missing.</param>
     /// <param name="artifactRoot">Optional root of artifact locations (see <see cref="StoreOptions.ArtifactRoot"/>).</param>
@@ -28,6 +29,7 @@ public sealed class SqliteTrackingStore : SqlTrackingStore
         var fullPath = Path.GetFullPath(databasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
         DatabasePath = fullPath;
+        _writer = new SqliteWriterConnection(() => OpenAsync(CancellationToken.None));
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = fullPath,
@@ -58,6 +60,11 @@ public sealed class SqliteTrackingStore : SqlTrackingStore
             throw;
         }
     }
+
+    private protected override async Task<WriterLease> OpenWriterAsync() =>
+        await _writer.TryTakeAsync() is { } kept ? new WriterLease(kept, _writer.ReturnAsync) : await base.OpenWriterAsync();
+
+    private protected override StatementCache? StatementsOf(DbConnection connection) => _writer.StatementsOf(connection);
 
     protected override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
