@@ -61,33 +61,33 @@ public abstract partial class SqlTrackingStore
     {
         var ordered = group.OrderBy(i => i.Value.RunId, StringComparer.Ordinal).ToList();
         await using var writer = await OpenWriterAsync();
-        var connection = writer.Connection;
-        if (group.Count > 1)
+        if (!await TryCommitTogetherAsync(writer.Connection, ordered))
         {
-            await using var tx = await BeginWriteGroupAsync(connection);
-            var writes = new WriteGroup(connection, tx);
-            try
-            {
-                foreach (var item in ordered)
-                    await item.Value.ApplyAsync(this, writes);
-            }
-            catch (Exception e) when (e is TrackingStoreException or DbException)
-            {
-                await tx.RollbackAsync(CancellationToken.None);
-                await CommitWithSavepointsAsync(connection, ordered);
-                return;
-            }
-            await WriteAppendedPointsAsync(writes, CancellationToken.None);
-            await tx.CommitAsync(CancellationToken.None);
-            return;
+            await CommitWithSavepointsAsync(writer.Connection, ordered);
         }
-        await using (var tx = await BeginWriteGroupAsync(connection))
+    }
+
+    /// <summary>
+    /// The group in one transaction without savepoints; false (rolled back) when a write of a group of several is refused. A
+    /// lone write's refusal is its own error, so it propagates as it is.
+    /// </summary>
+    private async Task<bool> TryCommitTogetherAsync(DbConnection connection, IReadOnlyList<GroupCommitQueue<PendingWrite>.Item> ordered)
+    {
+        await using var tx = await BeginWriteGroupAsync(connection);
+        var writes = new WriteGroup(connection, tx);
+        try
         {
-            var writes = new WriteGroup(connection, tx);
-            await ordered[0].Value.ApplyAsync(this, writes);
-            await WriteAppendedPointsAsync(writes, CancellationToken.None);
-            await tx.CommitAsync(CancellationToken.None);
+            foreach (var item in ordered)
+                await item.Value.ApplyAsync(this, writes);
         }
+        catch (Exception e) when (ordered.Count > 1 && e is TrackingStoreException or DbException)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            return false;
+        }
+        await WriteAppendedPointsAsync(writes, CancellationToken.None);
+        await tx.CommitAsync(CancellationToken.None);
+        return true;
     }
 
     /// <summary>The group again, each write under its own savepoint: one that is refused is rolled back and fails alone.</summary>

@@ -14,25 +14,13 @@ public abstract partial class SqlTrackingStore
         ArgumentNullException.ThrowIfNull(lines);
         await using var connection = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);
-        var stored = await AppendRunLogsAsync(connection, tx, runId, source, lines, ct);
-        await tx.CommitAsync(ct);
-        return stored;
-    }
-
-    /// <summary>Appends inside <paramref name="tx"/> (see <see cref="AppendRunLogsAsync(string, string, IReadOnlyList{NewRunLogLine}, CancellationToken)"/>).</summary>
-    private async Task<int> AppendRunLogsAsync(
-        DbConnection connection, DbTransaction tx, string runId, string source, IReadOnlyList<NewRunLogLine> lines, CancellationToken ct)
-    {
-        // Touching the run row locks it (PostgreSQL; SQLite holds its one write lock already), so concurrent appends to one
-        // run count one after the other and the cap holds exactly.
-        if (await connection.ExecuteAsync(Cmd("UPDATE runs SET lifecycle_stage = lifecycle_stage WHERE run_id = @runId", new { runId }, tx, ct)) == 0)
+        // Locks the run row, so concurrent appends to one run count one after the other and the cap holds exactly.
+        var (stage, stored) = await TouchRunAsync(connection, tx, runId, status: null, endTime: null);
+        if (stage is null)
         {
             throw RunNotFound(runId);
         }
 
-        // Stage and count in one statement: statements are what a write costs.
-        var (stage, stored) = await connection.QuerySingleAsync<(string, long)>(Cmd(
-            "SELECT lifecycle_stage, (SELECT COUNT(*) FROM run_logs WHERE run_id = @runId) FROM runs WHERE run_id = @runId", new { runId }, tx, ct));
         if (stage != LifecycleStages.Active)
         {
             throw RunNotActive(runId, stage);
@@ -40,6 +28,7 @@ public abstract partial class SqlTrackingStore
 
         var entries = RunLogCap.Admit(stored, lines, source);
         await InsertRunLogsAsync(connection, tx, runId, entries, ct);
+        await tx.CommitAsync(ct);
         return entries.Count;
     }
 

@@ -31,6 +31,19 @@ public abstract partial class SqlTrackingStore
             return await reader.ReadAsync(CancellationToken.None) ? read(reader) : default;
         }, args);
 
+    // One statement for what a write asks of its run: the status (if it changes), and back whether the run exists, its stage and
+    // how many log lines it holds. It also locks the run row (PostgreSQL; SQLite holds its one write lock already) for the rest
+    // of the transaction, so concurrent appends to one run's log count one after the other. Statements are what a write costs:
+    // this replaces the active-run check, the status update, the log's lock and its count.
+    private const string TouchRunSql =
+        "UPDATE runs SET status = COALESCE(@status, status), end_time = COALESCE(@endTime, end_time) WHERE run_id = @runId " +
+        "RETURNING lifecycle_stage, (SELECT COUNT(*) FROM run_logs WHERE run_id = @runId)";
+
+    /// <summary>Runs <see cref="TouchRunSql"/>: the run's stage (null when there is no such run) and its log lines.</summary>
+    private protected Task<(string? Stage, long LogLines)> TouchRunAsync(DbConnection connection, DbTransaction tx, string runId, string? status, long? endTime) =>
+        QueryHotRowAsync(connection, tx, TouchRunSql, r => ((string?)r.GetString(0), r.GetInt64(1)),
+            ("runId", runId), ("status", status), ("endTime", endTime));
+
     private async Task<T> RunHotAsync<T>(DbConnection connection, DbTransaction tx, string sql, Func<DbCommand, Task<T>> run, (string Name, object? Value)[] args)
     {
         var statements = StatementsOf(connection);

@@ -28,13 +28,6 @@ public abstract partial class SqlTrackingStore
             store.ApplyTrialWriteAsync(group, Write, CancellationToken.None);
     }
 
-    // One statement for what a transition asks of its run: the status (if it changes), and back whether the run exists, its
-    // stage and how many log lines it holds. It also locks the run row (PostgreSQL) for the rest of the write. Statements are
-    // what a write costs: this replaces the active-run check, the status update, the log's lock and its count.
-    private const string TouchRunSql =
-        "UPDATE runs SET status = COALESCE(@status, status), end_time = COALESCE(@endTime, end_time) WHERE run_id = @runId " +
-        "RETURNING lifecycle_stage, (SELECT COUNT(*) FROM run_logs WHERE run_id = @runId)";
-
     private async Task ApplyTrialWriteAsync(WriteGroup group, TrialWrite write, CancellationToken ct)
     {
         var (connection, tx) = (group.Connection, group.Transaction);
@@ -54,8 +47,7 @@ public abstract partial class SqlTrackingStore
         (string? Stage, long LogLines) run = default;
         if (write.RunStatus is not null || tags.Count > 0 || write.LogLine is not null)
         {
-            run = await QueryHotRowAsync(connection, tx, TouchRunSql, r => ((string?)r.GetString(0), r.GetInt64(1)),
-                ("runId", runId), ("status", write.RunStatus?.ToString()), ("endTime", write.EndTime));
+            run = await TouchRunAsync(connection, tx, runId, write.RunStatus?.ToString(), write.EndTime);
             if (run.Stage is null && (write.RunStatus is not null || tags.Count > 0))
             {
                 throw RunNotFound(runId);
