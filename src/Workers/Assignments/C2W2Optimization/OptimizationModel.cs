@@ -121,10 +121,11 @@ public static class OptimizationModel
             learningRate = options.DecayedLearningRate(epoch);
             if (reporting)
             {
-                onReport?.Invoke(new EpochReport(epoch, costTotal / m, lastMinibatchCost, learningRate, parameters.ToParameterSet()));
+                var reported = parameters.ToParameterSet(); // one copy for the report and a checkpoint
+                onReport?.Invoke(new EpochReport(epoch, costTotal / m, lastMinibatchCost, learningRate, reported));
                 checkpoints?.SaveIfDue(() =>
                 {
-                    var checkpoint = new CheckpointData(epoch).PutParameters(TrainingCheckpoint.Parameters, parameters.ToParameterSet())
+                    var checkpoint = new CheckpointData(epoch).PutParameters(TrainingCheckpoint.Parameters, reported)
                         .PutParameters(Velocity, velocity.ToParameterSet()).PutParameters(Squares, squares.ToParameterSet())
                         .Put(AdamStep, t).Put(ShuffleSeed, seed).Put(LearningRate, learningRate);
                     return costs is null ? checkpoint : checkpoint.PutCosts(costs);
