@@ -134,7 +134,7 @@ public sealed class ClusterFaultTests(PostgresServer postgres)
                 }
             }
 
-            Assert.Fail($"trials by state {string.Join(", ", (sweep.Trials ?? new Dictionary<string, int>()).Select(t => $"{t.Key} {t.Value}"))}; errors: {string.Join(" | ", errors)}");
+            Assert.Fail($"trials by state {string.Join(", ", (sweep.Trials ?? new Dictionary<string, int>()).Select(t => $"{t.Key} {t.Value}"))}; errors: {string.Join(" | ", errors)}\n{cluster.AllOutput()}");
         }
 
         Assert.Equal(new Dictionary<string, int> { ["finished"] = trials }, sweep.Trials);
