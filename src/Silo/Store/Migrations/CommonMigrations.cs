@@ -102,4 +102,6 @@ internal static class CommonMigrations
         JOIN latest_metrics l ON l.run_id = m.run_id AND l.key = m.key;
         DROP TABLE metrics;
         """;
+
+    public const string MetricChunksName = "metric points packed in chunks, a row per series per group commit";
 }

@@ -110,5 +110,24 @@ internal static class SqliteMigrations
             UPDATE run_inputs SET context = (SELECT json_extract(t.value, '$.value') FROM json_each(run_inputs.tags) t
                                              WHERE json_extract(t.value, '$.key') = 'mlflow.data.context' LIMIT 1);
             """),
+        // Appended points packed, a row per series per group commit (see the PostgreSQL list). A rowid table: its rows are
+        // large, which WITHOUT ROWID tables are not meant for.
+        new(11, CommonMigrations.MetricChunksName, """
+            CREATE TABLE metric_chunks (
+                series_id INTEGER NOT NULL REFERENCES latest_metrics(series_id) ON DELETE CASCADE,
+                first_step INTEGER NOT NULL,
+                first_timestamp INTEGER NOT NULL,
+                first_value REAL NOT NULL,
+                first_is_nan INTEGER NOT NULL,
+                last_step INTEGER NOT NULL,
+                last_timestamp INTEGER NOT NULL,
+                last_value REAL NOT NULL,
+                last_is_nan INTEGER NOT NULL,
+                point_count INTEGER NOT NULL,
+                min_value REAL NULL,
+                max_value REAL NULL,
+                points BLOB NOT NULL,
+                PRIMARY KEY (series_id, first_step, first_timestamp, first_value, first_is_nan));
+            """),
     ];
 }

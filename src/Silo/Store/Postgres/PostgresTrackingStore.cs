@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Data.Common;
 using Dapper;
 using Npgsql;
@@ -103,39 +102,6 @@ public sealed class PostgresTrackingStore : SqlTrackingStore, IAsyncDisposable
     // four gave both more points per second (148,005 against 103,028) and less CPU per point (9.3 against 10.6 us).
     private protected override int BatchWriters => 4;
 
-    // Below this many points one INSERT from arrays costs less than a COPY and its savepoint.
-    private const int CopyThreshold = 64;
-
-    /// <summary>
-    /// The points a group's batches only append, all batches' together: one binary COPY straight into <c>metric_points</c>. One
-    /// COPY per group rather than per batch matters beyond the round trips: PostgreSQL 15's COPY creates a tuple slot for each of
-    /// the (up to 1000) rows it buffers, reused after that, and registers each slot with its resource owner; with a COPY per
-    /// 1000-point batch that bookkeeping (<c>ResourceOwnerRemember/ForgetTupleDesc</c>) was a sixth of PostgreSQL's ingest CPU,
-    /// and it costs the same for a COPY of 1000 rows as of 20,000. The points cannot collide with stored ones (their series'
-    /// latest rows are locked); should the key refuse one anyway, the savepoint is rolled back and they take the
-    /// conflict-skipping path.
-    /// </summary>
-    private protected override async Task WriteAppendedPointsAsync(DbConnection connection, DbTransaction tx, MetricPoint[] points, CancellationToken ct)
-    {
-        if (points.Length < CopyThreshold)
-        {
-            await InsertMetricPointsAsync(connection, tx, points, ct);
-            return;
-        }
-        var transaction = (NpgsqlTransaction)tx;
-        await transaction.SaveAsync("metric_copy", ct);
-        try
-        {
-            await CopyAsync((NpgsqlConnection)connection, points, ct);
-            await transaction.ReleaseAsync("metric_copy", ct);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            await transaction.RollbackAsync("metric_copy", ct);
-            await InsertMetricPointsAsync(connection, tx, points, ct);
-        }
-    }
-
     /// <summary>
     /// Points that may already be stored (a retried batch, or points behind a series' latest one): one
     /// <c>INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO NOTHING</c>, which skips exactly the points already stored (and a
@@ -152,22 +118,6 @@ public sealed class PostgresTrackingStore : SqlTrackingStore, IAsyncDisposable
             "INSERT INTO metric_points (series_id, step, timestamp, value, is_nan) " +
             "SELECT * FROM unnest(@seriesIds, @steps, @timestamps, @values, @nans) ON CONFLICT DO NOTHING",
             new { seriesIds, steps, timestamps, values, nans }, tx, cancellationToken: ct));
-    }
-
-    private static async Task CopyAsync(NpgsqlConnection connection, MetricPoint[] points, CancellationToken ct)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(MetricPointCopyFormat.Size(points.Length));
-        try
-        {
-            var length = MetricPointCopyFormat.Write(points, buffer);
-            // The stream ends the COPY when disposed; a refused row (unique violation) surfaces there.
-            await using var copy = await connection.BeginRawBinaryCopyAsync($"COPY metric_points {MetricPointCopyFormat.Columns} FROM STDIN (FORMAT BINARY)", ct);
-            await copy.WriteAsync(buffer.AsMemory(0, length), ct);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 
     public ValueTask DisposeAsync() => _ownsDataSource ? _dataSource.DisposeAsync() : ValueTask.CompletedTask;

@@ -80,8 +80,12 @@ internal sealed class MetricRow
 /// </summary>
 internal readonly record struct MetricPoint(long SeriesId, long Step, long Timestamp, double Value, bool IsNan) : IComparable<MetricPoint>
 {
-    public static MetricPoint From(long seriesId, Metric m) =>
-        double.IsNaN(m.Value) ? new(seriesId, m.Step, m.Timestamp, 0, true) : new(seriesId, m.Step, m.Timestamp, m.Value, false);
+    public static MetricPoint From(long seriesId, Metric m) => From(seriesId, m.Step, m.Timestamp, m.Value);
+
+    public static MetricPoint From(long seriesId, long step, long timestamp, double value) =>
+        double.IsNaN(value) ? new(seriesId, step, timestamp, 0, true) : new(seriesId, step, timestamp, value, false);
+
+    public Metric ToMetric(string key) => new(key, IsNan ? double.NaN : Value, Timestamp, Step);
 
     public int CompareTo(MetricPoint other)
     {

@@ -74,8 +74,11 @@ public abstract partial class SqlTrackingStore
                 group.AppendedPoints.AddRange(points);
             else
             {
-                // An identical point (same key, step, timestamp, value) is a retry and is skipped by the primary key.
-                await InsertMetricPointsAsync(connection, tx, points, ct);
+                // An identical point (same key, step, timestamp, value) is a retry: skipped here when a chunk holds it, by the
+                // points table's key when that does.
+                var unchunked = await WithoutChunkedPointsAsync(connection, tx, points);
+                if (unchunked.Length > 0)
+                    await InsertMetricPointsAsync(connection, tx, unchunked, ct);
             }
         }
 
@@ -196,17 +199,6 @@ public abstract partial class SqlTrackingStore
     }
 
     /// <summary>
-    /// Writes the points the group's batches only append (see <see cref="WriteGroup"/>). They collide with no stored point, so
-    /// a dialect may use a bulk path that cannot skip conflicts; here they take the ordinary insert.
-    /// </summary>
-    private protected virtual Task WriteAppendedPointsAsync(DbConnection connection, DbTransaction tx, MetricPoint[] points, CancellationToken ct) =>
-        InsertMetricPointsAsync(connection, tx, points, ct);
-
-    private Task WriteAppendedPointsAsync(WriteGroup group, CancellationToken ct) =>
-        group.AppendedPoints.Count == 0 ? Task.CompletedTask
-            : WriteAppendedPointsAsync(group.Connection, group.Transaction, group.AppendedPoints.ToArray(), ct);
-
-    /// <summary>
     /// Inserts metric points inside <paramref name="tx"/>, skipping points already stored (ON CONFLICT DO NOTHING keeps retries
     /// idempotent). Dialects override this with their fastest bulk path.
     /// </summary>
@@ -273,29 +265,39 @@ public abstract partial class SqlTrackingStore
     }
 
     /// <summary>
-    /// The series' points in history order (step, timestamp, value: the key's order, so an index range scan and no sort), all or only
-    /// those after <paramref name="after"/>, read with a plain reader over the four varying columns: histories run to 10^5..10^6
-    /// points, and mapping rows through Dapper costs more than the query itself.
+    /// The series' points in history order (step, timestamp, value), all or only those after <paramref name="after"/>: its chunks
+    /// (in history order by their key) merged with the points logged out of order (the points table's key order, so an index
+    /// range scan and no sort). Points are read with a plain reader over the four varying columns: histories run to
+    /// 10^5..10^6 points, and mapping rows through Dapper costs more than the query itself.
     /// </summary>
     private static async Task<List<Metric>> ReadHistoryAsync(DbConnection connection, long seriesId, string key, Metric? after, CancellationToken ct)
     {
+        var from = after is null ? (MetricPoint?)null : MetricPoint.From(seriesId, after);
+        var chunked = new List<MetricPoint>();
+        foreach (var chunk in await (from is { } f
+                     ? ReadChunksAsync(connection, null, seriesId, "last_step >= @step", ("step", f.Step))
+                     : ReadChunksAsync(connection, null, seriesId, "")))
+        {
+            chunked.AddRange(from is { } a ? chunk.Where(p => p.CompareTo(a) > 0) : chunk);
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT step, timestamp, value, is_nan FROM metric_points WHERE series_id = @seriesId" +
-                              (after is null ? "" : " AND step >= @step AND (step, timestamp, value, is_nan) > (@step, @timestamp, @value, @isNan)") +
+                              (from is null ? "" : " AND step >= @step AND (step, timestamp, value, is_nan) > (@step, @timestamp, @value, @isNan)") +
                               " ORDER BY step, timestamp, value, is_nan";
         AddParameter(command, "seriesId", seriesId);
-        if (after is not null)
+        if (from is { } p)
         {
-            AddParameter(command, "step", after.Step);
-            AddParameter(command, "timestamp", after.Timestamp);
-            AddParameter(command, "value", double.IsNaN(after.Value) ? 0 : after.Value);
-            AddParameter(command, "isNan", double.IsNaN(after.Value));
+            AddParameter(command, "step", p.Step);
+            AddParameter(command, "timestamp", p.Timestamp);
+            AddParameter(command, "value", p.Value);
+            AddParameter(command, "isNan", p.IsNan);
         }
-        var points = new List<Metric>();
+        var loose = new List<MetricPoint>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            points.Add(new Metric(key, reader.GetBoolean(3) ? double.NaN : reader.GetDouble(2), reader.GetInt64(1), reader.GetInt64(0)));
-        return points;
+            loose.Add(new MetricPoint(seriesId, reader.GetInt64(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetBoolean(3)));
+        return Merge(chunked, loose, key);
     }
 
     private static void AddParameter(DbCommand command, string name, object value)

@@ -20,8 +20,8 @@ public abstract partial class SqlTrackingStore
 
     /// <summary>
     /// One group's transaction, and the points its log-batches only append (each greater than its series' stored points): those
-    /// cannot collide with stored points, so the dialect writes them for the whole group at once after the group's other writes
-    /// (PostgreSQL: one COPY instead of one per batch). Points that may collide are inserted by their batch.
+    /// cannot collide with stored points, so they are written for the whole group at once after the group's other writes, one
+    /// chunk per series (see <see cref="MetricChunk"/>). Points that may collide are inserted by their batch.
     /// </summary>
     private protected sealed class WriteGroup(DbConnection connection, DbTransaction transaction)
     {
@@ -85,7 +85,7 @@ public abstract partial class SqlTrackingStore
             await tx.RollbackAsync(CancellationToken.None);
             return false;
         }
-        await WriteAppendedPointsAsync(writes, CancellationToken.None);
+        await WriteAppendedPointsAsync(writes);
         await tx.CommitAsync(CancellationToken.None);
         return true;
     }
@@ -112,7 +112,7 @@ public abstract partial class SqlTrackingStore
                 item.Completion.TrySetException(e);
             }
         }
-        await WriteAppendedPointsAsync(writes, CancellationToken.None);
+        await WriteAppendedPointsAsync(writes);
         await tx.CommitAsync(CancellationToken.None);
     }
 }

@@ -44,16 +44,22 @@ public abstract partial class SqlTrackingStore
     public Task RestoreExperimentAsync(string experimentId, CancellationToken ct = default) =>
         SetExperimentStageAsync(experimentId, LifecycleStages.Active, LifecycleStages.Deleted, ct);
 
+    /// <summary>The tables metric points are stored in: out of order one by one, appended in chunks.</summary>
+    private static readonly string[] PointTables = ["metric_points", "metric_chunks"];
+
     public async Task PermanentlyDeleteExperimentAsync(string experimentId, CancellationToken ct = default)
     {
         var id = ParseExperimentId(experimentId) ?? throw ExperimentNotFound(experimentId);
         await using var connection = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);
         // Runs reference their experiment without cascade (a soft delete must never lose them), so they go first; their data cascades,
-        // except metric points, which have no foreign key on PostgreSQL (see its migrations 5 and 9).
-        await connection.ExecuteAsync(Cmd(
-            "DELETE FROM metric_points WHERE series_id IN (SELECT l.series_id FROM latest_metrics l JOIN runs r ON r.run_id = l.run_id WHERE r.experiment_id = @id)",
-            new { id }, tx, ct));
+        // except metric points and chunks, which have no foreign key on PostgreSQL (see its migrations 5, 9 and 11).
+        foreach (var table in PointTables)
+        {
+            await connection.ExecuteAsync(Cmd(
+                $"DELETE FROM {table} WHERE series_id IN (SELECT l.series_id FROM latest_metrics l JOIN runs r ON r.run_id = l.run_id WHERE r.experiment_id = @id)",
+                new { id }, tx, ct));
+        }
         await connection.ExecuteAsync(Cmd("DELETE FROM runs WHERE experiment_id = @id", new { id }, tx, ct));
         if (await connection.ExecuteAsync(Cmd("DELETE FROM experiments WHERE experiment_id = @id", new { id }, tx, ct)) == 0)
             throw ExperimentNotFound(experimentId);
@@ -68,8 +74,11 @@ public abstract partial class SqlTrackingStore
     {
         await using var connection = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);
-        await connection.ExecuteAsync(Cmd(
-            "DELETE FROM metric_points WHERE series_id IN (SELECT series_id FROM latest_metrics WHERE run_id = @runId)", new { runId }, tx, ct));
+        foreach (var table in PointTables)
+        {
+            await connection.ExecuteAsync(Cmd(
+                $"DELETE FROM {table} WHERE series_id IN (SELECT series_id FROM latest_metrics WHERE run_id = @runId)", new { runId }, tx, ct));
+        }
         if (await connection.ExecuteAsync(Cmd("DELETE FROM runs WHERE run_id = @runId", new { runId }, tx, ct)) == 0)
             throw RunNotFound(runId);
         await tx.CommitAsync(ct);

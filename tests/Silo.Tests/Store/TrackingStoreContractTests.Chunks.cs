@@ -1,0 +1,59 @@
+using Platform.Contracts.Tracking;
+
+namespace Platform.Silo.Tests.Store;
+
+// Appended points are stored in chunks, points logged out of order one by one (migration 11): every read must see both as one
+// history, and a retry must find a point in either.
+public abstract partial class TrackingStoreContractTests
+{
+    private static List<Metric> Points(string key, int from, int count) =>
+        Enumerable.Range(from, count).Select(s => new Metric(key, s / 10.0, 1000 + s, s)).ToList();
+
+    [Fact]
+    public async Task A_retried_batch_stores_nothing_again_whether_its_points_were_chunked_or_not()
+    {
+        var runId = await NewRunIdAsync();
+        await Store.LogBatchAsync(runId, Points("loss", 0, 100), [], []);
+        await Store.LogBatchAsync(runId, Points("loss", 0, 100), [], []);
+        // Half retried, half new: behind the latest point, so the new half is stored point by point.
+        await Store.LogBatchAsync(runId, Points("loss", 50, 100), [], []);
+        await Store.LogBatchAsync(runId, Points("loss", 50, 100), [], []);
+        await Store.LogBatchAsync(runId, Points("loss", 150, 10), [], []);
+
+        Assert.Equal(Points("loss", 0, 160), await Store.GetMetricHistoryAsync(runId, "loss"));
+        Assert.Equal(160, (await Store.GetMetricSummariesAsync(runId)).Single().Count);
+    }
+
+    [Fact]
+    public async Task Summaries_pages_and_history_combine_chunked_points_with_points_logged_out_of_order()
+    {
+        var runId = await NewRunIdAsync();
+        await Store.LogBatchAsync(runId,
+            [new Metric("m", 2, 10, 10), new Metric("m", double.NaN, 20, 20), new Metric("m", double.PositiveInfinity, 30, 30)], [], []);
+        await Store.LogBatchAsync(runId, [new Metric("m", double.NegativeInfinity, 15, 15), new Metric("m", double.NaN, 25, 25)], [], []);
+        await Store.LogBatchAsync(runId, [new Metric("m", 5, 40, 40), new Metric("m", 1, 5, 5)], [], []);
+        await Store.LogBatchAsync(runId, [new Metric("nan-only", double.NaN, 1, 1)], [], []);
+
+        Metric[] expected =
+        [
+            new("m", 1, 5, 5), new("m", 2, 10, 10), new("m", double.NegativeInfinity, 15, 15), new("m", double.NaN, 20, 20),
+            new("m", double.NaN, 25, 25), new("m", double.PositiveInfinity, 30, 30), new("m", 5, 40, 40),
+        ];
+        Assert.Equal(expected, await Store.GetMetricHistoryAsync(runId, "m"));
+
+        var pages = new List<Metric>();
+        string? token = null;
+        do
+        {
+            var page = await Store.GetMetricHistoryPageAsync(runId, "m", 3, token);
+            pages.AddRange(page.Metrics);
+            token = page.NextPageToken;
+        } while (token is not null);
+        Assert.Equal(expected, pages);
+
+        var summaries = (await Store.GetMetricSummariesAsync(runId)).ToDictionary(s => s.Key);
+        Assert.Equal((double.NegativeInfinity, double.PositiveInfinity, 7L), (summaries["m"].Min!.Value, summaries["m"].Max!.Value, summaries["m"].Count));
+        Assert.Equal(new Metric("m", 5, 40, 40), summaries["m"].Last);
+        Assert.Equal((null, null, 1L), (summaries["nan-only"].Min, summaries["nan-only"].Max, summaries["nan-only"].Count));
+    }
+}
