@@ -56,4 +56,26 @@ public abstract partial class TrackingStoreContractTests
         Assert.Equal(new Metric("m", 5, 40, 40), summaries["m"].Last);
         Assert.Equal((null, null, 1L), (summaries["nan-only"].Min, summaries["nan-only"].Max, summaries["nan-only"].Count));
     }
+
+    [Fact]
+    public async Task A_batch_and_its_retry_in_flight_together_store_each_point_once()
+    {
+        // A client that timed out resends while the first send still waits in the queue: both can land in one group, where the
+        // first one's appended points are not written yet when the retry looks for them.
+        var exp = await NewExperimentAsync();
+        var busy = new List<string>();
+        for (var i = 0; i < 6; i++)
+            busy.Add(await NewRunIdAsync(exp));
+        var runId = await NewRunIdAsync(exp);
+        for (var round = 0; round < 5; round++)
+        {
+            var batch = Points("loss", round * 100, 100);
+            // Batches on other runs keep the writers busy, so the two sends queue together.
+            var load = busy.Select(run => Store.LogBatchAsync(run, Points("m", round * 2000, 2000), [], [])).ToList();
+            await Task.WhenAll([.. load, Store.LogBatchAsync(runId, batch, [], []), Store.LogBatchAsync(runId, batch, [], [])]);
+        }
+
+        Assert.Equal(Points("loss", 0, 500), await Store.GetMetricHistoryAsync(runId, "loss"));
+        Assert.Equal(500, (await Store.GetMetricSummariesAsync(runId)).Single().Count);
+    }
 }

@@ -74,9 +74,9 @@ public abstract partial class SqlTrackingStore
                 group.AppendedPoints.AddRange(points);
             else
             {
-                // An identical point (same key, step, timestamp, value) is a retry: skipped here when a chunk holds it, by the
-                // points table's key when that does.
-                var unchunked = await WithoutChunkedPointsAsync(connection, tx, points);
+                // An identical point (same key, step, timestamp, value) is a retry: skipped here when a chunk holds it or will
+                // (appended earlier in this group), by the points table's key when that does.
+                var unchunked = await WithoutChunkedPointsAsync(connection, tx, points, group.AppendedPoints);
                 if (unchunked.Length > 0)
                     await InsertMetricPointsAsync(connection, tx, unchunked, ct);
             }

@@ -29,23 +29,26 @@ public abstract partial class SqlTrackingStore
             ("count", chunk.Count), ("min", chunk.Min), ("max", chunk.Max), ("points", chunk.Points));
 
     /// <summary>
-    /// <paramref name="points"/> (sorted by series) without those a chunk of their series holds already: what a retried batch
-    /// resends. Only chunks overlapping the batch's steps are read, under the series' latest rows the batch has locked, so no
-    /// chunk can be written in between. The points table's key skips the points stored there.
+    /// <paramref name="points"/> (sorted by series) without those a chunk of their series holds already, or will hold when the
+    /// group's <paramref name="appended"/> points are written: what a retried batch resends. Only chunks overlapping the batch's
+    /// steps are read, under the series' latest rows the batch has locked, so no chunk can be written in between. The points
+    /// table's key skips the points stored there.
     /// </summary>
-    private static async Task<MetricPoint[]> WithoutChunkedPointsAsync(DbConnection connection, DbTransaction tx, MetricPoint[] points)
+    private static async Task<MetricPoint[]> WithoutChunkedPointsAsync(
+        DbConnection connection, DbTransaction tx, MetricPoint[] points, IReadOnlyList<MetricPoint> appended)
     {
-        HashSet<MetricPoint>? stored = null;
+        var stored = new HashSet<MetricPoint>();
         foreach (var series in points.GroupBy(p => p.SeriesId))
         {
             var (least, greatest) = (series.Min(p => p.Step), series.Max(p => p.Step));
             foreach (var chunk in await ReadChunksAsync(connection, tx, series.Key,
                          "first_step <= @greatest AND last_step >= @least", ("least", least), ("greatest", greatest)))
             {
-                (stored ??= []).UnionWith(chunk);
+                stored.UnionWith(chunk);
             }
+            stored.UnionWith(appended.Where(p => p.SeriesId == series.Key));
         }
-        return stored is null ? points : points.Where(p => !stored.Contains(p)).ToArray();
+        return stored.Count == 0 ? points : points.Where(p => !stored.Contains(p)).ToArray();
     }
 
     /// <summary>The points of the series' chunks that satisfy <paramref name="where"/>, chunk by chunk in history order.</summary>
