@@ -1,7 +1,8 @@
 namespace Platform.Contracts.Api;
 
 /// <summary>
-/// The tracking database cannot be reached or is restarting: nothing was stored, and the same call may succeed in a moment.
+/// The tracking database cannot be reached or is restarting: the call failed for that alone, and the same call may succeed in
+/// a moment.
 /// The API answers it with <see cref="ErrorCodes.TemporarilyUnavailable"/> (503); grains throw it in place of the database
 /// driver's exceptions, which Orleans cannot serialize (their callers would otherwise wait out the response timeout).
 /// </summary>

@@ -43,7 +43,9 @@ public sealed class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExce
             };
             if (error is null && StoreUnavailability.Of(e) is { } unavailable)
             {
-                logger.LogWarning("{Method} {Path} answered 503: {Reason}", context.Request.Method, context.Request.Path, unavailable.Message);
+                // The driver's text (it names the database's address) goes to the log only; a grain's translation has none left.
+                logger.LogWarning("{Method} {Path} answered 503: {Reason}{Cause}", context.Request.Method, context.Request.Path, unavailable.Message,
+                    ReferenceEquals(e, unavailable) ? "" : $" ({e.GetBaseException().Message})");
                 error = new ApiError(ErrorCodes.TemporarilyUnavailable, unavailable.Message);
             }
 

@@ -11,7 +11,10 @@ namespace Platform.Silo.Store;
 /// </summary>
 public static class StoreUnavailability
 {
-    /// <summary>The failure as a <see cref="StoreUnavailableException"/> when the database was unavailable, else null.</summary>
+    /// <summary>
+    /// The failure as a <see cref="StoreUnavailableException"/> when the database was unavailable, else null. Its message says
+    /// what state the database is in, not the driver's text (which names the database's host and port: for the server log only).
+    /// </summary>
     public static StoreUnavailableException? Of(Exception failure)
     {
         if (failure is StoreUnavailableException known)
@@ -21,24 +24,26 @@ public static class StoreUnavailability
 
         for (Exception? e = failure; e is not null; e = e.InnerException)
         {
-            if (e is DbException db && IsUnavailable(db))
+            if (e is DbException db && State(db) is { } state)
             {
-                return new StoreUnavailableException($"the tracking database is unavailable: {db.Message.TrimEnd('.')}; retry");
+                return new StoreUnavailableException($"the tracking database is unavailable: {state}; retry");
             }
         }
 
         return null;
     }
 
-    private static bool IsUnavailable(DbException e) => e.SqlState switch
+    private static string? State(DbException e) => e.SqlState switch
     {
-        // PostgreSQL's class 08 (connection exception), admin/crash shutdown and "starting up" (57P01-57P03), too many connections.
-        { } state when state.StartsWith("08", StringComparison.Ordinal) => true,
-        "57P01" or "57P02" or "57P03" or "53300" => true,
+        // PostgreSQL's admin/crash shutdown and "starting up" (57P01-57P03), too many connections, class 08 (connection exception).
+        "57P01" or "57P02" => "it is shutting down",
+        "57P03" => "it is starting up",
+        "53300" => "it has no free connection",
+        { } state when state.StartsWith("08", StringComparison.Ordinal) => "the connection to it failed",
         // The server answered with another error: the statement's, not the database's availability.
-        { } => false,
+        { } => null,
         // No server error: the driver could not connect or lost the connection (Npgsql: I/O, socket, timeout, pool exhausted).
         // SQLite reports none as transient: its writers wait on the busy timeout (SqliteTrackingStore) instead of failing.
-        null => e.IsTransient,
+        null => e.IsTransient ? "it cannot be reached" : null,
     };
 }

@@ -1,6 +1,8 @@
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Orleans.Serialization;
 using Platform.Contracts.Api;
 using Platform.Silo.Store;
 
@@ -10,19 +12,15 @@ namespace Platform.Silo.Tests.Store;
 public sealed class StoreUnavailabilityTests
 {
     [Theory]
-    [InlineData("57P01", "terminating connection due to administrator command")]
-    [InlineData("57P02", "terminating connection due to crash of another server process")]
-    [InlineData("57P03", "the database system is starting up")]
-    [InlineData("53300", "sorry, too many clients already")]
-    [InlineData("08006", "connection failure")]
-    [InlineData("08001", "could not connect")]
-    public void A_server_shutting_down_starting_or_out_of_connections_is_unavailability(string sqlState, string message)
-    {
-        var unavailable = StoreUnavailability.Of(new PostgresException(message, "FATAL", "FATAL", sqlState));
-
-        Assert.NotNull(unavailable);
-        Assert.Equal($"the tracking database is unavailable: {sqlState}: {message}; retry", unavailable.Message);
-    }
+    [InlineData("57P01", "terminating connection due to administrator command", "it is shutting down")]
+    [InlineData("57P02", "terminating connection due to crash of another server process", "it is shutting down")]
+    [InlineData("57P03", "the database system is starting up", "it is starting up")]
+    [InlineData("53300", "sorry, too many clients already", "it has no free connection")]
+    [InlineData("08006", "connection failure", "the connection to it failed")]
+    [InlineData("08001", "could not connect", "the connection to it failed")]
+    public void A_server_shutting_down_starting_or_out_of_connections_is_unavailability(string sqlState, string message, string state) =>
+        Assert.Equal($"the tracking database is unavailable: {state}; retry",
+            StoreUnavailability.Of(new PostgresException(message, "FATAL", "FATAL", sqlState))?.Message);
 
     [Theory]
     [InlineData("23505")] // unique_violation
@@ -37,7 +35,8 @@ public sealed class StoreUnavailabilityTests
     {
         var refused = new NpgsqlException("Failed to connect to 127.0.0.1:5432", new SocketException((int)SocketError.ConnectionRefused));
 
-        Assert.Equal("the tracking database is unavailable: Failed to connect to 127.0.0.1:5432; retry",
+        // The driver's text (the database's address) stays out of the message: clients see the state only.
+        Assert.Equal("the tracking database is unavailable: it cannot be reached; retry",
             StoreUnavailability.Of(new InvalidOperationException("the group commit failed", refused))?.Message);
     }
 
@@ -56,5 +55,17 @@ public sealed class StoreUnavailabilityTests
         var translated = new StoreUnavailableException("the tracking database is unavailable: x; retry");
 
         Assert.Same(translated, StoreUnavailability.Of(translated));
+    }
+
+    [Fact]
+    public void The_translation_crosses_a_grain_call_where_the_drivers_exception_cannot()
+    {
+        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+        var refused = new NpgsqlException("Failed to connect to 127.0.0.1:5432", new SocketException((int)SocketError.ConnectionRefused));
+
+        var back = serializer.Deserialize<Exception>(serializer.SerializeToArray<Exception>(StoreUnavailability.Of(refused)!));
+
+        Assert.Equal("the tracking database is unavailable: it cannot be reached; retry", Assert.IsType<StoreUnavailableException>(back).Message);
+        Assert.Throws<CodecNotFoundException>(() => serializer.SerializeToArray<Exception>(refused)); // why grains translate it
     }
 }
