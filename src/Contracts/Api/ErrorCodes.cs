@@ -14,6 +14,9 @@ public static class ErrorCodes
     public const string RequestLimitExceeded = "REQUEST_LIMIT_EXCEEDED";
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
 
+    /// <summary>The server cannot answer now (its database is restarting or unreachable); the same request may succeed later.</summary>
+    public const string TemporarilyUnavailable = "TEMPORARILY_UNAVAILABLE";
+
     public static int HttpStatus(string code) => code switch
     {
         ResourceDoesNotExist => 404,
@@ -22,6 +25,7 @@ public static class ErrorCodes
         RequestLimitExceeded => 429,
         RequestTooLarge => 413,
         InternalError => 500,
+        TemporarilyUnavailable => 503,
         _ => 400,
     };
 }

@@ -4,8 +4,8 @@ namespace Platform.Contracts.Client;
 
 /// <summary>
 /// Calls to the platform's API re-sent while the API cannot answer them: unreachable, or failing on the server (its database
-/// restarting, a silo failing over). Only for calls that are safe to repeat: the store skips identical metric points, tags
-/// and artifact uploads overwrite, reads change nothing.
+/// restarting: 503 TEMPORARILY_UNAVAILABLE; a silo failing over). Only for calls that are safe to repeat: the store skips
+/// identical metric points, params and tags are set to the same value again, artifact uploads overwrite, reads change nothing.
 /// </summary>
 public static class TransientRetry
 {
@@ -21,8 +21,10 @@ public static class TransientRetry
             {
                 return await call(ct).ConfigureAwait(false);
             }
-            catch (Exception e) when (IsTransient(e) && DateTime.UtcNow < deadline && !ct.IsCancellationRequested)
+            catch (Exception e) when (IsTransient(e) && DateTime.UtcNow < deadline)
             {
+                // A caller that stops (a trial cancelled while the API is down) sees its cancellation, not the outage's last error.
+                ct.ThrowIfCancellationRequested();
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * attempt * attempt, 2000)), ct).ConfigureAwait(false);
             }
         }

@@ -10,7 +10,9 @@ namespace Platform.Silo.Api;
 
 /// <summary>
 /// Turns every failure under the API paths into MLflow's error body (<c>{"error_code", "message"}</c>) with MLflow's status codes.
-/// Unexpected exceptions are logged with their stack trace and answered with a generic INTERNAL_ERROR: no internals leak to clients.
+/// The tracking database being unreachable or restarting is TEMPORARILY_UNAVAILABLE (503, a warning without stack trace: it is
+/// the database's state, not a bug, and clients re-send). Other unexpected exceptions are logged with their stack trace and
+/// answered with a generic INTERNAL_ERROR: no internals leak to clients.
 /// </summary>
 public sealed class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExceptionMiddleware> logger)
 {
@@ -19,6 +21,10 @@ public sealed class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExce
         try
         {
             await next(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested && IsApiPath(context.Request.Path))
+        {
+            // The client gave up on the request (a worker stopping a trial, a timeout): nobody reads an answer, and it is no error of ours.
         }
         catch (Exception e) when (!context.Response.HasStarted && IsApiPath(context.Request.Path))
         {
@@ -35,6 +41,14 @@ public sealed class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExce
                 JsonException j => new ApiError(ErrorCodes.BadRequest, $"malformed JSON: {j.Message}"),
                 _ => null,
             };
+            if (error is null && StoreUnavailability.Of(e) is { } unavailable)
+            {
+                // The driver's text (it names the database's address) goes to the log only; a grain's translation has none left.
+                logger.LogWarning("{Method} {Path} answered 503: {Reason}{Cause}", context.Request.Method, context.Request.Path, unavailable.Message,
+                    ReferenceEquals(e, unavailable) ? "" : $" ({e.GetBaseException().Message})");
+                error = new ApiError(ErrorCodes.TemporarilyUnavailable, unavailable.Message);
+            }
+
             if (error is null)
             {
                 logger.LogError(e, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);

@@ -35,6 +35,7 @@ public static class PlatformSiloExtensions
         builder.UseOrleans(silo =>
         {
             silo.UsePlatformClustering(cluster, store);
+            silo.AddIncomingGrainCallFilter<StoreUnavailabilityFilter>();
             silo.AddIncomingGrainCallFilter<GrainCallerCheck>();
             silo.AddIncomingGrainCallFilter<GrainCallCounter>();
         });

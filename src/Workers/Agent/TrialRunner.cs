@@ -46,8 +46,10 @@ public sealed class TrialRunner(
             catch (Exception e)
             {
                 // The platform could not record the start (its store briefly down, a silo lost): not the trial's fault, so it
-                // goes back to the queue instead of failing.
+                // goes back to the queue instead of failing. The slot stays taken a moment, as after a failed lease request: a
+                // database outage fails a start at once, and the agent would otherwise lease and hand back trials in a tight loop.
                 await ReportAsync(trial, new TrialOutcome(RunStatus.KILLED, $"could not start: {e.Message}", Retryable: true));
+                await Task.Delay(options.PollInterval * 5, CancellationToken.None); // 1 s by default, also when stopping
                 return;
             }
 

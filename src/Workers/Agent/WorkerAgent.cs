@@ -82,7 +82,8 @@ public sealed class WorkerAgent(
 
     /// <summary>
     /// Trials log, checkpoint and tag through the API from their first moment, so the agent takes none before the API answers
-    /// (in one process the silo's recovered trials are otherwise leased before the HTTP server listens).
+    /// (in one process the silo's recovered trials are otherwise leased before the HTTP server listens). An API that answers
+    /// but cannot serve yet (503 while its database restarts) is waited for too, instead of stopping the agent.
     /// </summary>
     private async Task WaitForApiAsync(CancellationToken ct)
     {
@@ -93,7 +94,7 @@ public sealed class WorkerAgent(
                 await tracking.SearchExperimentsAsync(1, ct);
                 return;
             }
-            catch (HttpRequestException e) when (!ct.IsCancellationRequested)
+            catch (Exception e) when (TransientRetry.IsTransient(e) && !ct.IsCancellationRequested)
             {
                 if (attempt == 10)
                 {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Silo.Api;
 using Platform.Silo.Store;
+using Platform.Silo.Tests.Infrastructure;
 
 namespace Platform.Silo.Tests.Api;
 
@@ -33,10 +35,13 @@ public sealed class TrackingApiHost : IAsyncDisposable
     /// <summary>The configured artifact root (null when the host has none).</summary>
     public string? ArtifactRoot => _app.Services.GetRequiredService<StoreOptions>().ArtifactRoot;
 
-    public static async Task<TrackingApiHost> StartAsync(StoreOptions options)
+    /// <param name="logs">Where the host's log messages go (none are kept when null).</param>
+    public static async Task<TrackingApiHost> StartAsync(StoreOptions options, ConcurrentQueue<string>? logs = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        if (logs is not null)
+            builder.Logging.AddProvider(new CapturingLoggerProvider(logs));
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddTrackingStore(options);
         builder.Services.AddTrackingApi();

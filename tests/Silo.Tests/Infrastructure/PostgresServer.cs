@@ -69,8 +69,18 @@ public sealed partial class PostgresServer : IAsyncLifetime
     /// </summary>
     public async Task RestartAsync(TimeSpan down)
     {
-        await RunAsync(Path.Combine(_binDir!, "pg_ctl"), ["-D", DataDir, "-m", "fast", "-w", "stop"], asPostgres: true);
+        await StopAsync();
         await Task.Delay(down);
+        await StartAgainAsync();
+    }
+
+    /// <summary>Stops the server (fast shutdown: every connection is dropped) until <see cref="StartAgainAsync"/>.</summary>
+    public Task StopAsync() =>
+        RunAsync(Path.Combine(_binDir!, "pg_ctl"), ["-D", DataDir, "-m", "fast", "-w", "stop"], asPostgres: true);
+
+    /// <summary>Starts a server stopped by <see cref="StopAsync"/> on the same port with the same data.</summary>
+    public async Task StartAgainAsync()
+    {
         await StartServerAsync();
         NpgsqlConnection.ClearAllPools(); // pooled connections died with the old server
     }

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Platform.Silo.Hosting;
 using Platform.Silo.Security;
 using Platform.Silo.Store;
+using Platform.Silo.Tests.Infrastructure;
 using Platform.Testing;
 
 namespace Platform.Silo.Tests.Security;
@@ -94,22 +95,5 @@ public sealed class SecuredPlatformHost : IAsyncDisposable
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _home.Dispose();
-    }
-
-    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> logs) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, logs);
-
-        public void Dispose() { }
-
-        private sealed class Logger(string category, ConcurrentQueue<string> logs) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                logs.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
-        }
     }
 }
