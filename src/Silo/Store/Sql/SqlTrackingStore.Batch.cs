@@ -208,8 +208,6 @@ public abstract partial class SqlTrackingStore
     private protected const string InsertMetricSql =
         "INSERT INTO metric_points (series_id, step, timestamp, value, is_nan) VALUES (@SeriesId, @Step, @Timestamp, @Value, @IsNan) ON CONFLICT DO NOTHING";
 
-    /// <summary>The series' id, or null when nothing was ever logged under the key (scalar subquery: the points' index then serves the order).</summary>
-    private protected const string SeriesIdSql = "(SELECT series_id FROM latest_metrics WHERE run_id = @runId AND key = @key)";
 
     public async Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string key, CancellationToken ct = default)
     {
@@ -275,8 +273,8 @@ public abstract partial class SqlTrackingStore
         var from = after is null ? (MetricPoint?)null : MetricPoint.From(seriesId, after);
         var chunked = new List<MetricPoint>();
         foreach (var chunk in await (from is { } f
-                     ? ReadChunksAsync(connection, null, seriesId, "last_step >= @step", ("step", f.Step))
-                     : ReadChunksAsync(connection, null, seriesId, "")))
+                     ? ReadChunksAsync(connection, null, seriesId, "last_step >= @step", ct, ("step", f.Step))
+                     : ReadChunksAsync(connection, null, seriesId, "", ct)))
         {
             chunked.AddRange(from is { } a ? chunk.Where(p => p.CompareTo(a) > 0) : chunk);
         }

@@ -42,7 +42,7 @@ public abstract partial class SqlTrackingStore
         {
             var (least, greatest) = (series.Min(p => p.Step), series.Max(p => p.Step));
             foreach (var chunk in await ReadChunksAsync(connection, tx, series.Key,
-                         "first_step <= @greatest AND last_step >= @least", ("least", least), ("greatest", greatest)))
+                         "first_step <= @greatest AND last_step >= @least", CancellationToken.None, ("least", least), ("greatest", greatest)))
             {
                 stored.UnionWith(chunk);
             }
@@ -53,15 +53,15 @@ public abstract partial class SqlTrackingStore
 
     /// <summary>The points of the series' chunks that satisfy <paramref name="where"/>, chunk by chunk in history order.</summary>
     private static async Task<List<MetricPoint[]>> ReadChunksAsync(
-        DbConnection connection, DbTransaction? tx, long seriesId, string where, params (string Name, object? Value)[] args)
+        DbConnection connection, DbTransaction? tx, long seriesId, string where, CancellationToken ct, params (string Name, object? Value)[] args)
     {
         var sql = "SELECT points FROM metric_chunks WHERE series_id = @seriesId" + (where.Length == 0 ? "" : " AND " + where) +
                   " ORDER BY first_step, first_timestamp, first_value, first_is_nan";
         var chunks = new List<MetricPoint[]>();
         await using var command = SqlCommands.Create(connection, sql, [("seriesId", seriesId), .. args]);
         command.Transaction = tx;
-        await using var reader = await command.ExecuteReaderAsync(CancellationToken.None);
-        while (await reader.ReadAsync(CancellationToken.None))
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
             chunks.Add(MetricChunk.Unpack(seriesId, reader.GetFieldValue<byte[]>(0)));
         return chunks;
     }

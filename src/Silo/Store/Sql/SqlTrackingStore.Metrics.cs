@@ -86,14 +86,14 @@ public abstract partial class SqlTrackingStore
     /// </summary>
     private async Task<int> DeleteChunkedPointsAfterStepAsync(DbConnection connection, DbTransaction tx, string runId, long? afterStep)
     {
+        var after = afterStep ?? long.MinValue;
         var seriesIds = await connection.QueryAsync<long>(Cmd(
             "SELECT DISTINCT c.series_id FROM latest_metrics l JOIN metric_chunks c ON c.series_id = l.series_id " +
-            "WHERE l.run_id = @runId AND c.last_step > @afterStep", new { runId, afterStep = afterStep ?? long.MinValue }, tx, CancellationToken.None));
+            "WHERE l.run_id = @runId AND c.last_step > @after", new { runId, after }, tx, CancellationToken.None));
         var deleted = 0;
         foreach (var seriesId in seriesIds)
         {
-            var after = afterStep ?? long.MinValue;
-            var chunks = await ReadChunksAsync(connection, tx, seriesId, "last_step > @after", ("after", after));
+            var chunks = await ReadChunksAsync(connection, tx, seriesId, "last_step > @after", CancellationToken.None, ("after", after));
             await connection.ExecuteAsync(Cmd("DELETE FROM metric_chunks WHERE series_id = @seriesId AND last_step > @after",
                 new { seriesId, after }, tx, CancellationToken.None));
             foreach (var chunk in chunks)
