@@ -28,32 +28,33 @@ public abstract partial class TrackingStoreContractTests
     public async Task Summaries_pages_and_history_combine_chunked_points_with_points_logged_out_of_order()
     {
         var runId = await NewRunIdAsync();
-        await Store.LogBatchAsync(runId,
-            [new Metric("m", 2, 10, 10), new Metric("m", double.NaN, 20, 20), new Metric("m", double.PositiveInfinity, 30, 30)], [], []);
-        await Store.LogBatchAsync(runId, [new Metric("m", double.NegativeInfinity, 15, 15), new Metric("m", double.NaN, 25, 25)], [], []);
-        await Store.LogBatchAsync(runId, [new Metric("m", 5, 40, 40), new Metric("m", 1, 5, 5)], [], []);
+        static Metric At(long step, double value) => new("m", value, 1000 + step, step);
+        // Twenty appended points (a chunk) with a NaN and an infinity among them; then points behind the latest one (rows), and
+        // a batch of one appended point and one behind.
+        var chunked = Enumerable.Range(1, 20).Select(i => At(10 * i, i)).ToList();
+        chunked[1] = At(20, double.NaN);
+        chunked[2] = At(30, double.PositiveInfinity);
+        await Store.LogBatchAsync(runId, chunked, [], []);
+        await Store.LogBatchAsync(runId, [At(15, double.NegativeInfinity), At(25, double.NaN)], [], []);
+        await Store.LogBatchAsync(runId, [At(210, 5), At(5, 1)], [], []);
         await Store.LogBatchAsync(runId, [new Metric("nan-only", double.NaN, 1, 1)], [], []);
 
-        Metric[] expected =
-        [
-            new("m", 1, 5, 5), new("m", 2, 10, 10), new("m", double.NegativeInfinity, 15, 15), new("m", double.NaN, 20, 20),
-            new("m", double.NaN, 25, 25), new("m", double.PositiveInfinity, 30, 30), new("m", 5, 40, 40),
-        ];
+        var expected = chunked.Concat([At(15, double.NegativeInfinity), At(25, double.NaN), At(210, 5), At(5, 1)]).OrderBy(m => m.Step).ToList();
         Assert.Equal(expected, await Store.GetMetricHistoryAsync(runId, "m"));
 
         var pages = new List<Metric>();
         string? token = null;
         do
         {
-            var page = await Store.GetMetricHistoryPageAsync(runId, "m", 3, token);
+            var page = await Store.GetMetricHistoryPageAsync(runId, "m", 7, token);
             pages.AddRange(page.Metrics);
             token = page.NextPageToken;
         } while (token is not null);
         Assert.Equal(expected, pages);
 
         var summaries = (await Store.GetMetricSummariesAsync(runId)).ToDictionary(s => s.Key);
-        Assert.Equal((double.NegativeInfinity, double.PositiveInfinity, 7L), (summaries["m"].Min!.Value, summaries["m"].Max!.Value, summaries["m"].Count));
-        Assert.Equal(new Metric("m", 5, 40, 40), summaries["m"].Last);
+        Assert.Equal((double.NegativeInfinity, double.PositiveInfinity, 24L), (summaries["m"].Min!.Value, summaries["m"].Max!.Value, summaries["m"].Count));
+        Assert.Equal(At(210, 5), summaries["m"].Last);
         Assert.Equal((null, null, 1L), (summaries["nan-only"].Min, summaries["nan-only"].Max, summaries["nan-only"].Count));
     }
 

@@ -12,13 +12,33 @@ public abstract partial class SqlTrackingStore
         "@firstValue, @firstIsNan, @lastStep, @lastTimestamp, @lastValue, @lastIsNan, @count, @min, @max, @points)";
 
     /// <summary>
-    /// Writes the points the group's batches only append (see <see cref="WriteGroup"/>) as one chunk per series. A series' points
-    /// are in history order already: each batch's are sorted, and a later batch of the group appends after an earlier one.
+    /// A series with fewer appended points than this in a group stores them as rows of <c>metric_points</c>: a chunk row costs
+    /// more than a point row, so a run logging one point at a time (log-metric, a slow training's cost) would otherwise store a
+    /// chunk per point.
+    /// </summary>
+    private const int MinChunkPoints = 16;
+
+    /// <summary>
+    /// Writes the points the group's batches only append (see <see cref="WriteGroup"/>): one chunk per series, or rows for a
+    /// series with few. A series' points are in history order already: each batch's are sorted, and a later batch of the
+    /// group appends after an earlier one.
     /// </summary>
     private async Task WriteAppendedPointsAsync(WriteGroup group)
     {
+        List<MetricPoint>? few = null;
         foreach (var series in group.AppendedPoints.GroupBy(p => p.SeriesId))
-            await InsertChunkAsync(group.Connection, group.Transaction, MetricChunk.Pack(series.ToArray()));
+        {
+            var points = series.ToArray();
+            if (points.Length < MinChunkPoints)
+                (few ??= []).AddRange(points);
+            else
+                await InsertChunkAsync(group.Connection, group.Transaction, MetricChunk.Pack(points));
+        }
+        if (few is not null)
+        {
+            few.Sort(); // in key order, as batches insert theirs (see UpsertLatestAsync)
+            await InsertMetricPointsAsync(group.Connection, group.Transaction, few.ToArray(), CancellationToken.None);
+        }
     }
 
     private Task<int> InsertChunkAsync(DbConnection connection, DbTransaction tx, MetricChunk chunk) =>
