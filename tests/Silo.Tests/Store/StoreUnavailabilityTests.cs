@@ -68,4 +68,16 @@ public sealed class StoreUnavailabilityTests
         Assert.Equal("the tracking database is unavailable: it cannot be reached; retry", Assert.IsType<StoreUnavailableException>(back).Message);
         Assert.Throws<CodecNotFoundException>(() => serializer.SerializeToArray<Exception>(refused)); // why grains translate it
     }
+
+    [Fact]
+    public void A_refusal_crosses_grain_calls_with_its_error_code()
+    {
+        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+
+        var back = serializer.Deserialize<Exception>(serializer.SerializeToArray<Exception>(
+            new TrackingStoreException(ErrorCodes.ResourceDoesNotExist, "Run with id=r1 not found")));
+
+        var refused = Assert.IsType<TrackingStoreException>(back);
+        Assert.Equal((ErrorCodes.ResourceDoesNotExist, "Run with id=r1 not found"), (refused.ErrorCode, refused.Message));
+    }
 }
