@@ -35,7 +35,7 @@ public static class PlatformSiloExtensions
         builder.UseOrleans(silo =>
         {
             silo.UsePlatformClustering(cluster, store);
-            silo.AddIncomingGrainCallFilter<StoreUnavailabilityFilter>();
+            silo.AddIncomingGrainCallFilter<StoreFailureFilter>();
             silo.AddIncomingGrainCallFilter<GrainCallerCheck>();
             silo.AddIncomingGrainCallFilter<GrainCallCounter>();
         });
