@@ -37,7 +37,8 @@ public abstract partial class TrackingStoreContractTests
         await Store.LogBatchAsync(runId, chunked, [], []);
         await Store.LogBatchAsync(runId, [At(15, double.NegativeInfinity), At(25, double.NaN)], [], []);
         await Store.LogBatchAsync(runId, [At(210, 5), At(5, 1)], [], []);
-        await Store.LogBatchAsync(runId, [new Metric("nan-only", double.NaN, 1, 1)], [], []);
+        // A chunk of NaN points alone: no least or greatest value.
+        await Store.LogBatchAsync(runId, Enumerable.Range(1, 16).Select(i => new Metric("nan-only", double.NaN, i, i)).ToList(), [], []);
 
         var expected = chunked.Concat([At(15, double.NegativeInfinity), At(25, double.NaN), At(210, 5), At(5, 1)]).OrderBy(m => m.Step).ToList();
         Assert.Equal(expected, await Store.GetMetricHistoryAsync(runId, "m"));
@@ -55,7 +56,7 @@ public abstract partial class TrackingStoreContractTests
         var summaries = (await Store.GetMetricSummariesAsync(runId)).ToDictionary(s => s.Key);
         Assert.Equal((double.NegativeInfinity, double.PositiveInfinity, 24L), (summaries["m"].Min!.Value, summaries["m"].Max!.Value, summaries["m"].Count));
         Assert.Equal(At(210, 5), summaries["m"].Last);
-        Assert.Equal((null, null, 1L), (summaries["nan-only"].Min, summaries["nan-only"].Max, summaries["nan-only"].Count));
+        Assert.Equal((null, null, 16L), (summaries["nan-only"].Min, summaries["nan-only"].Max, summaries["nan-only"].Count));
     }
 
     [Fact]
