@@ -8,9 +8,11 @@ public sealed record NewRunLogLine(long Timestamp, string Message);
 
 /// <summary>
 /// A batch of lines from one <see cref="Source"/> (a worker id, or <c>platform</c> for lifecycle events). The store cuts each line
-/// to <see cref="RunLogLimits.MaxLineChars"/> and keeps at most <see cref="RunLogLimits.MaxLinesPerRun"/> lines per run.
+/// to <see cref="RunLogLimits.MaxLineChars"/> and keeps at most <see cref="RunLogLimits.MaxLinesPerRun"/> lines per run. A
+/// <see cref="BatchId"/> (the client's, at most <see cref="RunLogLimits.MaxBatchIdChars"/> characters) makes the batch
+/// idempotent: a batch sent again under the same id (a retry after a lost answer) is stored once.
 /// </summary>
-public sealed record RunLogBatch(string? Source, IReadOnlyList<NewRunLogLine>? Lines);
+public sealed record RunLogBatch(string? Source, IReadOnlyList<NewRunLogLine>? Lines, string? BatchId = null);
 
 /// <summary>A stored line. <see cref="Id"/> increases in the order lines were stored: the <c>after</c> cursor of the next read.</summary>
 public sealed record RunLogLine(long Id, long Timestamp, string Source, string Message);
@@ -24,6 +26,9 @@ public sealed record RunLogPage(IReadOnlyList<RunLogLine> Lines, long NextAfter,
 /// <summary>Caps that keep a chatty or hostile job from filling the store.</summary>
 public static class RunLogLimits
 {
+    /// <summary>A batch id's length at most (a GUID in any of its text forms fits).</summary>
+    public const int MaxBatchIdChars = 64;
+
     /// <summary>Longer lines are cut here and end with an ellipsis.</summary>
     public const int MaxLineChars = 4000;
 

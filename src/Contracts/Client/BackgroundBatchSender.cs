@@ -6,7 +6,8 @@ namespace Platform.Contracts.Client;
 /// The shape both run loggers share: callers enqueue without blocking, a background loop sends batches of at most
 /// <c>maxBatchSize</c> items every flush interval, and <see cref="DisposeAsync"/> sends what is left. Items leave the queue
 /// only once <see cref="SendAsync"/> returned, so a send cut short (disposal cancels the one under way) is sent again by the
-/// final flush. What a failed send means (retry, drop) is the subclass's.
+/// final flush, as the same batch (the same array, however much was enqueued since), so that a subclass can give a batch an
+/// identity its retries keep. What a failed send means (retry, drop) is the subclass's.
 /// </summary>
 public abstract class BackgroundBatchSender<T> : IAsyncDisposable
 {
@@ -15,6 +16,7 @@ public abstract class BackgroundBatchSender<T> : IAsyncDisposable
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private T[]? _unsent;
 
     protected BackgroundBatchSender(int maxBatchSize, TimeSpan? flushInterval)
     {
@@ -36,8 +38,10 @@ public abstract class BackgroundBatchSender<T> : IAsyncDisposable
         {
             while (!Pending.IsEmpty)
             {
-                var batch = Pending.Take(_maxBatchSize).ToArray();
+                // The queue's front still holds a batch that did not go out: it goes again as it was.
+                var batch = _unsent ??= Pending.Take(_maxBatchSize).ToArray();
                 await SendAsync(batch, ct).ConfigureAwait(false);
+                _unsent = null;
                 for (var i = 0; i < batch.Length; i++)
                 {
                     Pending.TryDequeue(out _);

@@ -4,15 +4,19 @@ namespace Platform.Contracts.Client;
 
 /// <summary>
 /// Ships a run's log lines (POST runs/{id}/logs) without blocking the job: <see cref="Log"/> enqueues, a background loop sends
-/// batches every flush interval. Unlike metrics, logs are best effort: a batch the server refuses (the run was deleted) or that
-/// still fails after retries is dropped, and at most <see cref="MaxPending"/> lines wait, so a dead API never stalls or fails a
-/// trial. <see cref="BackgroundBatchSender{T}.DisposeAsync"/> sends what is left.
+/// batches every flush interval. Each batch carries an id of its own, kept when it is sent again, so the store keeps a batch
+/// once however often it is sent (<see cref="RunLogBatch.BatchId"/>); sends are repeated while the API cannot answer
+/// (<see cref="TransientRetry"/>). Unlike metrics, logs are best effort: a batch the server refuses (the run was deleted) or
+/// that still fails after that is dropped, and at most <see cref="MaxPending"/> lines wait, so a dead API never stalls or
+/// fails a trial. <see cref="BackgroundBatchSender{T}.DisposeAsync"/> sends what is left.
 /// </summary>
 public sealed class BatchingRunLogger(PlatformClient client, string runId, string source, TimeSpan? flushInterval = null)
     : BackgroundBatchSender<NewRunLogLine>(RunLogLimits.MaxLinesPerBatch, flushInterval)
 {
     /// <summary>Lines held while the API is slow; more are dropped (the store keeps fewer per run anyway).</summary>
     public const int MaxPending = 10_000;
+
+    private (IReadOnlyList<NewRunLogLine> Batch, string Id)? _current;
 
     public void Log(string message)
     {
@@ -24,25 +28,19 @@ public sealed class BatchingRunLogger(PlatformClient client, string runId, strin
 
     protected override async Task SendAsync(IReadOnlyList<NewRunLogLine> batch, CancellationToken ct)
     {
-        for (var attempt = 1; attempt <= 3; attempt++)
+        // The same batch sent again (its last send cut short) keeps its id: the store may hold it already.
+        if (_current is not { } current || !ReferenceEquals(current.Batch, batch))
         {
-            try
-            {
-                await client.AppendRunLogsAsync(runId, new RunLogBatch(source, batch), ct).ConfigureAwait(false);
-                return;
-            }
-            catch (PlatformApiException)
-            {
-                return; // refused (deleted run, bad batch): retrying cannot help
-            }
-            catch (HttpRequestException) when (attempt < 3)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt * attempt), ct).ConfigureAwait(false);
-            }
-            catch (HttpRequestException)
-            {
-                return;
-            }
+            _current = current = (batch, Guid.NewGuid().ToString("N"));
+        }
+
+        try
+        {
+            await TransientRetry.RunAsync(c => client.AppendRunLogsAsync(runId, new RunLogBatch(source, batch, current.Id), c), ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is PlatformApiException or HttpRequestException)
+        {
+            // Refused (a deleted run, a bad batch), or the API stayed away past the retries' patience: dropped.
         }
     }
 }

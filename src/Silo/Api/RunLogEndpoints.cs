@@ -30,7 +30,13 @@ public static class RunLogEndpoints
                 throw ApiRequestException.Missing("lines[].message");
             }
 
-            return new { stored = await store.AppendRunLogsAsync(runId, source, lines, ct) };
+            if (body.BatchId is { Length: 0 or > RunLogLimits.MaxBatchIdChars })
+            {
+                throw new ApiRequestException(ErrorCodes.InvalidParameterValue,
+                    $"Invalid value for parameter 'batch_id': 1 to {RunLogLimits.MaxBatchIdChars} characters.");
+            }
+
+            return new { stored = await store.AppendRunLogsAsync(runId, source, lines, body.BatchId, ct) };
         });
 
         api.MapGet("/runs/{runId}/logs", async (string runId, long? after, int? limit, ITrackingStore store, CancellationToken ct) =>

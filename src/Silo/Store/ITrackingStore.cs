@@ -142,8 +142,10 @@ public interface ITrackingStore
     /// <summary>
     /// Appends lines to the run's log as <paramref name="source"/>, in order, within <see cref="Platform.Contracts.Api.RunLogLimits"/>
     /// (<see cref="RunLogCap"/>); returns how many were stored. An unknown run is RESOURCE_DOES_NOT_EXIST, a deleted one INVALID_PARAMETER_VALUE.
+    /// A batch with a <paramref name="batchId"/> the run has seen before is a retry: nothing is stored again and 0 returned.
     /// </summary>
-    Task<int> AppendRunLogsAsync(string runId, string source, IReadOnlyList<Platform.Contracts.Api.NewRunLogLine> lines, CancellationToken ct = default);
+    Task<int> AppendRunLogsAsync(
+        string runId, string source, IReadOnlyList<Platform.Contracts.Api.NewRunLogLine> lines, string? batchId = null, CancellationToken ct = default);
 
     /// <summary>At most <paramref name="limit"/> lines of the run's log with an id above <paramref name="after"/>, oldest first.</summary>
     Task<IReadOnlyList<Platform.Contracts.Api.RunLogLine>> GetRunLogsAsync(string runId, long after, int limit, CancellationToken ct = default);

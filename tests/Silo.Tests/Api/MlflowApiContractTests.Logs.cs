@@ -51,6 +51,11 @@ public abstract partial class MlflowApiContractTests
             source = "w",
             lines = Enumerable.Range(0, RunLogLimits.MaxLinesPerBatch + 1).Select(i => new { timestamp = 1, message = "x" }),
         })), "lines");
+        AssertMessage(await Read(await Http.PostAsJsonAsync(logs, new { source = "w", lines = line, batch_id = "" })), "batch_id");
+        AssertMessage(await Read(await Http.PostAsJsonAsync(logs, new
+        {
+            source = "w", lines = line, batch_id = new string('b', RunLogLimits.MaxBatchIdChars + 1),
+        })), "batch_id");
         AssertMessage(await Read(await Http.GetAsync($"{logs}?limit=0")), "limit");
         AssertMessage(await Read(await Http.GetAsync($"{logs}?after=-1")), "after");
     }

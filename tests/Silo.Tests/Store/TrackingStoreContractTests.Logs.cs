@@ -36,4 +36,22 @@ public abstract partial class TrackingStoreContractTests
         await Store.PermanentlyDeleteRunAsync(runId);
         Assert.Empty(await Store.GetRunLogsAsync(runId, 0, 10));
     }
+
+    [Fact]
+    public async Task A_log_batch_sent_again_under_its_id_is_stored_once()
+    {
+        var runId = await NewRunIdAsync();
+        var other = await NewRunIdAsync();
+        NewRunLogLine[] batch = [new(1, "a"), new(2, "b")];
+
+        Assert.Equal(2, await Store.AppendRunLogsAsync(runId, "w", batch, "batch-1"));
+        Assert.Equal(0, await Store.AppendRunLogsAsync(runId, "w", batch, "batch-1")); // a retry after a lost answer
+        Assert.Equal(2, await Store.AppendRunLogsAsync(other, "w", batch, "batch-1")); // ids are per run
+        Assert.Equal(2, await Store.AppendRunLogsAsync(runId, "w", batch, "batch-2"));
+        Assert.Equal(2, await Store.AppendRunLogsAsync(runId, "w", batch)); // no id: appended every time
+        Assert.Equal(2, await Store.AppendRunLogsAsync(runId, "w", batch));
+
+        Assert.Equal(["a", "b", "a", "b", "a", "b", "a", "b"], (await Store.GetRunLogsAsync(runId, 0, 100)).Select(l => l.Message));
+        Assert.Equal(2, (await Store.GetRunLogsAsync(other, 0, 100)).Count);
+    }
 }

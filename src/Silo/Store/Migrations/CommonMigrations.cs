@@ -104,4 +104,15 @@ internal static class CommonMigrations
         """;
 
     public const string MetricChunksName = "metric points packed in chunks, a row per series per group commit";
+
+    /// <summary>
+    /// Migration 12, the same in both dialects: the batch ids a run's log has stored (<c>RunLogBatch.BatchId</c>), so that a batch
+    /// sent again after a lost answer is stored once. Gone with their run.
+    /// </summary>
+    public static readonly Migration RunLogBatches = new(12, "run log batch ids", """
+        CREATE TABLE run_log_batches (
+            run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+            batch_id TEXT NOT NULL,
+            PRIMARY KEY (run_id, batch_id));
+        """);
 }

@@ -125,5 +125,6 @@ internal static class PostgresMigrations
                 PRIMARY KEY (series_id, first_step, first_timestamp, first_value, first_is_nan));
             ALTER TABLE metric_chunks ALTER COLUMN points SET STORAGE EXTERNAL;
             """),
+        CommonMigrations.RunLogBatches,
     ];
 }

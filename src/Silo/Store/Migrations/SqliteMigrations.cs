@@ -129,5 +129,6 @@ internal static class SqliteMigrations
                 points BLOB NOT NULL,
                 PRIMARY KEY (series_id, first_step, first_timestamp, first_value, first_is_nan));
             """),
+        CommonMigrations.RunLogBatches,
     ];
 }

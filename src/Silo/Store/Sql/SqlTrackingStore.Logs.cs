@@ -9,7 +9,8 @@ public abstract partial class SqlTrackingStore
     private const string InsertRunLogsSql = "INSERT INTO run_logs (run_id, timestamp, source, message) VALUES ";
     private const string InsertRunLogSql = InsertRunLogsSql + "(@runId, @t0, @s0, @m0)";
 
-    public async Task<int> AppendRunLogsAsync(string runId, string source, IReadOnlyList<NewRunLogLine> lines, CancellationToken ct = default)
+    public async Task<int> AppendRunLogsAsync(
+        string runId, string source, IReadOnlyList<NewRunLogLine> lines, string? batchId = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(lines);
         await using var connection = await OpenAsync(ct);
@@ -24,6 +25,14 @@ public abstract partial class SqlTrackingStore
         if (stage != LifecycleStages.Active)
         {
             throw RunNotActive(runId, stage);
+        }
+
+        // The batch's id is recorded with its lines, in the same transaction: a retry finds it and stores nothing.
+        if (batchId is not null && await connection.ExecuteAsync(Cmd(
+                "INSERT INTO run_log_batches (run_id, batch_id) VALUES (@runId, @batchId) ON CONFLICT DO NOTHING",
+                new { runId, batchId }, tx, ct)) == 0)
+        {
+            return 0;
         }
 
         var entries = RunLogCap.Admit(stored, lines, source);
