@@ -111,4 +111,41 @@ public sealed class TrackingClientTests : IAsyncLifetime
         await _platform.PermanentlyDeleteExperimentAsync(exp);
         Assert.Equal(404, (await Assert.ThrowsAsync<PlatformApiException>(() => _client.GetExperimentAsync(exp))).HttpStatus);
     }
+
+    [Fact]
+    public async Task The_run_logger_sends_a_batch_whose_answer_was_lost_again_and_it_is_stored_once()
+    {
+        var exp = await _client.CreateExperimentAsync("logs-" + Guid.NewGuid().ToString("N"));
+        var runId = (await _client.CreateRunAsync(exp, "r")).Info.RunId;
+        // The first log request reaches the server and is stored, but its answer never comes back: the client sees a failure.
+        var losing = new LoseFirstLogAnswer { InnerHandler = new HttpClientHandler() };
+        using var http = new HttpClient(losing) { BaseAddress = _host.BaseAddress };
+
+        await using (var logger = new BatchingRunLogger(new PlatformClient(http), runId, "worker-1", TimeSpan.FromHours(1)))
+        {
+            logger.Log("first");
+            logger.Log("second");
+            await logger.FlushAsync();
+        }
+
+        Assert.Equal(2, losing.LogRequests); // the lost one, and the same batch again
+        Assert.Equal(["first", "second"], (await _host.Store.GetRunLogsAsync(runId, 0, 100)).Select(l => l.Message));
+    }
+
+    private sealed class LoseFirstLogAnswer : DelegatingHandler
+    {
+        public int LogRequests;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            var response = await base.SendAsync(request, ct);
+            if (request.RequestUri!.AbsolutePath.EndsWith("/logs", StringComparison.Ordinal) && Interlocked.Increment(ref LogRequests) == 1)
+            {
+                response.Dispose();
+                throw new HttpRequestException("the connection was reset before the answer arrived");
+            }
+
+            return response;
+        }
+    }
 }
