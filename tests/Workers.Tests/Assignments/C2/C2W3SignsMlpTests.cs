@@ -61,6 +61,7 @@ public sealed class C2W3SignsMlpTests(ITestOutputHelper output)
     [Fact]
     public void The_model_has_the_notebooks_shapes_and_307615_parameters()
     {
+        TorchRuntime.EnsureInitialized(); // before the first module: the test may run first in its process
         using var model = SignsMlp.Create(torch.CPU, ScalarType.Float32);
 
         Assert.Equal(307615, model.ParameterCount);

@@ -29,6 +29,7 @@ public sealed class HappyHouseTests(ITestOutputHelper output)
     [Fact]
     public void The_layers_have_the_notebooks_output_shapes()
     {
+        TorchRuntime.EnsureInitialized(); // before the first module: the test may run first in its process
         using var model = new HappyModel();
 
         var shapes = C4TestSupport.LayerShapes((x, trace) => model.Forward(x, trace));

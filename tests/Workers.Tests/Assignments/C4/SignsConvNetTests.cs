@@ -25,6 +25,7 @@ public sealed class SignsConvNetTests(ITestOutputHelper output)
     [Fact]
     public void The_layers_have_the_notebooks_output_shapes()
     {
+        TorchRuntime.EnsureInitialized(); // before the first module: the test may run first in its process
         using var model = new SignsConvNet();
 
         var shapes = C4TestSupport.LayerShapes((x, trace) => model.Forward(x, trace));
