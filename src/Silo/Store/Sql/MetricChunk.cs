@@ -14,9 +14,11 @@ namespace Platform.Silo.Store.Sql;
 /// little-endian (NaN kept as NaN: no separate flag). The first and last columns store NaN as 0 plus a flag, as
 /// <c>metric_points</c> does, so that their keys sort alike.
 /// </remarks>
-internal sealed record MetricChunk(long SeriesId, MetricPoint First, MetricPoint Last, int Count, double? Min, double? Max, byte[] Points)
+internal sealed record MetricChunk(long SeriesId, MetricPoint First, MetricPoint Last, double? Min, double? Max, byte[] Points)
 {
     public const int PointSize = 24;
+
+    public int Count => Points.Length / PointSize;
 
     /// <summary>Packs <paramref name="points"/>, all of one series and in history order.</summary>
     public static MetricChunk Pack(ReadOnlySpan<MetricPoint> points)
@@ -38,7 +40,7 @@ internal sealed record MetricChunk(long SeriesId, MetricPoint First, MetricPoint
                 max = max is { } x && x >= value ? x : value;
             }
         }
-        return new MetricChunk(points[0].SeriesId, points[0], points[^1], points.Length, min, max, bytes);
+        return new MetricChunk(points[0].SeriesId, points[0], points[^1], min, max, bytes);
     }
 
     /// <summary>The points of a stored chunk's packed value.</summary>

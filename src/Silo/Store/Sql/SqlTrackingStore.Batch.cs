@@ -272,37 +272,21 @@ public abstract partial class SqlTrackingStore
     {
         var from = after is null ? (MetricPoint?)null : MetricPoint.From(seriesId, after);
         var chunked = new List<MetricPoint>();
-        foreach (var chunk in await (from is { } f
-                     ? ReadChunksAsync(connection, null, seriesId, "last_step >= @step", ct, ("step", f.Step))
-                     : ReadChunksAsync(connection, null, seriesId, "", ct)))
+        foreach (var chunk in await ReadChunksAsync(connection, null, seriesId, from is null ? "" : "last_step >= @step", ct,
+                     from is { } f ? [("step", f.Step)] : []))
         {
             chunked.AddRange(from is { } a ? chunk.Where(p => p.CompareTo(a) > 0) : chunk);
         }
 
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT step, timestamp, value, is_nan FROM metric_points WHERE series_id = @seriesId" +
-                              (from is null ? "" : " AND step >= @step AND (step, timestamp, value, is_nan) > (@step, @timestamp, @value, @isNan)") +
-                              " ORDER BY step, timestamp, value, is_nan";
-        AddParameter(command, "seriesId", seriesId);
-        if (from is { } p)
-        {
-            AddParameter(command, "step", p.Step);
-            AddParameter(command, "timestamp", p.Timestamp);
-            AddParameter(command, "value", p.Value);
-            AddParameter(command, "isNan", p.IsNan);
-        }
+        await using var command = SqlCommands.Create(connection,
+            "SELECT step, timestamp, value, is_nan FROM metric_points WHERE series_id = @seriesId" +
+            (from is null ? "" : " AND step >= @step AND (step, timestamp, value, is_nan) > (@step, @timestamp, @value, @isNan)") +
+            " ORDER BY step, timestamp, value, is_nan",
+            from is { } p ? [("seriesId", seriesId), ("step", p.Step), ("timestamp", p.Timestamp), ("value", p.Value), ("isNan", p.IsNan)] : [("seriesId", seriesId)]);
         var loose = new List<MetricPoint>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             loose.Add(new MetricPoint(seriesId, reader.GetInt64(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetBoolean(3)));
         return Merge(chunked, loose, key);
-    }
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -86,23 +86,21 @@ public abstract partial class SqlTrackingStore
     /// </summary>
     private async Task<int> DeleteChunkedPointsAfterStepAsync(DbConnection connection, DbTransaction tx, string runId, long? afterStep)
     {
+        const string runChunks = "FROM metric_chunks WHERE series_id IN (SELECT series_id FROM latest_metrics WHERE run_id = @runId) AND last_step > @after";
         var after = afterStep ?? long.MinValue;
-        var seriesIds = await connection.QueryAsync<long>(Cmd(
-            "SELECT DISTINCT c.series_id FROM latest_metrics l JOIN metric_chunks c ON c.series_id = l.series_id " +
-            "WHERE l.run_id = @runId AND c.last_step > @after", new { runId, after }, tx, CancellationToken.None));
+        var chunks = (await connection.QueryAsync<(long SeriesId, byte[] Points)>(Cmd(
+            "SELECT series_id, points " + runChunks, new { runId, after }, tx, CancellationToken.None))).AsList();
+        if (chunks.Count == 0)
+            return 0;
+        await connection.ExecuteAsync(Cmd("DELETE " + runChunks, new { runId, after }, tx, CancellationToken.None));
         var deleted = 0;
-        foreach (var seriesId in seriesIds)
+        foreach (var (seriesId, packed) in chunks)
         {
-            var chunks = await ReadChunksAsync(connection, tx, seriesId, "last_step > @after", CancellationToken.None, ("after", after));
-            await connection.ExecuteAsync(Cmd("DELETE FROM metric_chunks WHERE series_id = @seriesId AND last_step > @after",
-                new { seriesId, after }, tx, CancellationToken.None));
-            foreach (var chunk in chunks)
-            {
-                var kept = chunk.Where(p => p.Step <= after).ToArray();
-                deleted += chunk.Length - kept.Length;
-                if (kept.Length > 0)
-                    await InsertChunkAsync(connection, tx, MetricChunk.Pack(kept));
-            }
+            var points = MetricChunk.Unpack(seriesId, packed);
+            var kept = points.Where(p => p.Step <= after).ToArray();
+            deleted += points.Length - kept.Length;
+            if (kept.Length > 0)
+                await InsertChunkAsync(connection, tx, MetricChunk.Pack(kept));
         }
         return deleted;
     }
