@@ -5,6 +5,7 @@ using Platform.Bench.Models;
 // Usage: dotnet run -c Release --project bench/Platform.Bench -- [ingest-pg|ingest-sqlite|ingest-store-pg|history|search|all|models] [points per writer]
 //        dotnet run -c Release --project bench/Platform.Bench -- c12 [data directory] [numpy reference directory] [run keys...]
 //        ... -- c2w3 [data directory] [epochs] [dtypes...]   (c2w3-signs-mlp main run, issue 3; default 1500, float64 float32)
+//        ... -- c2w3-orders|convnet2017-orders [data directory] [orders] [epochs]   (a 2017 run over other training-set orders)
 //        ... -- scheduler [trials] [workers] | asha-vs-grid [data directory]   (issue 6)
 var what = args.Length > 0 ? args[0] : "all";
 if (what == "c12")
@@ -20,6 +21,24 @@ if (what == "c2w3")
         args.Length > 1 ? args[1] : "../shared/datasets",
         args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1500,
         args.Length > 3 ? args[3..] : ["float64", "float32"]);
+    return;
+}
+
+if (what is "c2w3-orders" or "convnet2017-orders")
+{
+    // A 2017 run's result over other orders of the same training set (issues 3 and 4); every order is printed.
+    var orders = new Platform.Bench.TrainingOrders.TrainingOrderSensitivity(Console.Out);
+    var data = args.Length > 1 ? args[1] : "../shared/datasets";
+    var count = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 8;
+    if (what == "c2w3-orders")
+    {
+        orders.SignsMlp(data, count, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1500);
+    }
+    else
+    {
+        orders.ConvNet2017(data, count, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 100);
+    }
+
     return;
 }
 

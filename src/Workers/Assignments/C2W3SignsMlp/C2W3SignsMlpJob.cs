@@ -100,7 +100,7 @@ public sealed class C2W3SignsMlpJob : IAssignmentJob
     /// to nearest, in NHWC feature order. The notebook's X is their transpose; keeping images as rows makes gathering a
     /// batch a copy of 32 contiguous rows. One vectorised pass, as <see cref="C4.NchwImages"/>.
     /// </summary>
-    private static Tensor ImageRows(byte[] pixels, int count, ScalarType dtype, Device device)
+    public static Tensor ImageRows(byte[] pixels, int count, ScalarType dtype, Device device)
     {
         using var scope = torch.NewDisposeScope();
         var scaled = torch.tensor(pixels, [count, pixels.Length / count]).to_type(ScalarType.Float64).DividedBy(255.0);

@@ -19,20 +19,30 @@ public static class SignsKerasFit
     /// <param name="createModel">Called after libtorch is loaded.</param>
     public static void Run(JobContext context, KerasVersion keras, Func<nn.Module<Tensor, Tensor>> createModel, double learningRate, int epochs, int batchSize)
     {
+        var (trainSet, testSet) = ReadSigns(context);
+        using var train = trainSet;
+        using var test = testSet;
+        using var model = createModel();
+        model.to(train.Images.device);
+
+        var objective = keras.SoftmaxCrossEntropy();
+        KerasFit.Run(model, keras, objective, train, test, learningRate, epochs, batchSize, MiniBatchSeed,
+            epoch => epoch.LogTo(context.Metrics), context.Cancellation);
+        var (_, testAccuracy) = KerasFit.Evaluate(model, objective, test, KerasFit.EvaluateBatchSize);
+        context.Metrics.Log("test_accuracy", testAccuracy, epochs);
+    }
+
+    /// <summary>
+    /// The SIGNS training stand-in (read as c2w3-signs-mlp reads it) and test set, as (m, 3, 64, 64) float32 /255 on the
+    /// run's device; the files are read and checked before libtorch is loaded.
+    /// </summary>
+    public static (LabelledImages Train, LabelledImages Test) ReadSigns(JobContext context)
+    {
         var test = C2W3SignsMlpJob.ReadTestSet(context.Data);
         var train = C2W3SignsMlpJob.ReadTrainSet(context.Data);
 
         TorchRuntime.EnsureInitialized();
         var device = torch.device(context.Device);
-        using var trainSet = LabelledImages.ForClasses(train.Pixels, train.Labels, train.Height, train.Width, device);
-        using var testSet = LabelledImages.ForClasses(test, device);
-        using var model = createModel();
-        model.to(device);
-
-        var objective = keras.SoftmaxCrossEntropy();
-        KerasFit.Run(model, keras, objective, trainSet, testSet, learningRate, epochs, batchSize, MiniBatchSeed,
-            epoch => epoch.LogTo(context.Metrics), context.Cancellation);
-        var (_, testAccuracy) = KerasFit.Evaluate(model, objective, testSet, KerasFit.EvaluateBatchSize);
-        context.Metrics.Log("test_accuracy", testAccuracy, epochs);
+        return (LabelledImages.ForClasses(train.Pixels, train.Labels, train.Height, train.Width, device), LabelledImages.ForClasses(test, device));
     }
 }
