@@ -6,6 +6,7 @@ using Platform.Bench.Models;
 //        dotnet run -c Release --project bench/Platform.Bench -- c12 [data directory] [numpy reference directory] [run keys...]
 //        ... -- c2w3 [data directory] [epochs] [dtypes...]   (c2w3-signs-mlp main run, issue 3; default 1500, float64 float32)
 //        ... -- c2w3-orders|convnet2017-orders [data directory] [orders] [epochs]   (a 2017 run over other training-set orders)
+//        ... -- resnet2017-orders [data directory] [orders] [first order, -1 = file names] [threads]
 //        ... -- scheduler [trials] [workers] | asha-vs-grid [data directory]   (issue 6)
 var what = args.Length > 0 ? args[0] : "all";
 if (what == "c12")
@@ -24,7 +25,7 @@ if (what == "c2w3")
     return;
 }
 
-if (what is "c2w3-orders" or "convnet2017-orders")
+if (what is "c2w3-orders" or "convnet2017-orders" or "resnet2017-orders")
 {
     // A 2017 run's result over other orders of the same training set (issues 3 and 4); every order is printed.
     var orders = new Platform.Bench.TrainingOrders.TrainingOrderSensitivity(Console.Out);
@@ -34,9 +35,15 @@ if (what is "c2w3-orders" or "convnet2017-orders")
     {
         orders.SignsMlp(data, count, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1500);
     }
-    else
+    else if (what == "convnet2017-orders")
     {
         orders.ConvNet2017(data, count, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 100);
+    }
+    else
+    {
+        // [first order] [threads]: a 2-epoch ResNet-50 takes minutes, so the orders can be split between processes.
+        orders.ResNet2017(data, args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : -1, count,
+            args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 1);
     }
 
     return;

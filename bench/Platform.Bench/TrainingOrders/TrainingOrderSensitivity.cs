@@ -3,6 +3,7 @@ using System.Globalization;
 using Platform.Workers.Assignments.C2W3SignsMlp;
 using Platform.Workers.Assignments.C4;
 using Platform.Workers.Assignments.C4W1SignsConvNet;
+using Platform.Workers.Assignments.C4W2ResNet50;
 using Platform.Workers.Data;
 using Platform.Workers.Numerics;
 using Platform.Workers.Torch;
@@ -62,6 +63,39 @@ public sealed class TrainingOrderSensitivity(TextWriter output)
             var last = costs[numEpochs - 1];
             return (costs, trainAccuracy, testAccuracy, last < costs[0] && testAccuracy is >= 0.75 and <= 0.88);
         }, train.Count);
+    }
+
+    /// <summary>
+    /// c4w2-resnet50 keras=2017 (<see cref="KerasFit.Run"/> with Keras 2.0's kernels, clipped loss and Adam; blocks on
+    /// moving statistics at evaluation), 2 epochs at lr 0.001, on <c>threads</c> libtorch threads; band: loss 1–5 and
+    /// training accuracy 0.2–0.5 in both epochs, test accuracy 0.16–0.25. Prints loss / accuracy per epoch.
+    /// </summary>
+    public void ResNet2017(string dataDirectory, int first, int count, int threads)
+    {
+        TorchRuntime.EnsureInitialized(numThreads: threads);
+        var data = Load(dataDirectory);
+        var train = C2W3SignsMlpJob.ReadTrainSet(data);
+        using var trainSet = LabelledImages.ForClasses(train.Pixels, train.Labels, train.Height, train.Width, CPU);
+        using var testSet = LabelledImages.ForClasses(C2W3SignsMlpJob.ReadTestSet(data), CPU);
+        output.WriteLine($"| training order | CPU s | epoch 1 loss / accuracy | epoch 2 loss / accuracy | test | in band |");
+        output.WriteLine("|---|---|---|---|---|---|");
+        for (var k = first; k < first + count; k++)
+        {
+            using var order = k < 0 ? null : tensor(new NumpyRandom((uint)k).Permutation(train.Count).Select(i => (long)i).ToArray());
+            using var set = order is null ? null : new LabelledImages(trainSet.Images.index_select(0, order), trainSet.Labels.index_select(0, order));
+            using var model = new ResNet(new ResNetShape(64, [3, 4, 6, 3]), BlockBatchNorm.FollowModelMode, KerasVersion.Keras20);
+            var epochs = new List<KerasEpoch>();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            KerasFit.Run(model, KerasVersion.Keras20, KerasVersion.Keras20.SoftmaxCrossEntropy(), set ?? trainSet, testSet, 0.001, 2, 32,
+                SignsKerasFit.MiniBatchSeed, epochs.Add, CancellationToken.None);
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            var test = epochs[^1].ValAccuracy;
+            var inBand = epochs.All(e => e.Loss is >= 1 and <= 5 && e.TrainAccuracy is >= 0.2 and <= 0.5) && test is >= 0.16 and <= 0.25;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {(k < 0 ? "file names (the job's)" : $"RandomState({k}).permutation")} | {cpuSeconds:F1} | {string.Join(" | ", epochs.Select(e => $"{e.Loss:F4} / {e.TrainAccuracy:F4}"))} | {test:F4} | {(inBand ? "yes" : "no")} |"));
+        }
+
+        output.WriteLine($"load average after: {CpuMeter.Load()}");
     }
 
     private DataDirectory Load(string dataDirectory)
