@@ -13,6 +13,18 @@ public interface ITrialGrain : IGrainWithStringKey
     [Alias("Start")]
     Task<string> Start(TrialSpec spec);
 
+    /// <summary>
+    /// Creates the run as <see cref="Start"/> does but does not queue it yet (<see cref="Queue"/> does). A sweep creates a
+    /// batch of trials concurrently and then queues them one after another, so that an idle worker cannot take a later
+    /// suggestion before an earlier one has reached the queue. Idempotent.
+    /// </summary>
+    [Alias("Create")]
+    Task<string> Create(TrialSpec spec);
+
+    /// <summary>Queues a created trial that is still waiting to run; anything else is left as it is.</summary>
+    [Alias("Queue")]
+    Task Queue();
+
     /// <summary>The scheduler offers the trial to a worker: a lease, or null when the trial can no longer be leased.</summary>
     [Alias("TryLease")]
     Task<TrialLease?> TryLease(string workerId);

@@ -105,10 +105,12 @@ public sealed partial class SweepGrain(ITrackingStore store, IGrainFactory grain
     }
 
     /// <summary>
-    /// Issues a run id per suggestion, stores the sweep once, then starts the trials <see cref="TrialStartBatch"/> at a time:
+    /// Issues a run id per suggestion, stores the sweep once, then creates the trials <see cref="TrialStartBatch"/> at a time:
     /// a large grid starts in a few round trips (and the store commits concurrent trials' writes together) instead of one
     /// store write and one grain call after another, which kept a 50-trial submission past Orleans' 30 s call timeout on a
-    /// loaded machine.
+    /// loaded machine. Each batch is then queued one trial after another in suggestion order (cheap calls, no store write):
+    /// queued concurrently, a later suggestion could reach an idle worker first, and a grid on one worker would not run
+    /// in grid order.
     /// </summary>
     private async Task StartTrialsAsync(SweepRun sweep, IReadOnlyList<TrialSuggestion> suggestions)
     {
@@ -128,7 +130,11 @@ public sealed partial class SweepGrain(ITrackingStore store, IGrainFactory grain
         await store.UpsertSweepAsync(sweep.Record);
         foreach (var batch in Enumerable.Range(0, runIds.Length).Chunk(TrialStartBatch))
         {
-            await Task.WhenAll(batch.Select(i => grains.GetGrain<ITrialGrain>(runIds[i]).Start(TrialSpecFor(sweep, runIds[i], suggestions[i]))));
+            await Task.WhenAll(batch.Select(i => grains.GetGrain<ITrialGrain>(runIds[i]).Create(TrialSpecFor(sweep, runIds[i], suggestions[i]))));
+            foreach (var i in batch)
+            {
+                await grains.GetGrain<ITrialGrain>(runIds[i]).Queue();
+            }
         }
     }
 

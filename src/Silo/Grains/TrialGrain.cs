@@ -68,6 +68,27 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
             return _experimentId!; // a retried Start: the run is already created and queued
         }
 
+        var experimentId = await Create(spec);
+        await Queue();
+        return experimentId;
+    }
+
+    public async Task Queue()
+    {
+        if (_state.State == TrialState.Queued && _spec is not null)
+        {
+            await EnqueueAsync();
+            logger.LogInformation("Trial {RunId} of {Assignment} queued", RunId, _spec.Assignment);
+        }
+    }
+
+    public async Task<string> Create(TrialSpec spec)
+    {
+        if (_spec is not null)
+        {
+            return _experimentId!; // a retried Create: the run is already created
+        }
+
         _spec = spec;
         _onlyLoaded = false;
         _neverRan = true;
@@ -92,8 +113,6 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
             throw;
         }
 
-        await EnqueueAsync();
-        logger.LogInformation("Trial {RunId} of {Assignment} queued", RunId, spec.Assignment);
         return _experimentId;
     }
 

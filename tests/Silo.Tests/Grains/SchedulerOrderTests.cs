@@ -37,4 +37,35 @@ public sealed class SchedulerOrderTests : IAsyncLifetime
         // b's trials, so it stays behind them; "a5" then "a4" swap again.
         Assert.Equal(["a0", "a1", "a3", "b0", "b1", "a2", "0", "a4", "a5"], leased);
     }
+
+    [Fact]
+    public async Task Created_trials_wait_for_Queue_so_a_sweep_queues_its_batch_in_suggestion_order()
+    {
+        // A sweep creates a batch concurrently (here the last first), then queues it in order: an idle worker asking
+        // in between gets nothing rather than a later suggestion.
+        var runIds = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid().ToString("N")).ToArray();
+        await Task.WhenAll(runIds.Select((runId, index) => (runId, index)).Reverse().Select(t =>
+            _host.Grains.GetGrain<ITrialGrain>(t.runId).Create(new TrialSpec(t.runId, "order", "sleep",
+                new Dictionary<string, string> { ["duration_ms"] = "0" }, "s", Index: t.index))));
+        var scheduler = _host.Grains.GetGrain<ISchedulerGrain>(0);
+        var offer = new WorkerOffer("w", ["sleep"]);
+
+        Assert.Null(await scheduler.TryLease(offer));
+        Assert.Equal(Platform.Contracts.Tracking.RunStatus.SCHEDULED, await _host.Grains.GetGrain<ITrialGrain>(runIds[2]).GetStatus());
+
+        foreach (var runId in runIds)
+        {
+            await _host.Grains.GetGrain<ITrialGrain>(runId).Queue();
+        }
+
+        var leased = new List<string>();
+        while (await scheduler.TryLease(offer) is { } lease)
+        {
+            leased.Add(lease.Trial.RunId);
+        }
+
+        Assert.Equal(runIds, leased);
+        await _host.Grains.GetGrain<ITrialGrain>(runIds[0]).Queue(); // leased now: queuing it again does nothing
+        Assert.Null(await scheduler.TryLease(offer));
+    }
 }
