@@ -68,7 +68,9 @@ public sealed class PlatformMetricsEndpointTests() : EmbeddedPlatformTest("platf
         Assert.Equal(0, ended.Value("platform_scheduler_queue_length"));
         Assert.Equal(stored, ended.Value("platform_metric_points_ingested_total"));
         Assert.Equal(1, ended.Value("platform_grain_calls_total", ("grain", "SweepGrain"), ("method", nameof(ISweepGrain.Submit))));
-        Assert.Equal(Trials, ended.Value("platform_grain_calls_total", ("grain", "TrialGrain"), ("method", nameof(ITrialGrain.Start))));
+        // A sweep creates its trials, then queues them in suggestion order.
+        Assert.Equal(Trials, ended.Value("platform_grain_calls_total", ("grain", "TrialGrain"), ("method", nameof(ITrialGrain.Create))));
+        Assert.Equal(Trials, ended.Value("platform_grain_calls_total", ("grain", "TrialGrain"), ("method", nameof(ITrialGrain.Queue))));
         Assert.Equal(Trials, ended.Value("platform_grain_calls_total", ("grain", "TrialGrain"), ("method", nameof(ITrialGrain.Complete))));
         Assert.True(ended.Value("platform_grain_calls_total", ("grain", "SchedulerGrain"), ("method", nameof(ISchedulerGrain.TryLease))) >= Trials);
 
