@@ -208,7 +208,6 @@ public abstract partial class SqlTrackingStore
     private protected const string InsertMetricSql =
         "INSERT INTO metric_points (series_id, step, timestamp, value, is_nan) VALUES (@SeriesId, @Step, @Timestamp, @Value, @IsNan) ON CONFLICT DO NOTHING";
 
-
     public async Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string key, CancellationToken ct = default)
     {
         await using var connection = await OpenAsync(ct);

@@ -70,29 +70,10 @@ public sealed class C2W3SignsMlpJob : IAssignmentJob
         SignsMlp model, Tensor x, Tensor labels, double learningRate, int numEpochs, int minibatchSize,
         Action<int, double> onEpochCost, CancellationToken cancellation)
     {
-        var m = (int)x.shape[0];
-        var ranges = MiniBatches.Ranges(m, minibatchSize);
-        var batchesInCost = Math.Max(1, m / minibatchSize);
         using var oneHot = torch.nn.functional.one_hot(labels, SignsMlp.LayersDims[^1]).to_type(x.dtype).t().contiguous();
         using var trainer = new SignsMlpTrainer(model, learningRate);
-        var seed = MiniBatchSeed;
-        for (var epoch = 0; epoch < numEpochs; epoch++)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            seed++;
-            using var epochScope = torch.NewDisposeScope();
-            var order = torch.tensor(MiniBatches.Order(m, seed).Select(i => (long)i).ToArray(), device: x.device);
-            // Summed on the device: reading each batch's cost would wait for the device once per batch.
-            var epochCost = torch.zeros(1, ScalarType.Float64, x.device);
-            foreach (var (start, count) in ranges)
-            {
-                using var step = torch.NewDisposeScope();
-                var indices = order.narrow(0, start, count);
-                epochCost.AddInPlace(trainer.Step(x.index_select(0, indices).t(), oneHot.index_select(1, indices)));
-            }
-
-            onEpochCost(epoch, epochCost.item<double>() / batchesInCost);
-        }
+        MiniBatches.RunEpochs((int)x.shape[0], minibatchSize, MiniBatchSeed, numEpochs, x.device,
+            indices => trainer.Step(x.index_select(0, indices).t(), oneHot.index_select(1, indices)), onEpochCost, cancellation);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Platform.Workers.Assignments.C2W3SignsMlp;
+using Platform.Workers.Data;
 using Platform.Workers.Jobs;
 using Platform.Workers.Torch;
 using TorchSharp;
@@ -19,7 +20,7 @@ public static class SignsKerasFit
     /// <param name="createModel">Called after libtorch is loaded.</param>
     public static void Run(JobContext context, KerasVersion keras, Func<nn.Module<Tensor, Tensor>> createModel, double learningRate, int epochs, int batchSize)
     {
-        var (trainSet, testSet) = ReadSigns(context);
+        var (trainSet, testSet) = ReadSigns(context.Data, context.Device);
         using var train = trainSet;
         using var test = testSet;
         using var model = createModel();
@@ -33,16 +34,16 @@ public static class SignsKerasFit
     }
 
     /// <summary>
-    /// The SIGNS training stand-in (read as c2w3-signs-mlp reads it) and test set, as (m, 3, 64, 64) float32 /255 on the
-    /// run's device; the files are read and checked before libtorch is loaded.
+    /// The SIGNS training stand-in (read as c2w3-signs-mlp reads it) and test set, as (m, 3, 64, 64) float32 /255 on
+    /// <paramref name="device"/>; the files are read and checked before libtorch is loaded.
     /// </summary>
-    public static (LabelledImages Train, LabelledImages Test) ReadSigns(JobContext context)
+    public static (LabelledImages Train, LabelledImages Test) ReadSigns(DataDirectory data, string device)
     {
-        var test = C2W3SignsMlpJob.ReadTestSet(context.Data);
-        var train = C2W3SignsMlpJob.ReadTrainSet(context.Data);
+        var test = C2W3SignsMlpJob.ReadTestSet(data);
+        var train = C2W3SignsMlpJob.ReadTrainSet(data);
 
         TorchRuntime.EnsureInitialized();
-        var device = torch.device(context.Device);
-        return (LabelledImages.ForClasses(train.Pixels, train.Labels, train.Height, train.Width, device), LabelledImages.ForClasses(test, device));
+        var on = torch.device(device);
+        return (LabelledImages.ForClasses(train.Pixels, train.Labels, train.Height, train.Width, on), LabelledImages.ForClasses(test, on));
     }
 }

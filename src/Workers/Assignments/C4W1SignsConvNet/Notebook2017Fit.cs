@@ -12,18 +12,15 @@ namespace Platform.Workers.Assignments.C4W1SignsConvNet;
 /// <c>tf.train.AdamOptimizer</c> (TF's form, ε 1e-8) on the mean softmax cross-entropy of the logits. Each epoch reshuffles
 /// with numpy's <c>random_mini_batches</c> along the example axis under the seed counter from 3 (epoch e uses 4 + e), and its
 /// cost is Σ batch costs / ⌊m/minibatch_size⌋ (the notebook's quirk: 16 for m = 1080 and 64, though there are 17 batches),
-/// each batch's cost taken before its update, as <c>sess.run([optimizer, cost])</c> returns it. Logs <c>cost</c> per epoch
-/// (the notebook prints every 5th), then <c>train_accuracy</c> and <c>test_accuracy</c> (argmax over the whole sets;
-/// step = num_epochs), and the cost curve.
+/// each batch's cost taken before its update, as <c>sess.run([optimizer, cost])</c> returns it
+/// (<see cref="MiniBatches.RunEpochs"/>). Logs <c>cost</c> per epoch (the notebook prints every 5th), then
+/// <c>train_accuracy</c> and <c>test_accuracy</c> (argmax over the whole sets; step = num_epochs), and the cost curve.
 /// </summary>
 public static class Notebook2017Fit
 {
-    public const uint MiniBatchSeed = 3;
-    public const double AdamEpsilon = 1e-8;
-
     public static void Run(JobContext context, double learningRate, int numEpochs, int minibatchSize)
     {
-        var (trainSet, testSet) = SignsKerasFit.ReadSigns(context);
+        var (trainSet, testSet) = SignsKerasFit.ReadSigns(context.Data, context.Device);
         using var train = trainSet;
         using var test = testSet;
         using var model = SignsConvNet.Notebook2017();
@@ -42,32 +39,16 @@ public static class Notebook2017Fit
         SignsConvNet model, LabelledImages train, double learningRate, int numEpochs, int minibatchSize,
         Action<int, double> onEpochCost, CancellationToken cancellation)
     {
-        var m = train.Count;
-        var ranges = MiniBatches.Ranges(m, minibatchSize);
-        var batchesInCost = Math.Max(1, m / minibatchSize);
-        using var optimizer = new SafeAdam(model.parameters(), learningRate, epsilon: AdamEpsilon, form: AdamForm.TensorFlow);
+        // ε: SafeAdam's default, 1e-8, is tf.train.AdamOptimizer's.
+        using var optimizer = new SafeAdam(model.parameters(), learningRate, form: AdamForm.TensorFlow);
         model.train();
-        var seed = MiniBatchSeed;
-        for (var epoch = 0; epoch < numEpochs; epoch++)
+        MiniBatches.RunEpochs(train.Count, minibatchSize, SignsKerasFit.MiniBatchSeed, numEpochs, train.Images.device, indices =>
         {
-            cancellation.ThrowIfCancellationRequested();
-            seed++;
-            using var epochScope = NewDisposeScope();
-            var order = tensor(MiniBatches.Order(m, seed).Select(i => (long)i).ToArray(), device: train.Images.device);
-            // Summed on the device: reading each batch's cost would wait for the device once per batch.
-            var epochCost = zeros(1, ScalarType.Float64, train.Images.device);
-            foreach (var (start, count) in ranges)
-            {
-                using var step = NewDisposeScope();
-                var indices = order.narrow(0, start, count);
-                optimizer.ZeroGrad();
-                var cost = nn.functional.cross_entropy(model.forward(train.Images.index_select(0, indices)), train.Labels.index_select(0, indices));
-                cost.backward();
-                optimizer.Step();
-                epochCost.AddInPlace(cost.detach().to_type(ScalarType.Float64));
-            }
-
-            onEpochCost(epoch, epochCost.item<double>() / batchesInCost);
-        }
+            optimizer.ZeroGrad();
+            var cost = nn.functional.cross_entropy(model.forward(train.Images.index_select(0, indices)), train.Labels.index_select(0, indices));
+            cost.backward();
+            optimizer.Step();
+            return cost.detach();
+        }, onEpochCost, cancellation);
     }
 }

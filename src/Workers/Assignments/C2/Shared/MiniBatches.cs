@@ -1,4 +1,6 @@
 using Platform.Workers.Numerics;
+using Platform.Workers.Torch;
+using static TorchSharp.torch;
 
 namespace Platform.Workers.Assignments.C2.Shared;
 
@@ -10,6 +12,36 @@ namespace Platform.Workers.Assignments.C2.Shared;
 public static class MiniBatches
 {
     public static int[] Order(int examples, uint seed) => new NumpyRandom(seed).Permutation(examples);
+
+    /// <summary>
+    /// The TF1 tutorial notebooks' <c>model()</c> loop (c2w3's MLP, c4w1's 2017 ConvNet): each epoch takes the next seed after
+    /// <paramref name="seed"/>, reshuffles with <see cref="Order"/>, and hands <paramref name="step"/> each batch's indices
+    /// (on <paramref name="device"/>); step trains on them and returns the batch's cost, taken before its update. The epoch's
+    /// cost is Σ batch costs / ⌊m/size⌋ (the notebooks' quirk: one batch more than it divides by when size does not divide m).
+    /// </summary>
+    public static void RunEpochs(
+        int examples, int size, uint seed, int numEpochs, Device device, Func<Tensor, Tensor> step,
+        Action<int, double> onEpochCost, CancellationToken cancellation)
+    {
+        var ranges = Ranges(examples, size);
+        var batchesInCost = Math.Max(1, examples / size);
+        for (var epoch = 0; epoch < numEpochs; epoch++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            seed++;
+            using var epochScope = NewDisposeScope();
+            var order = tensor(Order(examples, seed).Select(i => (long)i).ToArray(), device: device);
+            // Summed on the device: reading each batch's cost would wait for the device once per batch.
+            var epochCost = zeros(1, ScalarType.Float64, device);
+            foreach (var (start, count) in ranges)
+            {
+                using var stepScope = NewDisposeScope();
+                epochCost.AddInPlace(step(order.narrow(0, start, count)));
+            }
+
+            onEpochCost(epoch, epochCost.item<double>() / batchesInCost);
+        }
+    }
 
     /// <summary>(start, count) of each batch within the shuffled order.</summary>
     public static IReadOnlyList<(int Start, int Count)> Ranges(int examples, int size)
