@@ -62,9 +62,10 @@ public static class HyperparameterBinder
         {
             node = ParseYaml(text);
         }
-        catch (YamlDotNet.Core.YamlException e)
+        catch (Exception e) when (e is YamlDotNet.Core.YamlException or InvalidOperationException)
         {
-            error = $"'{text}' is not a YAML value: {e.Message}";
+            // InvalidOperationException: YamlDotNet's scanner on some unterminated flow collections, e.g. "[1, 2".
+            error = $"'{Shorten(text)}' is not a YAML value: {e.Message}";
             return false;
         }
 
@@ -212,10 +213,12 @@ public static class HyperparameterBinder
 
     private static YamlNode ParseYaml(string text)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
+        var stream = BoundedYaml.Load(text);
         return stream.Documents.Count == 0 ? new YamlScalarNode("") : stream.Documents[0].RootNode;
     }
+
+    /// <summary>A value as an error message quotes it: a hostile one can be a megabyte long.</summary>
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
     private static string Describe(YamlNode node) => node switch
     {

@@ -43,10 +43,10 @@ public static class SweepSpecParser
 
     private static YamlNode? Load(string yaml)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream = BoundedYaml.Load(yaml);
         }
         catch (YamlException e)
         {

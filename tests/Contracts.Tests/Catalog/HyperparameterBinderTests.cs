@@ -139,6 +139,15 @@ public class HyperparameterBinderTests
     }
 
     [Fact]
+    public void A_value_nested_deeper_than_the_limit_is_an_error_quoted_short()
+    {
+        var result = Canon(Layers, new string('[', 100_000));
+        Assert.False(result.Ok);
+        Assert.StartsWith($"'{new string('[', 77)}...' is not a YAML value: ", result.Error);
+        Assert.EndsWith("nested more than 64 levels deep", result.Error);
+    }
+
+    [Fact]
     public void Yaml_that_crashes_the_scanner_is_an_error_not_an_exception()
     {
         var layers = new HyperparameterDescriptor("layers_dims", HyperparameterType.IntList, "[2, 1]", "sizes");

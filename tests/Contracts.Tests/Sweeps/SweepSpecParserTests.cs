@@ -1,4 +1,5 @@
 using Platform.Contracts.Sweeps;
+using Platform.Contracts.Validation;
 using YamlDotNet.RepresentationModel;
 using static Platform.Contracts.Tests.Sweeps.SweepTestHelpers;
 
@@ -176,6 +177,27 @@ public class SweepSpecParserTests
         Assert.StartsWith("not valid YAML: ", error.Message);
         Assert.DoesNotContain("Line:", error.Message);
         Assert.Equal(4, error.Line);
+    }
+
+    [Fact]
+    public void Yaml_nested_deeper_than_the_limit_is_refused_before_it_can_overflow_the_stack()
+    {
+        // 100,000 levels overflow the stack of YamlDotNet's recursive loader and kill the process; the limit comes first.
+        var error = SingleError(() => SweepSpecParser.Parse("assignment: a\nparameters:\n  x: " + new string('[', 100_000)));
+        Assert.Equal("yaml", error.Path);
+        Assert.Equal("not valid YAML: nested more than 64 levels deep", error.Message);
+        Assert.Equal(3, error.Line);
+
+        var nested = "assignment: a\nmethod: grid\nparameters:\n  x: {values: " + new string('[', 64) + "1" + new string(']', 64) + "}\n";
+        Assert.Equal("yaml", SingleError(() => SweepSpecParser.Parse(nested)).Path);
+    }
+
+    [Fact]
+    public void A_sweep_file_over_a_mebibyte_is_refused()
+    {
+        var error = SingleError(() => SweepSpecParser.Parse("assignment: a\n#" + new string('x', BoundedYaml.MaxCharacters)));
+        Assert.Equal("yaml", error.Path);
+        Assert.StartsWith("not valid YAML: the document has 1,048,5", error.Message);
     }
 
     [Fact]
