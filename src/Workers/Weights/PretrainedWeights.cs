@@ -21,6 +21,6 @@ public static class PretrainedWeights
 
     /// <summary>The spec's "weights not found" failure, naming the file, where it was looked for and how to go on.</summary>
     public static DataFileNotFoundException NotFound(DataDirectory data, string weightsFile, string what, string hyperparameter, string? alternative) =>
-        new($"weights not found: {what} '{weightsFile}' is not in data directory '{data.Root}' (the course's pretrained weights "
-            + $"are not distributed; set {hyperparameter} to your copy{(alternative is null ? "" : ", or " + alternative)})");
+        new($"weights not found: {what} '{weightsFile}' {(Path.IsPathRooted(weightsFile) ? "does not exist" : $"is not in data directory '{data.Root}'")} "
+            + $"(the course's pretrained weights are not distributed; set {hyperparameter} to your copy{(alternative is null ? "" : ", or " + alternative)})");
 }

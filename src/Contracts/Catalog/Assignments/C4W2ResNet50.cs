@@ -32,5 +32,11 @@ public static class C4W2ResNet50
     {
         // A heavy convolutional model: two CPU slots (libtorch's intra-op threads), all of a smaller worker's.
         DefaultNeeds = new Grains.ResourceNeeds(CpuSlots: 2),
+        CrossFieldCheck = values => values.GetIntList("stage_blocks").Count == Stages
+            ? []
+            : [("stage_blocks", $"must list {Stages} stages (notebook stages 2-5), got {values.GetString("stage_blocks")}")],
     };
+
+    /// <summary>The residual stages after the stem: stage_blocks has one entry for each.</summary>
+    public const int Stages = 4;
 }

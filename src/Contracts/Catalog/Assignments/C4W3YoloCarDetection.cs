@@ -19,12 +19,15 @@ public static class C4W3YoloCarDetection
             new("weights_file", HyperparameterType.String, "yolo_car_detection/yolo.h5",
                 "Keras YOLOv2 weights (the notebook's yolo.h5): a path in the data directory, or absolute"),
             new("random_init_demo", HyperparameterType.Bool, "false", "without weights, run on a randomly initialised network instead of failing"),
-            new("seed", HyperparameterType.Int, "1", "torch seed of the random-init demo", Min: 0, Max: int.MaxValue),
+            new("seed", HyperparameterType.Int, "1", "seed of the random-init demo's Glorot-uniform weights", Min: 0, Max: int.MaxValue),
         ],
         ["boxes_found"],
         ["yolo_car_detection/test.jpg", "yolo_car_detection/coco_classes.txt", "yolo_car_detection/yolo_anchors.txt"])
     {
         // A heavy convolutional model: two CPU slots (libtorch's intra-op threads), all of a smaller worker's.
         DefaultNeeds = new Grains.ResourceNeeds(CpuSlots: 2),
+        CrossFieldCheck = values => values.GetInt("model_image_size") % 32 == 0
+            ? []
+            : [("model_image_size", $"must be a multiple of 32 (the network downsamples 32x), got {values.GetInt("model_image_size")}")],
     };
 }

@@ -39,15 +39,7 @@ public static class GlorotUniform
     /// same uniforms scaled by its own limit. This correlation is the notebook's, and it changes how the model trains.
     /// </summary>
     public static void InitializeAsKeras20(nn.Module model, long opSeed = 0) => Fill(model, weight =>
-    {
-        // Keras' layout: the torch (out, in, kh, kw) kernel is (kh, kw, in, out) there, and a (out, in) Dense kernel (in, out).
-        var kerasShape = weight.dim() == 4
-            ? new[] { (int)weight.shape[2], (int)weight.shape[3], (int)weight.shape[1], (int)weight.shape[0] }
-            : [(int)weight.shape[1], (int)weight.shape[0]];
-        var values = TensorFlowRandom.XavierUniform(kerasShape, Tf1DefaultGraphSeed, opSeed);
-        using var keras = tensor(values, [.. kerasShape.Select(d => (long)d)]);
-        weight.copy_(weight.dim() == 4 ? keras.permute(3, 2, 0, 1) : keras.t());
-    });
+        KerasKernel.CopyInto(weight, TensorFlowRandom.XavierUniform(KerasKernel.ShapeOf(weight), Tf1DefaultGraphSeed, opSeed)));
 
     private static void Fill(nn.Module model, Action<Tensor> fillKernel)
     {

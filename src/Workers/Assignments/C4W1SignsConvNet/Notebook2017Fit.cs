@@ -29,9 +29,8 @@ public static class Notebook2017Fit
         var costs = new CostHistory(context.Metrics, "epoch");
         Train(model, train, learningRate, numEpochs, minibatchSize, costs.Log, context.Cancellation);
 
-        var objective = Objective.SoftmaxCrossEntropy;
-        context.Metrics.Log("train_accuracy", KerasFit.Evaluate(model, objective, train, minibatchSize).Accuracy, numEpochs);
-        context.Metrics.Log("test_accuracy", KerasFit.Evaluate(model, objective, test, minibatchSize).Accuracy, numEpochs);
+        context.Metrics.Log("train_accuracy", KerasFit.Evaluate(model, Objective.SoftmaxCrossEntropy, train, minibatchSize).Accuracy, numEpochs);
+        context.Metrics.Log("test_accuracy", KerasFit.Evaluate(model, Objective.SoftmaxCrossEntropy, test, minibatchSize).Accuracy, numEpochs);
         RunArtifacts.LogCostCurve(context, costs, $"Learning rate = {learningRate}");
     }
 
@@ -45,7 +44,8 @@ public static class Notebook2017Fit
         MiniBatches.RunEpochs(train.Count, minibatchSize, SignsKerasFit.MiniBatchSeed, numEpochs, train.Images.device, indices =>
         {
             optimizer.ZeroGrad();
-            var cost = nn.functional.cross_entropy(model.forward(train.Images.index_select(0, indices)), train.Labels.index_select(0, indices));
+            // tf.nn.softmax_cross_entropy_with_logits, averaged: the notebook's compute_cost.
+            var cost = Objective.SoftmaxCrossEntropy.Loss(model.forward(train.Images.index_select(0, indices)), train.Labels.index_select(0, indices));
             cost.backward();
             optimizer.Step();
             return cost.detach();

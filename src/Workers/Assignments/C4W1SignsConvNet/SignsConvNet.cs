@@ -57,16 +57,14 @@ public sealed class SignsConvNet : nn.Module<Tensor, Tensor>
         var model = new SignsConvNet(convolutionBiases: false);
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        model.conv1.weight!.copy_(Tf1Kernel([4, 4, 3, 8], 0).permute(3, 2, 0, 1));
-        model.conv2.weight!.copy_(Tf1Kernel([2, 2, 8, 16], 0).permute(3, 2, 0, 1));
+        KerasKernel.CopyInto(model.conv1.weight!, TensorFlowRandom.XavierUniform([4, 4, 3, 8], Notebook2017GraphSeed, 0));
+        KerasKernel.CopyInto(model.conv2.weight!, TensorFlowRandom.XavierUniform([2, 2, 8, 16], Notebook2017GraphSeed, 0));
         // TF's rows are (h, w, c) of the flattened (2, 2, 16) map, ours (c, h, w).
-        model.fc.weight!.copy_(Tf1Kernel([64, 6], Notebook2017FullyConnectedSeed).reshape(2, 2, 16, Classes).permute(3, 2, 0, 1).reshape(Classes, 64));
+        var fc = tensor(TensorFlowRandom.XavierUniform([64, Classes], Notebook2017GraphSeed, Notebook2017FullyConnectedSeed), [64, Classes]);
+        model.fc.weight!.copy_(fc.reshape(2, 2, 16, Classes).permute(3, 2, 0, 1).reshape(Classes, 64));
         model.fc.bias!.zero_();
         return model;
     }
-
-    private static Tensor Tf1Kernel(int[] shape, long opSeed) =>
-        tensor(TensorFlowRandom.XavierUniform(shape, Notebook2017GraphSeed, opSeed), [.. shape.Select(d => (long)d)]);
 
     public override Tensor forward(Tensor input) => Forward(input, trace: null);
 

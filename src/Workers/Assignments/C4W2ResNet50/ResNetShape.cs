@@ -7,7 +7,7 @@ namespace Platform.Workers.Assignments.C4W2ResNet50;
 /// </summary>
 public sealed record ResNetShape(int BaseFilters, IReadOnlyList<int> StageBlocks, int Classes = 6)
 {
-    public const int Stages = 4;
+    public const int Stages = Platform.Contracts.Catalog.Assignments.C4W2ResNet50.Stages;
 
     public static ResNetShape ResNet50 { get; } = new(64, [3, 4, 6, 3]);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Platform.Contracts.Catalog;
+using Platform.Workers.Assignments.C4;
 using Platform.Workers.Data;
 using Platform.Workers.Jobs;
 using Platform.Workers.Torch;
@@ -27,11 +28,6 @@ public sealed class C4W3YoloCarDetectionJob : IAssignmentJob
     {
         var h = context.Hyperparameters;
         var size = h.GetInt("model_image_size");
-        if (size % 32 != 0)
-        {
-            throw new ArgumentException($"params.model_image_size: must be a multiple of 32 (the network downsamples 32x), got {size}");
-        }
-
         var weightsFile = h.GetString("weights_file");
         var weights = PretrainedWeights.Find(context.Data, weightsFile);
         if (weights is null && !h.GetBool("random_init_demo"))
@@ -48,7 +44,6 @@ public sealed class C4W3YoloCarDetectionJob : IAssignmentJob
         var device = torch.device(context.Device);
         if (weights is null)
         {
-            torch.manual_seed(h.GetInt("seed"));
             context.Outputs.SetTag(PretrainedWeights.RandomInitTag, PretrainedWeights.RandomInitValue);
             context.Log.LogWarning("YOLOv2 weights not found at {WeightsFile}: running the random-init demo, detections are meaningless", weightsFile);
         }
@@ -57,6 +52,11 @@ public sealed class C4W3YoloCarDetectionJob : IAssignmentJob
         if (weights is not null)
         {
             model.LoadKerasWeights(weights);
+        }
+        else
+        {
+            // Keras' default initialiser, from a generator of its own: the process-wide torch seed is shared by trials.
+            GlorotUniform.Initialize(model, (ulong)h.GetInt("seed"));
         }
 
         model.to(device).eval();

@@ -1,3 +1,4 @@
+using Platform.Workers.Assignments.C4;
 using Platform.Workers.Weights;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -24,9 +25,6 @@ public sealed class DarknetConv : nn.Module<Tensor, Tensor>
 
     public int OutChannels { get; }
 
-    /// <summary>moving_mean and moving_variance: Keras counts them as parameters, torch keeps them as buffers.</summary>
-    public long MovingStatisticsCount => 2L * OutChannels;
-
     public override Tensor forward(Tensor input) =>
         norm.forward(conv.forward(input)).leaky_relu(LeakySlope);
 
@@ -40,13 +38,9 @@ public sealed class DarknetConv : nn.Module<Tensor, Tensor>
         norm.running_var!.copy_(tensor(file.Read(normName, "moving_variance:0", shape)));
     }
 
-    /// <summary>A Keras kernel (kh, kw, in, out) into a torch weight (out, in, kh, kw).</summary>
-    public static void LoadKernel(KerasWeightsFile file, string layer, Tensor weight)
-    {
-        var (o, i, kh, kw) = ((int)weight.shape[0], (int)weight.shape[1], (int)weight.shape[2], (int)weight.shape[3]);
-        using var kernel = tensor(file.Read(layer, "kernel:0", [kh, kw, i, o]), [kh, kw, i, o]);
-        weight.copy_(kernel.permute(3, 2, 0, 1));
-    }
+    /// <summary>A layer's Keras kernel into a torch weight.</summary>
+    public static void LoadKernel(KerasWeightsFile file, string layer, Tensor weight) =>
+        KerasKernel.CopyInto(weight, file.Read(layer, "kernel:0", KerasKernel.ShapeOf(weight)));
 
     protected override void Dispose(bool disposing)
     {

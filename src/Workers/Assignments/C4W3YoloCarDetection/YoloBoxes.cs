@@ -1,10 +1,7 @@
 namespace Platform.Workers.Assignments.C4W3YoloCarDetection;
 
 /// <summary>A box by its corners in the notebook's order [y1, x1, y2, x2] (top, left, bottom, right).</summary>
-public readonly record struct Corners(double Y1, double X1, double Y2, double X2)
-{
-    public double Area => (Y2 - Y1) * (X2 - X1);
-}
+public readonly record struct Corners(double Y1, double X1, double Y2, double X2);
 
 /// <summary>A box that passed the score filter: its score (confidence × class probability) and class index.</summary>
 public readonly record struct ScoredBox(double Score, int ClassIndex, Corners Box);

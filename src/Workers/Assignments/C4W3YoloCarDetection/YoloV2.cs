@@ -70,15 +70,12 @@ public sealed class YoloV2 : nn.Module<Tensor, Tensor>
         return output.forward(x).permute(0, 2, 3, 1).contiguous().MoveToOuterDisposeScope();
     }
 
-    /// <summary>All values the Keras model counts as parameters: weights, biases and the batch-norm moving statistics.</summary>
-    public long KerasParameterCount() =>
-        parameters().Sum(p => p.numel()) + units.Sum(u => u.MovingStatisticsCount);
-
     /// <summary>Loads a Keras <c>yolo.h5</c>; a missing layer or a shape that differs fails naming the layer and the expected shape.</summary>
     public void LoadKerasWeights(string path)
     {
         using var file = KerasWeightsFile.Open(path);
         using var noGrad = no_grad();
+        using var scope = NewDisposeScope(); // every tensor read from the file
         for (var i = 0; i < units.Count; i++)
         {
             units[i].Load(file, $"conv2d_{i + 1}", $"batch_normalization_{i + 1}");

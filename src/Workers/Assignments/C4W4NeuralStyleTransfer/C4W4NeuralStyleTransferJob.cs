@@ -12,7 +12,7 @@ namespace Platform.Workers.Assignments.C4W4NeuralStyleTransfer;
 /// <summary>
 /// c4w4-neural-style-transfer (spec §16): Adam on the generated image against the content (louvre_small.jpg) and style
 /// (monet.jpg) images through VGG-19. Logs <c>cost</c>, <c>content_cost</c> and <c>style_cost</c> every <c>log_every</c>
-/// iterations and stores the image then (generated/&lt;i&gt;.png) and at the end (generated_image.png). The VGG-19 weights
+/// iterations and stores the image then (generated/&lt;i&gt;.png) and after the last iteration (generated_image.png). The VGG-19 weights
 /// are not distributed: without <c>weights_file</c> it runs on a randomly initialised network and says so (a run tag and
 /// a log line).
 /// </summary>
@@ -36,8 +36,7 @@ public sealed class C4W4NeuralStyleTransferJob : IAssignmentJob
         using var model = new Vgg19();
         if (weights is null)
         {
-            torch.manual_seed(seed);
-            model.InitialiseRandomly();
+            model.InitialiseRandomly(seed);
             context.Outputs.SetTag(PretrainedWeights.RandomInitTag, PretrainedWeights.RandomInitValue);
             context.Log.LogWarning("VGG-19 weights not found at {WeightsFile}: running on a randomly initialised network", h.GetString("weights_file"));
         }
@@ -50,19 +49,14 @@ public sealed class C4W4NeuralStyleTransferJob : IAssignmentJob
         var contentTensor = StyleTransfer.Normalise(content, device);
         var styleTensor = StyleTransfer.Normalise(style, device);
         var initial = StyleTransfer.NoiseImage(contentTensor, h.GetDouble("noise_ratio"), seed);
-        RgbImage? last = null;
-        StyleTransfer.Optimise(model, contentTensor, styleTensor, initial, h.GetDouble("alpha"), h.GetDouble("beta"), h.GetDouble("learning_rate"),
+        var final = StyleTransfer.Optimise(model, contentTensor, styleTensor, initial, h.GetDouble("alpha"), h.GetDouble("beta"), h.GetDouble("learning_rate"),
             h.GetInt("num_iterations"), h.GetInt("log_every"), progress =>
             {
                 context.Metrics.Log("cost", progress.Total, progress.Iteration);
                 context.Metrics.Log("content_cost", progress.Content, progress.Iteration);
                 context.Metrics.Log("style_cost", progress.Style, progress.Iteration);
                 context.Outputs.SaveArtifact($"generated/{progress.Iteration}.png", progress.Generated.EncodePng());
-                last = progress.Generated;
             }, context.Cancellation);
-        if (last is not null)
-        {
-            context.Outputs.SaveArtifact("generated_image.png", last.EncodePng());
-        }
+        context.Outputs.SaveArtifact("generated_image.png", final.EncodePng());
     }
 }

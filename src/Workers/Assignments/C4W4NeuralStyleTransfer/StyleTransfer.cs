@@ -10,9 +10,10 @@ namespace Platform.Workers.Assignments.C4W4NeuralStyleTransfer;
 public sealed record StyleTransferProgress(int Iteration, double Total, double Content, double Style, RgbImage Generated);
 
 /// <summary>
-/// model_nn: Adam (<see cref="SafeAdam"/>, torch's update) on the generated image's pixels, minimising
+/// model_nn: TF's AdamOptimizer (<see cref="SafeAdam"/> in TensorFlow's form) on the generated image's pixels, minimising
 /// α·J_content(conv4_2) + β·J_style(STYLE_LAYERS) against fixed content and style activations. Every <c>logEvery</c>
-/// iterations (from 0) it reports the costs after that step and the image, as the notebook does.
+/// iterations (from 0) it reports the costs after that step and the image, as the notebook does, and it returns the
+/// image after the last iteration (the notebook's generated_image).
 /// </summary>
 public static class StyleTransfer
 {
@@ -56,10 +57,11 @@ public static class StyleTransfer
         return nchw.Times(noiseRatio).Plus(content.Times(1 - noiseRatio));
     }
 
-    public static void Optimise(
+    public static RgbImage Optimise(
         Vgg19 model, Tensor content, Tensor style, Tensor initial, double alpha, double beta, double learningRate, int numIterations,
         int logEvery, Action<StyleTransferProgress> onProgress, CancellationToken cancellation)
     {
+        using var scope = NewDisposeScope(); // the targets and every intermediate of computing them
         model.eval();
         foreach (var p in model.parameters())
         {
@@ -76,7 +78,7 @@ public static class StyleTransfer
         }
 
         using var generated = new TorchSharp.Modules.Parameter(initial.detach().clone(), requires_grad: true);
-        using var optimizer = new SafeAdam([generated], learningRate);
+        using var optimizer = new SafeAdam([generated], learningRate, form: AdamForm.TensorFlow);
         for (var i = 0; i < numIterations; i++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -95,6 +97,8 @@ public static class StyleTransfer
                 onProgress(new StyleTransferProgress(i, total.item<float>(), jContent.item<float>(), jStyle.item<float>(), ToImage(generated)));
             }
         }
+
+        return ToImage(generated);
     }
 
     private static (Tensor Total, Tensor Content, Tensor Style) Costs(

@@ -81,14 +81,20 @@ public sealed class Vgg19 : nn.Module
     /// </summary>
     public static Tensor AveragePool(Tensor x) => nn.functional.avg_pool2d(x, 2, 2, ceil_mode: true);
 
-    /// <summary>He-normal weights and zero biases: the random-init demo's network keeps its activations at a usable scale.</summary>
-    public void InitialiseRandomly()
+    /// <summary>
+    /// He-normal weights, N(0, 2/fan_in), and zero biases: the random-init demo's network keeps its activations at a usable
+    /// scale. Drawn from a generator of its own, so the demo repeats without reseeding the process (trials can share one).
+    /// </summary>
+    public void InitialiseRandomly(ulong seed)
     {
         using var noGrad = no_grad();
+        using var generator = new Generator(seed);
         foreach (var (_, conv) in convolutions)
         {
-            nn.init.kaiming_normal_(conv.weight!, nonlinearity: nn.init.NonlinearityType.ReLU);
-            nn.init.zeros_(conv.bias!);
+            var weight = conv.weight!;
+            var fanIn = weight.numel() / weight.shape[0];
+            weight.normal_(0, Math.Sqrt(2.0 / fanIn), generator);
+            conv.bias!.zero_();
         }
     }
 
@@ -97,14 +103,14 @@ public sealed class Vgg19 : nn.Module
     {
         var layers = MatConvNetLayers.Read(path);
         using var noGrad = no_grad();
+        using var scope = NewDisposeScope(); // every tensor made from the file's arrays
         foreach (var (name, conv) in convolutions)
         {
             var weight = conv.weight!;
             var (o, i) = ((int)weight.shape[0], (int)weight.shape[1]);
             var (kernel, bias) = layers.Weights(name, [3, 3, i, o]);
             // MATLAB keeps (kh, kw, in, out) column-major, which is (out, in, kw, kh) row-major: swap the last two for torch.
-            using var values = tensor(kernel, [o, i, 3, 3]);
-            weight.copy_(values.transpose(2, 3));
+            weight.copy_(tensor(kernel, [o, i, 3, 3]).transpose(2, 3));
             conv.bias!.copy_(tensor(bias));
         }
     }

@@ -25,9 +25,6 @@ public sealed class DinosaurCorpus
         }
     }
 
-    /// <summary>ix_to_char: the sorted distinct characters of the lower-cased file.</summary>
-    public IReadOnlyList<char> Characters => _characters;
-
     public IReadOnlyList<string> Examples { get; }
 
     public int VocabSize => _characters.Length;

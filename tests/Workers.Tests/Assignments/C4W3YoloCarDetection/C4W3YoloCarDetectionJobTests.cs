@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Platform.Contracts.Catalog;
+using Platform.Contracts.Validation;
 using Platform.Testing;
 using Platform.Workers.Assignments.C4W3YoloCarDetection;
 using Platform.Workers.Data;
@@ -15,16 +17,27 @@ public sealed class C4W3YoloCarDetectionJobTests
     {
         var e = Assert.Throws<DataFileNotFoundException>(() => Run(new Dictionary<string, string>(), new RecordingMetricSink(), new RecordingRunOutputs()));
 
-        Assert.StartsWith("weights not found: YOLOv2 'yolo_car_detection/yolo.h5'", e.Message);
+        Assert.StartsWith("weights not found: YOLOv2 'yolo_car_detection/yolo.h5' is not in data directory", e.Message);
         Assert.Contains("random_init_demo", e.Message);
     }
 
     [Fact]
-    public void A_model_size_that_is_not_a_multiple_of_32_is_refused_naming_the_field()
+    public void A_missing_absolute_weights_file_is_reported_as_missing_not_as_outside_the_data_directory()
     {
-        var e = Assert.Throws<ArgumentException>(() => Run(new Dictionary<string, string> { ["model_image_size"] = "100" }, new RecordingMetricSink(), new RecordingRunOutputs()));
+        var missing = Path.Combine(Path.GetTempPath(), $"no-such-yolo-{Guid.NewGuid():N}.h5");
 
-        Assert.Contains("params.model_image_size", e.Message);
+        var e = Assert.Throws<DataFileNotFoundException>(() => Run(new Dictionary<string, string> { ["weights_file"] = missing }, new RecordingMetricSink(), new RecordingRunOutputs()));
+
+        Assert.StartsWith($"weights not found: YOLOv2 '{missing}' does not exist", e.Message);
+    }
+
+    [Fact]
+    public void A_model_size_that_is_not_a_multiple_of_32_is_refused_when_binding_naming_the_field()
+    {
+        var e = Assert.Throws<PlatformValidationException>(() => HyperparameterBinder.Bind(
+            YoloAssignment.Descriptor, new Dictionary<string, string> { ["model_image_size"] = "100" }));
+
+        Assert.Equal(new ValidationError("params.model_image_size", "must be a multiple of 32 (the network downsamples 32x), got 100"), Assert.Single(e.Errors));
     }
 
     [Fact]

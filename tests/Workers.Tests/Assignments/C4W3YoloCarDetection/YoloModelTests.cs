@@ -1,4 +1,5 @@
 using Platform.Testing;
+using Platform.Workers.Assignments.C4;
 using Platform.Workers.Assignments.C4W3YoloCarDetection;
 using Platform.Workers.Tests.Support;
 using Platform.Workers.Torch;
@@ -32,7 +33,7 @@ public sealed class YoloModelTests : IDisposable
     {
         using var model = new YoloV2();
 
-        Assert.Equal(50_983_561, model.KerasParameterCount());
+        Assert.Equal(50_983_561, KerasParameterCount.Of(model).Total);
     }
 
     [Fact]
