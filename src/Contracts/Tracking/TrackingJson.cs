@@ -14,7 +14,8 @@ public static class TrackingJson
         options.DictionaryKeyPolicy = null;
         options.NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        options.Converters.Add(new JsonStringEnumConverter());
+        // Names only: a number would be stored as a status no client knows ("42").
+        options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
         options.Converters.Add(new MetricJsonConverter());
     }
 

@@ -51,8 +51,9 @@ internal static class LoginEndpoints
     }
 
     // Only same-site paths: "//host" and "/\host" would send the user elsewhere after login.
+    // Browsers drop tabs and newlines from a URL, so "/\t/evil.example" would become "//evil.example": no control characters.
     private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl);
 
     private static IResult Page(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? error, int status)
     {

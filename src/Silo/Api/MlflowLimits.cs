@@ -10,6 +10,9 @@ public static class MlflowLimits
     public const int MaxParamValueLength = 6000;
     public const int MaxTagValueLength = 8000;
     public const int MaxExperimentTagValueLength = 5000;
+
+    /// <summary>MLflow's SQL store keeps experiment names in a String(256) column.</summary>
+    public const int MaxExperimentNameLength = 256;
     public const int MaxDatasetNameLength = 500;
     public const int MaxDatasetDigestLength = 36;
     public const int MaxDatasetSourceLength = 65535;

@@ -19,7 +19,7 @@ internal static class MlflowRunEndpoints
             // MLflow's clients send the Default experiment's id when none is chosen; a request without one means the same.
             var experimentId = string.IsNullOrEmpty(body.ExperimentId) ? DefaultExperiment.Id : body.ExperimentId;
             foreach (var tag in body.Tags ?? [])
-                MlflowValidator.Tag(tag.Key, tag.Value);
+                MlflowValidator.Tag(tag?.Key, tag?.Value);
             await RequireExperimentAsync(store, experimentId, ct);
             var info = await store.CreateRunAsync(new NewRun(experimentId, null, body.RunName,
                 body.StartTime ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), RunStatus.RUNNING, body.Tags ?? [], body.UserId), ct);

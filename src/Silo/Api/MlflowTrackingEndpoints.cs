@@ -34,7 +34,7 @@ public static class MlflowTrackingEndpoints
         {
             var name = MlflowValidator.ExperimentName(body.Name);
             foreach (var tag in body.Tags ?? [])
-                MlflowValidator.ExperimentTag(tag.Key, tag.Value);
+                MlflowValidator.ExperimentTag(tag?.Key, tag?.Value);
             return new { experiment_id = await store.CreateExperimentAsync(name, body.Tags, body.ArtifactLocation, ct) };
         });
 

@@ -39,10 +39,11 @@ public static partial class MlflowValidator
                 Metric(m);
             }
         }
+        // A JSON null in a list arrives as a null element: it is a missing key, not a server error.
         foreach (var p in @params)
-            Param(p.Key, p.Value);
+            Param(p?.Key, p?.Value);
         foreach (var t in tags)
-            Tag(t.Key, t.Value);
+            Tag(t?.Key, t?.Value);
         var conflicting = @params.GroupBy(p => p.Key).Where(g => g.Select(p => p.Value).Distinct().Count() > 1).Select(g => g.Key).ToList();
         if (conflicting.Count > 0)
             throw Invalid($"Duplicate parameter keys have been submitted with different values: [{string.Join(", ", conflicting.Select(k => $"'{k}'"))}].");
@@ -73,8 +74,13 @@ public static partial class MlflowValidator
         Length("Tag value", value ?? throw Invalid($"Tag '{key}' has a null value"), MlflowLimits.MaxExperimentTagValueLength);
     }
 
-    public static string ExperimentName(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? throw Invalid($"Invalid experiment name: '{name}'. Experiment name must be a non-empty string.") : name;
+    public static string ExperimentName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            throw Invalid($"Invalid experiment name: '{name}'. Experiment name must be a non-empty string.");
+        Length("Experiment name", name, MlflowLimits.MaxExperimentNameLength);
+        return name;
+    }
 
     public static int MaxResults(int? requested, int max, int @default = MlflowLimits.DefaultSearchResults)
     {
@@ -100,9 +106,9 @@ public static partial class MlflowValidator
             Length("Dataset profile", d.Profile ?? "", MlflowLimits.MaxDatasetProfileLength);
             foreach (var tag in input.Tags ?? [])
             {
-                Required(tag.Key, "tag.key");
-                Length("Input tag key", tag.Key, MlflowLimits.MaxInputTagKeyLength);
-                Length("Input tag value", tag.Value ?? "", MlflowLimits.MaxInputTagValueLength);
+                var key = Required(tag?.Key, "tag.key");
+                Length("Input tag key", key, MlflowLimits.MaxInputTagKeyLength);
+                Length("Input tag value", tag!.Value ?? "", MlflowLimits.MaxInputTagValueLength);
             }
         }
     }
@@ -129,6 +135,9 @@ public static partial class MlflowValidator
     {
         if (value.Length > limit)
             throw Invalid($"{what} '{Truncate(value)}' had length {value.Length}, which exceeded length limit of {limit}");
+        // Every checked string is stored, and PostgreSQL's text cannot hold NUL: refuse it here, not as a database error.
+        if (value.Contains('\0'))
+            throw Invalid($"{what} '{Truncate(value.Replace('\0', ' '))}' contains a NUL character");
     }
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "...";

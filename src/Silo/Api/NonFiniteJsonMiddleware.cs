@@ -9,6 +9,7 @@ namespace Platform.Silo.Api;
 public sealed class NonFiniteJsonMiddleware(RequestDelegate next)
 {
     private const long MaxBody = 64L * 1024 * 1024;
+    private const long InitialBuffer = 64 * 1024;
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -16,7 +17,8 @@ public sealed class NonFiniteJsonMiddleware(RequestDelegate next)
         if (HttpMethods.IsPost(request.Method) && request.HasJsonContentType() && request.ContentLength is null or <= MaxBody &&
             (request.Path.StartsWithSegments("/api/2.0/mlflow") || request.Path.StartsWithSegments("/ajax-api/2.0/mlflow")))
         {
-            using var buffer = new MemoryStream(request.ContentLength is { } known ? (int)known : 4096);
+            // Grown as the bytes arrive, not sized from the Content-Length a client claims: this runs before authentication.
+            using var buffer = new MemoryStream((int)Math.Min(request.ContentLength ?? 4096, InitialBuffer));
             await request.Body.CopyToAsync(buffer, context.RequestAborted);
             var body = NonFiniteJsonLiterals.Quote(buffer.GetBuffer(), (int)buffer.Length);
             request.Body = new MemoryStream(body, writable: false);

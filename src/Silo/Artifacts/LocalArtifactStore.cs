@@ -26,7 +26,8 @@ public sealed class LocalArtifactStore : IArtifactStore
         if (Conflict(path, full) is { } conflict)
             throw new ArtifactPathException(conflict);
         // Write beside the target and rename, so a reader never sees a half-written file and a failed upload leaves nothing.
-        var temp = full + ".upload-" + Guid.NewGuid().ToString("N");
+        // A name of its own, not the target's plus a suffix: a target name of up to 255 bytes would make it too long.
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, ".upload-" + Guid.NewGuid().ToString("N"));
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);

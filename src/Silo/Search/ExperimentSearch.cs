@@ -85,8 +85,11 @@ public static class ExperimentSearch
         };
     }
 
-    /// <summary>SQL LIKE as a regular expression: % is any run, _ any one character, everything else literal.</summary>
+    /// <summary>
+    /// SQL LIKE as a regular expression: % is any run, _ any one character, everything else literal. Non-backtracking, so
+    /// a pattern like '%a%a%a%a%b' costs linear time on a long name instead of exponential.
+    /// </summary>
     public static Regex LikeRegex(string pattern, RegexOptions options) =>
         new("^" + string.Concat(pattern.Select(c => c switch { '%' => ".*", '_' => ".", _ => Regex.Escape(c.ToString()) })) + "$",
-            options | RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            options | RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 }

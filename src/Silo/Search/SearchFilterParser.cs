@@ -12,6 +12,9 @@ namespace Platform.Silo.Search;
 /// </summary>
 public static class SearchFilterParser
 {
+    /// <summary>Comparisons joined by AND; each is a join or a condition in SQL, whose engines limit both.</summary>
+    public const int MaxClauses = 100;
+
     private static readonly HashSet<string> NumericOperators = ["=", "!=", ">", ">=", "<", "<="];
     private static readonly HashSet<string> StringOperators = ["=", "!=", "LIKE", "ILIKE"];
     private static readonly HashSet<string> ListOperators = ["=", "!=", "LIKE", "ILIKE", "IN", "NOT IN"];
@@ -30,6 +33,8 @@ public static class SearchFilterParser
         var i = 0;
         while (true)
         {
+            if (clauses.Count == MaxClauses)
+                throw new SearchSyntaxException($"Invalid filter: more than {MaxClauses} comparisons");
             clauses.Add(ParseComparison(tokens, ref i, attributes));
             var next = tokens[i];
             if (next.Kind == SearchTokenKind.End)

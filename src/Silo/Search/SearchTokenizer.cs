@@ -12,6 +12,9 @@ internal static class SearchTokenizer
 {
     public static List<SearchToken> Tokenize(string text)
     {
+        // PostgreSQL text cannot hold NUL: a quoted "\0" would reach the database as a parameter and fail there.
+        if (text.IndexOf('\0') is var nul and >= 0)
+            throw new SearchSyntaxException($"Invalid character NUL at position {nul}");
         var tokens = new List<SearchToken>();
         var i = 0;
         while (true)

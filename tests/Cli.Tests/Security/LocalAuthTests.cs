@@ -57,6 +57,13 @@ public sealed partial class LocalAuthTests
         var login = await browser.PostAsync("login", await LoginFormAsync(browser, token, "//evil.example/"));
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Assert.Equal("/", login.Headers.Location!.OriginalString); // only local return addresses are followed
+        using (var other = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = platform.BaseAddress })
+        {
+            // A browser drops the tab, which would leave "//evil.example/".
+            var tabbed = await other.PostAsync("login", await LoginFormAsync(other, token, "/\t/evil.example/"));
+            Assert.Equal("/", tabbed.Headers.Location!.OriginalString);
+        }
+
         var page = await (await browser.GetAsync("")).Content.ReadAsStringAsync();
         Assert.Contains("secured-experiment", page); // prerendered through the API with the user's token
         Assert.DoesNotContain(token, page);

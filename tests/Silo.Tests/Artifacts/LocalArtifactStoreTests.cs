@@ -31,6 +31,17 @@ public sealed class LocalArtifactStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_name_of_the_longest_allowed_length_is_written_and_listed()
+    {
+        var store = new LocalArtifactStore(Root);
+        var name = new string('n', ArtifactPath.MaxSegmentBytes);
+
+        await store.WriteAsync($"1/r/artifacts/{name}", new MemoryStream([1, 2]));
+
+        Assert.Equal([$"1/r/artifacts/{name}"], (await store.ListAsync("1/r/artifacts")).Select(f => f.Path));
+    }
+
+    [Fact]
     public async Task Never_follows_symbolic_links_out_of_the_root()
     {
         var outside = Path.Combine(_dir.Path, "outside");

@@ -28,6 +28,17 @@ public sealed class ExperimentSearchTests
     }
 
     [Fact]
+    public void A_pattern_that_would_backtrack_exponentially_answers_on_a_long_name()
+    {
+        // A backtracking matcher spends seconds per experiment here; the answer must come, and be right.
+        Experiment[] longNames = [new("1", new string('a', 5000), "", "active", 1, 1, []), new("2", new string('a', 4999) + "b", "", "active", 2, 2, [])];
+
+        var page = ExperimentSearch.Apply(longNames, "name LIKE '%a%a%a%a%a%a%a%a%a%a%b'", null, ViewType.ALL, 10, null);
+
+        Assert.Equal(["2"], page.Experiments.Select(e => e.ExperimentId));
+    }
+
+    [Fact]
     public void Orders_and_pages()
     {
         var first = ExperimentSearch.Apply(All, null, ["name ASC"], ViewType.ALL, 2, null);

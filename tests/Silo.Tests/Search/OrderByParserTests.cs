@@ -33,4 +33,12 @@ public sealed class OrderByParserTests
         Assert.Contains("metric 'cost' is ordered by more than once", ex.Message);
         Assert.Equal(2, OrderByParser.Parse(["metrics.cost", "params.cost"]).Count);
     }
+
+    [Fact]
+    public void Refuses_more_terms_than_sql_can_join()
+    {
+        var terms = Enumerable.Range(0, OrderByParser.MaxTerms + 1).Select(k => $"metrics.m{k}").ToList();
+        Assert.Equal(OrderByParser.MaxTerms, OrderByParser.Parse(terms[..^1]).Count);
+        Assert.Equal("Invalid order_by: 17 terms, at most 16", Assert.Throws<SearchSyntaxException>(() => OrderByParser.Parse(terms)).Message);
+    }
 }

@@ -113,4 +113,15 @@ public sealed class SearchFilterParserTests
         Assert.True(key.IsNumeric);
         Assert.Throws<SearchSyntaxException>(() => SearchFilterParser.Parse("attributes.status = 'x'", SearchAttributes.Experiments));
     }
+
+    [Fact]
+    public void Refuses_more_comparisons_than_the_limit_and_nul_characters()
+    {
+        var filter = string.Join(" AND ", Enumerable.Range(0, SearchFilterParser.MaxClauses).Select(k => $"metrics.m{k} > 0"));
+        Assert.Equal(SearchFilterParser.MaxClauses, SearchFilterParser.Parse(filter).Count);
+        Assert.Equal("Invalid filter: more than 100 comparisons",
+            Assert.Throws<SearchSyntaxException>(() => SearchFilterParser.Parse(filter + " AND metrics.x > 0")).Message);
+        Assert.Equal("Invalid character NUL at position 15",
+            Assert.Throws<SearchSyntaxException>(() => SearchFilterParser.Parse("params.lr = '0.\01'")).Message);
+    }
 }
