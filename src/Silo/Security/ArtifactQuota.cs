@@ -8,6 +8,9 @@ namespace Platform.Silo.Security;
 /// The per-run artifact limit: an upload under <c>{experiment}/{run}/…</c> may write at most what is left of
 /// <see cref="AuthOptions.MaxRunArtifactBytes"/> after the run's files already stored. (The per-file limit is the upload's request
 /// body limit, which the server enforces.) Sizes are counted as the body streams, so chunked uploads are limited too.
+/// A file outside any run folder (fewer than three path segments) is refused: it would belong to no quota.
+/// Left open: concurrent uploads to one run each see the same remaining allowance, and the run folder is not checked
+/// against the store, so a made-up <c>{experiment}/{run}</c> starts a fresh allowance.
 /// </summary>
 public static class ArtifactQuota
 {
@@ -15,7 +18,7 @@ public static class ArtifactQuota
     {
         var segments = path.Split('/');
         if (segments.Length < 3)
-            return body;
+            throw new ApiRequestException(ErrorCodes.InvalidParameterValue, $"Invalid artifact path '{path}': artifacts are written under {{experiment}}/{{run}}/…");
         var runRoot = $"{segments[0]}/{segments[1]}";
         var left = maxRunBytes - await SizeAsync(store, runRoot, ct);
         if (contentLength > left)

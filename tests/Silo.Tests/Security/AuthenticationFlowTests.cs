@@ -123,6 +123,9 @@ public sealed class AuthenticationFlowTests(SecuredPlatformFixture fixture) : IC
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.StartsWith("sandbox", download.Headers.GetValues("Content-Security-Policy").Single());
+
+        // Outside any run folder there is no quota to count against: refused.
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.PutAsync("api/2.0/mlflow-artifacts/artifacts/7/loose.bin", new ByteArrayContent([1]))).StatusCode);
     }
 
     [Fact]
