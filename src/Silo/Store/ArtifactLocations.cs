@@ -63,6 +63,14 @@ public static class ArtifactLocations
         return $"{root}/{relative}";
     }
 
+    /// <summary>
+    /// The stored location that <paramref name="location"/> would share or nest with, if any. Deleting an experiment for good
+    /// deletes its folder, so two experiments must never own the same files.
+    /// </summary>
+    public static string? Overlapping(string location, IEnumerable<string> existing) =>
+        existing.FirstOrDefault(e => e.Length > 0 &&
+            (e == location || e.StartsWith(location + "/", StringComparison.Ordinal) || location.StartsWith(e + "/", StringComparison.Ordinal)));
+
     private static string Normalize(string requested, string path)
     {
         try

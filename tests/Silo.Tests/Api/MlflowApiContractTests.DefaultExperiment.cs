@@ -58,6 +58,10 @@ public abstract partial class MlflowApiContractTests
             put.EnsureSuccessStatusCode();
         var files = (await GetOk($"artifacts/list?run_id={runId}")).GetProperty("files");
         Assert.Equal("model.txt", Assert.Single(files.EnumerateArray()).GetProperty("path").GetString());
+
+        // Deleting an experiment for good deletes its folder: no second experiment may share it, or nest in or around it.
+        foreach (var taken in new[] { folder, $"{folder}/inner", folder.Split('/')[0] })
+            AssertError(await Post("experiments/create", new { name = Unique("sharing"), artifact_location = taken }), 400, "INVALID_PARAMETER_VALUE");
     }
 
     [Theory]

@@ -20,6 +20,13 @@ public abstract partial class SqlTrackingStore
         var location = string.IsNullOrEmpty(artifactLocation) ? null : ArtifactLocations.Resolve(artifactLocation, _artifactRoot);
         await using var connection = await OpenAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);
+        if (location is not null &&
+            ArtifactLocations.Overlapping(location, await connection.QueryAsync<string>(Cmd("SELECT artifact_location FROM experiments", null, tx, ct))) is { } taken)
+        {
+            throw new TrackingStoreException(ErrorCodes.InvalidParameterValue,
+                $"Invalid artifact_location '{artifactLocation}': another experiment keeps its artifacts at '{taken}' (experiments may not share or nest folders)");
+        }
+
         var now = Now();
         long id;
         try
