@@ -68,6 +68,8 @@ public sealed class LocalSweepDashboardBrowserTests(ChromiumBrowser chromium)
             var selects = page.Locator("[data-testid=trial-row] [data-testid=select]");
             await selects.Nth(0).CheckAsync();
             await selects.Nth(2).CheckAsync();
+            // The link's address is rendered by the server after each change: clicking before the second one arrives compares one run.
+            await Assertions.Expect(page.Locator("[data-testid=compare]")).ToHaveTextAsync("Compare (2)");
             await page.Locator("[data-testid=compare]").ClickAsync();
             await page.WaitForURLAsync("**/compare?runs=*");
             await Assertions.Expect(page.Locator("[data-testid=chart-loss-plot] polyline[data-testid=series]")).ToHaveCountAsync(2);

@@ -77,12 +77,12 @@ public abstract partial class MlflowApiContractTests
         await PostOk("runs/log-parameter", new { run_id = runId, key = "big", value = new string('v', 6000) });
         AssertError(await Post("runs/set-tag", new { run_id = runId, key = "t", value = new string('v', 8001) }), 400, "INVALID_PARAMETER_VALUE");
         AssertError(await Post("runs/delete-tag", new { run_id = runId, key = "never-set" }), 404, "RESOURCE_DOES_NOT_EXIST");
-        // A JSON null inside a list, or a status given as a number, is a bad request, not a server error.
+        // A JSON null inside a list is a missing value, a status given as a number a body that does not fit: 400s, not 500s.
         AssertError(await Post("runs/log-batch", new { run_id = runId, @params = new object?[] { null } }), 400, "INVALID_PARAMETER_VALUE");
         AssertError(await Post("runs/log-batch", new { run_id = runId, tags = new object?[] { null } }), 400, "INVALID_PARAMETER_VALUE");
         AssertError(await Post("runs/create", new { experiment_id = "0", tags = new object?[] { null } }), 400, "INVALID_PARAMETER_VALUE");
         AssertError(await Post("experiments/create", new { name = "null-tag", tags = new object?[] { null } }), 400, "INVALID_PARAMETER_VALUE");
-        AssertError(await Post("runs/update", new { run_id = runId, status = 42 }), 400, "INVALID_PARAMETER_VALUE");
+        AssertError(await Post("runs/update", new { run_id = runId, status = 42 }), 400, "BAD_REQUEST");
         AssertError(await Post("runs/set-tag", new { run_id = runId, key = "t", value = "a\0b" }), 400, "INVALID_PARAMETER_VALUE");
         AssertError(await Post("experiments/create", new { name = new string('e', 257) }), 400, "INVALID_PARAMETER_VALUE");
         Assert.Equal("RUNNING", (await GetOk($"runs/get?run_id={runId}")).GetProperty("run").GetProperty("info").GetProperty("status").GetString());
