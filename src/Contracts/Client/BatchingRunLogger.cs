@@ -38,7 +38,7 @@ public sealed class BatchingRunLogger(PlatformClient client, string runId, strin
         {
             await TransientRetry.RunAsync(c => client.AppendRunLogsAsync(runId, new RunLogBatch(source, batch, current.Id), c), ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is PlatformApiException or HttpRequestException)
+        catch (Exception e) when (e is PlatformApiException || TransientRetry.IsTransient(e))
         {
             // Refused (a deleted run, a bad batch), or the API stayed away past the retries' patience: dropped.
         }

@@ -37,6 +37,13 @@ public static class TransientRetry
             return true;
         }, ct);
 
+    /// <summary>
+    /// Unreachable or failing on the server. A connection that breaks while a response streams in surfaces as an
+    /// <see cref="HttpIOException"/> or an IOException over a socket error, and once in a cluster test as a bare
+    /// <see cref="System.Net.Sockets.SocketException"/> ("Transport endpoint is not connected") when a silo was killed.
+    /// </summary>
     public static bool IsTransient(Exception e) =>
-        e is HttpRequestException || e is PlatformApiException { HttpStatus: >= 500 or 429 };
+        e is HttpRequestException or HttpIOException or System.Net.Sockets.SocketException ||
+        e is IOException { InnerException: System.Net.Sockets.SocketException } ||
+        e is PlatformApiException { HttpStatus: >= 500 or 429 };
 }

@@ -68,4 +68,15 @@ public sealed class TransientRetryTests
         Assert.Equal(503, ErrorCodes.HttpStatus(ErrorCodes.TemporarilyUnavailable));
         Assert.True(TransientRetry.IsTransient(new PlatformApiException(ErrorCodes.TemporarilyUnavailable, "down", 503)));
     }
+
+    [Fact]
+    public void A_connection_that_breaks_mid_response_is_transient_a_local_io_error_or_a_refusal_is_not()
+    {
+        var broken = new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.NotConnected);
+        Assert.True(TransientRetry.IsTransient(broken));
+        Assert.True(TransientRetry.IsTransient(new IOException("Unable to read data from the transport connection", broken)));
+        Assert.True(TransientRetry.IsTransient(new HttpIOException(HttpRequestError.ResponseEnded, "The response ended prematurely")));
+        Assert.False(TransientRetry.IsTransient(new IOException("disk full")));
+        Assert.False(TransientRetry.IsTransient(new PlatformApiException(ErrorCodes.InvalidParameterValue, "bad", 400)));
+    }
 }
