@@ -9,6 +9,10 @@ namespace Platform.Dashboard.Tests.Fakes;
 /// <summary>A bUnit context whose API clients talk to a <see cref="FakeTrackingApi"/> and whose clock is fixed.</summary>
 public abstract class DashboardTestContext : BunitContext
 {
+    // bUnit waits 1 s by default. CI runs the test projects side by side on two cores, where a debounced sweep validation
+    // (250 ms) and its fake API call once took longer. A wait returns as soon as its assertion holds, so only failures wait longer.
+    static DashboardTestContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected DashboardTestContext()
     {
         Services.AddSingleton(new PlatformClient(Api.CreateClient()));
