@@ -7,7 +7,8 @@ namespace Platform.Contracts.Validation;
 /// <summary>
 /// Loads user-supplied YAML (sweep files, hyperparameter values) within limits. YamlDotNet's representation model recurses
 /// once per nesting level, and a stack overflow cannot be caught: about 40 KB of '[' would end the silo's process. So the
-/// size is capped and the nesting is counted on the parser's events, which do not recurse, before anything is loaded.
+/// size is capped, and the loader reads its events through a parser that counts the nesting and stops past the limit,
+/// before the recursion can get deep.
 /// </summary>
 public static class BoundedYaml
 {
@@ -24,23 +25,35 @@ public static class BoundedYaml
             throw new YamlException($"the document has {text.Length:N0} characters, more than the {MaxCharacters:N0} allowed");
         }
 
-        var parser = new Parser(new StringReader(text));
-        var depth = 0;
-        while (parser.MoveNext())
+        var stream = new YamlStream();
+        stream.Load(new DepthLimitedParser(new Parser(new StringReader(text))));
+        return stream;
+    }
+
+    private sealed class DepthLimitedParser(IParser inner) : IParser
+    {
+        private int depth;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
         {
-            if (parser.Current is MappingStart or SequenceStart && ++depth > MaxDepth)
+            if (!inner.MoveNext())
             {
-                throw new YamlException(parser.Current.Start, parser.Current.End, $"nested more than {MaxDepth} levels deep");
+                return false;
             }
 
-            if (parser.Current is MappingEnd or SequenceEnd)
+            if (inner.Current is MappingStart or SequenceStart && ++depth > MaxDepth)
+            {
+                throw new YamlException(inner.Current.Start, inner.Current.End, $"nested more than {MaxDepth} levels deep");
+            }
+
+            if (inner.Current is MappingEnd or SequenceEnd)
             {
                 depth--;
             }
-        }
 
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
-        return stream;
+            return true;
+        }
     }
 }

@@ -38,8 +38,11 @@ public static class GlorotUniform
     /// kernels of one shape are equal, and any kernel's values, in Keras' (kh, kw, in, out) or (in, out) order, are the
     /// same uniforms scaled by its own limit. This correlation is the notebook's, and it changes how the model trains.
     /// </summary>
-    public static void InitializeAsKeras20(nn.Module model, long opSeed = 0) => Fill(model, weight =>
-        KerasKernel.CopyInto(weight, TensorFlowRandom.XavierUniform(KerasKernel.ShapeOf(weight), Tf1DefaultGraphSeed, opSeed)));
+    public static void InitializeAsKeras20(nn.Module model, long opSeed = 0) => Fill(model, weight => FillAsTf1(weight, Tf1DefaultGraphSeed, opSeed));
+
+    /// <summary>One kernel as TF1's Xavier/Glorot-uniform op with seeds (graphSeed, opSeed) draws it, in Keras' layout.</summary>
+    public static void FillAsTf1(Tensor weight, long graphSeed, long opSeed) =>
+        KerasKernel.CopyInto(weight, TensorFlowRandom.XavierUniform(KerasKernel.ShapeOf(weight), graphSeed, opSeed));
 
     private static void Fill(nn.Module model, Action<Tensor> fillKernel)
     {

@@ -57,8 +57,8 @@ public sealed class SignsConvNet : nn.Module<Tensor, Tensor>
         var model = new SignsConvNet(convolutionBiases: false);
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        KerasKernel.CopyInto(model.conv1.weight!, TensorFlowRandom.XavierUniform([4, 4, 3, 8], Notebook2017GraphSeed, 0));
-        KerasKernel.CopyInto(model.conv2.weight!, TensorFlowRandom.XavierUniform([2, 2, 8, 16], Notebook2017GraphSeed, 0));
+        GlorotUniform.FillAsTf1(model.conv1.weight!, Notebook2017GraphSeed, 0);
+        GlorotUniform.FillAsTf1(model.conv2.weight!, Notebook2017GraphSeed, 0);
         // TF's rows are (h, w, c) of the flattened (2, 2, 16) map, ours (c, h, w).
         var fc = tensor(TensorFlowRandom.XavierUniform([64, Classes], Notebook2017GraphSeed, Notebook2017FullyConnectedSeed), [64, Classes]);
         model.fc.weight!.copy_(fc.reshape(2, 2, 16, Classes).permute(3, 2, 0, 1).reshape(Classes, 64));
