@@ -125,9 +125,12 @@ public sealed partial class TrialGrain(ITrackingStore store, IGrainFactory grain
 
         var now = DateTimeOffset.UtcNow;
         var leased = _lifecycle.Lease(_state, workerId, now);
-        if (leased.Outcome == TransitionOutcome.Rejected)
+        if (leased.Outcome != TransitionOutcome.Applied)
         {
-            return Task.FromResult<TrialLease?>(null); // cancelled, paused or backing off meanwhile: whoever changed it queues it again when due
+            // Rejected: cancelled, paused or backing off meanwhile; whoever changed it queues it again when due. Ignored: already
+            // leased to this worker, offered again by a stale queue entry (an Enqueue sent while it was queued that arrived
+            // after its lease): the worker runs it already, and a second lease would start it twice.
+            return Task.FromResult<TrialLease?>(null);
         }
 
         _state = leased.State;

@@ -44,11 +44,14 @@ public sealed class SchedulerOrderTests : IAsyncLifetime
         // A sweep creates a batch concurrently (here the last first), then queues it in order: an idle worker asking
         // in between gets nothing rather than a later suggestion.
         var runIds = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid().ToString("N")).ToArray();
+        var scheduler = _host.Grains.GetGrain<ISchedulerGrain>(0);
+        var offer = new WorkerOffer("w", ["sleep"]);
+        // Activated first, as a cluster's is by its workers' polling: an activation recovers every unfinished trial in the
+        // store, and would queue these ones itself if it came after they were created.
+        Assert.Null(await scheduler.TryLease(offer));
         await Task.WhenAll(runIds.Select((runId, index) => (runId, index)).Reverse().Select(t =>
             _host.Grains.GetGrain<ITrialGrain>(t.runId).Create(new TrialSpec(t.runId, "order", "sleep",
                 new Dictionary<string, string> { ["duration_ms"] = "0" }, "s", Index: t.index))));
-        var scheduler = _host.Grains.GetGrain<ISchedulerGrain>(0);
-        var offer = new WorkerOffer("w", ["sleep"]);
 
         Assert.Null(await scheduler.TryLease(offer));
         Assert.Equal(Platform.Contracts.Tracking.RunStatus.SCHEDULED, await _host.Grains.GetGrain<ITrialGrain>(runIds[2]).GetStatus());
@@ -67,5 +70,23 @@ public sealed class SchedulerOrderTests : IAsyncLifetime
         Assert.Equal(runIds, leased);
         await _host.Grains.GetGrain<ITrialGrain>(runIds[0]).Queue(); // leased now: queuing it again does nothing
         Assert.Null(await scheduler.TryLease(offer));
+    }
+
+    [Fact]
+    public async Task A_late_enqueue_of_a_trial_already_leased_does_not_lease_it_again()
+    {
+        // An Enqueue sent while the trial was queued (by its recovery, say) can arrive after a worker leased it.
+        var runId = Guid.NewGuid().ToString("N");
+        var spec = new TrialSpec(runId, "order", "sleep", new Dictionary<string, string> { ["duration_ms"] = "0" });
+        var experimentId = await _host.Grains.GetGrain<ITrialGrain>(runId).Start(spec);
+        var scheduler = _host.Grains.GetGrain<ISchedulerGrain>(0);
+        var offer = new WorkerOffer("w", ["sleep"]);
+        Assert.Equal(runId, (await scheduler.TryLease(offer))!.Trial.RunId);
+
+        await scheduler.Enqueue(spec, experimentId);
+
+        Assert.Null(await scheduler.TryLease(offer)); // the same worker runs it already
+        Assert.Null(await scheduler.TryLease(new WorkerOffer("other", ["sleep"])));
+        Assert.Equal(0, await scheduler.QueueLength());
     }
 }

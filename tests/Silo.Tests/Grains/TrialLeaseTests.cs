@@ -7,7 +7,9 @@ namespace Platform.Silo.Tests.Grains;
 /// <summary>Leases through the real scheduler and trial grains: expiry re-queues with backoff, stale reports are ignored, retries are capped.</summary>
 public sealed class TrialLeaseTests : IAsyncLifetime
 {
-    private static readonly RetryPolicy ShortLeases = new(TimeSpan.FromMilliseconds(300), 1, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100));
+    // Short enough to expire within a test, long enough that a busy machine (a stalled heartbeat loop, a slow grain call
+    // between lease and MarkRunning) does not expire one the test means to keep.
+    private static readonly RetryPolicy ShortLeases = new(TimeSpan.FromSeconds(1), 1, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100));
     private GrainTestHost _host = null!;
 
     public async Task InitializeAsync() => _host = await GrainTestHost.StartAsync(ShortLeases);
@@ -73,7 +75,7 @@ public sealed class TrialLeaseTests : IAsyncLifetime
         var trial = await StartTrialAsync();
         await LeaseAsync("w1");
         await trial.MarkRunning("w1");
-        var until = DateTime.UtcNow + TimeSpan.FromMilliseconds(900); // three lease durations
+        var until = DateTime.UtcNow + 3 * ShortLeases.LeaseDuration;
 
         while (DateTime.UtcNow < until)
         {

@@ -10,7 +10,7 @@ namespace Platform.Silo.Tests.Grains;
 /// </summary>
 public sealed class TrialRerunTests : IAsyncLifetime
 {
-    private static readonly RetryPolicy ShortLeases = new(TimeSpan.FromMilliseconds(300), 3, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100));
+    private static readonly RetryPolicy ShortLeases = new(TimeSpan.FromSeconds(1), 3, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100));
     private GrainTestHost _host = null!;
 
     public async Task InitializeAsync() => _host = await GrainTestHost.StartAsync(ShortLeases);
