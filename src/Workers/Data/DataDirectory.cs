@@ -14,18 +14,20 @@ public sealed class DataDirectory(string root)
     public static DataDirectory Resolve(string? explicitPath) =>
         new(explicitPath ?? Environment.GetEnvironmentVariable(EnvironmentVariable) ?? "data");
 
-    public string File(string relativePath)
+    /// <summary>The full path of a data file, which must lie inside the directory.</summary>
+    /// <param name="hyperparameter">The hyperparameter that named the file, if one did: the error then names it too.</param>
+    public string File(string relativePath, string? hyperparameter = null)
     {
+        var named = hyperparameter is null ? $"data file '{relativePath}'" : $"data file '{relativePath}' (hyperparameter {hyperparameter})";
         var full = Path.GetFullPath(Path.Combine(Root, relativePath));
         if (!full.StartsWith(Root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            throw new DataFileNotFoundException($"data file '{relativePath}' is outside the data directory '{Root}'");
+            throw new DataFileNotFoundException($"{named} is outside the data directory '{Root}'");
         }
 
         return System.IO.File.Exists(full)
             ? full
-            : throw new DataFileNotFoundException(
-                $"data file '{relativePath}' not found in data directory '{Root}' (set --data-dir or {EnvironmentVariable})");
+            : throw new DataFileNotFoundException($"{named} not found in data directory '{Root}' (set --data-dir or {EnvironmentVariable})");
     }
 }
 

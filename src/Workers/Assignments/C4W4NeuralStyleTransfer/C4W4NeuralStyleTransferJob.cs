@@ -24,10 +24,10 @@ public sealed class C4W4NeuralStyleTransferJob : IAssignmentJob
     {
         var h = context.Hyperparameters;
         var seed = (uint)h.GetInt("seed");
-        var content = RgbImage.Decode(context.Data.File(h.GetString("content_image")));
+        var content = RgbImage.Decode(context.Data.File(h.GetString("content_image"), "content_image"));
         var width = h.GetInt("image_width");
         content = content.Resize(width, Math.Max(1, (int)Math.Round((double)content.Height * width / content.Width)));
-        var style = RgbImage.Decode(context.Data.File(h.GetString("style_image"))).Resize(content.Width, content.Height);
+        var style = RgbImage.Decode(context.Data.File(h.GetString("style_image"), "style_image")).Resize(content.Width, content.Height);
         var weights = PretrainedWeights.Find(context.Data, h.GetString("weights_file"));
 
         TorchRuntime.EnsureInitialized();

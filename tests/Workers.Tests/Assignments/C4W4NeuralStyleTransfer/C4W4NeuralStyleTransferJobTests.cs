@@ -65,6 +65,17 @@ public sealed class C4W4NeuralStyleTransferJobTests
         Assert.Contains("expected kernel (3, 3, 3, 64)", e.Message);
     }
 
+    [Theory]
+    [InlineData("content_image", "no-such-content.jpg", "not found in data directory")]
+    [InlineData("style_image", "../outside.jpg", "is outside the data directory")]
+    public void A_missing_image_is_reported_with_the_hyperparameter_that_named_it(string hyperparameter, string value, string problem)
+    {
+        var e = Assert.Throws<Platform.Workers.Data.DataFileNotFoundException>(() =>
+            Run(new Dictionary<string, string> { [hyperparameter] = value, ["image_width"] = "16", ["num_iterations"] = "1" }, new RecordingMetricSink(), new RecordingRunOutputs()));
+
+        Assert.StartsWith($"data file '{value}' (hyperparameter {hyperparameter}) {problem}", e.Message);
+    }
+
     private static void Run(Dictionary<string, string> raw, RecordingMetricSink metrics, RecordingRunOutputs outputs) =>
         new C4W4NeuralStyleTransferJob().Run(JobContexts.For(NstAssignment.Descriptor, metrics, raw, outputs: outputs));
 }
