@@ -39,6 +39,9 @@ public sealed class ChromiumBrowser : IAsyncLifetime
                 "(do not run 'playwright install': there is no internet and the system browser is used).");
         }
 
+        // Expectations retry until they pass; Playwright's 5 s default is too short for a Blazor page that queries the API
+        // while other test assemblies train on the same two cores.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
