@@ -19,10 +19,15 @@ internal static class UpCommand
             Description = "GPUs the local worker offers as INDEX:MEMORY_MIB, comma-separated (e.g. 0:16384,1:16384); default: detected with --device cuda",
         };
         var auth = new Option<bool>("--auth") { Description = "Require API tokens and a dashboard login (off by default: local mode listens on 127.0.0.1 only)" };
+        var allowedHosts = new Option<string?>("--allowed-hosts")
+        {
+            Description = "More host names to answer, comma-separated, for a proxy or port forward that keeps its own name as Host "
+                + "(127.0.0.1, localhost and [::1] always are; others get 400, against DNS rebinding)",
+        };
 
         var command = new Command("up", "Start the platform locally (embedded store, in-process worker, API and dashboard) until stopped")
         {
-            home, dataDir, device, port, demo, auth, trials, gpus,
+            home, dataDir, device, port, demo, auth, trials, gpus, allowedHosts,
         };
         command.SetAction((result, ct) => CliAction.RunAsync(async () =>
         {
@@ -48,6 +53,15 @@ internal static class UpCommand
                 throw new CliError($"--gpus: {e.Message}");
             }
 
+            var extraHosts = (result.GetValue(allowedHosts) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var host in extraHosts)
+            {
+                if (host != "*" && Uri.CheckHostName(host.StartsWith("*.", StringComparison.Ordinal) ? host[2..] : host) == UriHostNameType.Unknown)
+                {
+                    throw new CliError($"--allowed-hosts: '{host}' is not a host name (names only, without scheme or port; '*.' may start one, '*' allows any)");
+                }
+            }
+
             var options = new EmbeddedPlatformOptions
             {
                 Home = result.GetValue(home) ?? EmbeddedPlatformOptions.DefaultHome(),
@@ -58,6 +72,7 @@ internal static class UpCommand
                 Auth = result.GetValue(auth),
                 ConcurrentTrials = result.GetValue(trials),
                 Gpus = gpuList,
+                AllowedHosts = extraHosts,
             };
             await using var platform = await EmbeddedPlatform.StartAsync(options, ct);
             Console.Out.WriteLine($"Platform is up. Dashboard: {platform.BaseAddress}  MLflow API: {platform.BaseAddress}api/2.0/mlflow  Home: {Path.GetFullPath(options.Home)}");

@@ -72,7 +72,7 @@ public sealed class EmbeddedPlatform : IAsyncDisposable
         builder.WebHost.UseUrls(baseAddress.ToString().TrimEnd('/'));
         // Loopback only, also by name: a web page whose own host name an attacker re-points at 127.0.0.1 (DNS rebinding)
         // sends that name as Host, and is answered 400 instead of reaching an API that, without --auth, asks for no token.
-        builder.Configuration["AllowedHosts"] = "127.0.0.1;localhost;[::1]";
+        builder.Configuration["AllowedHosts"] = string.Join(';', ["127.0.0.1", "localhost", "[::1]", .. options.AllowedHosts]);
         builder.WebHost.UseStaticWebAssets(); // the dashboard's assets from build output, in every environment
         ConfigureLogging(builder.Logging, options.Quiet);
         builder.AddServiceDefaults();

@@ -28,6 +28,12 @@ public sealed class EmbeddedPlatformOptions
     /// </summary>
     public bool TrialsInOwnProcess { get; init; } = true;
 
+    /// <summary>
+    /// Host names answered besides 127.0.0.1, localhost and [::1] (<c>platform up --allowed-hosts</c>), for a proxy or port
+    /// forward that sends its own name; a request with any other <c>Host</c> gets 400.
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
     /// <summary>How many trials the in-process worker agent runs at once.</summary>
     public int ConcurrentTrials { get; init; } = 1;
 

@@ -14,12 +14,15 @@ public sealed class LocalHostFilteringTests() : EmbeddedPlatformTest("platform-h
     [InlineData("127.0.0.1.attacker.example", HttpStatusCode.BadRequest)]
     public async Task Only_loopback_host_names_are_answered(string host, HttpStatusCode expected)
     {
-        using var http = new HttpClient { BaseAddress = Platform.BaseAddress };
+        Assert.Equal(expected, await StatusForHostAsync(Platform.BaseAddress, host));
+    }
+
+    internal static async Task<HttpStatusCode> StatusForHostAsync(Uri baseAddress, string host)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/2.0/mlflow/experiments/search?max_results=1");
-        request.Headers.Host = $"{host}:{Platform.BaseAddress.Port}";
-
+        request.Headers.Host = $"{host}:{baseAddress.Port}";
         using var response = await http.SendAsync(request);
-
-        Assert.Equal(expected, response.StatusCode);
+        return response.StatusCode;
     }
 }
