@@ -62,6 +62,36 @@ public sealed class SweepEngineTests() : EmbeddedPlatformTest("platform-sweep-en
     }
 
     [Fact]
+    public async Task Median_rule_prunes_a_trial_whose_best_is_worse_than_the_finished_trials_running_averages()
+    {
+        // One worker runs the grid in order; the rule acts from step 2 once two trials finished. At step 2 their running
+        // averages are 0.985 and 0.97 (median 0.9775): the rising trial's best, 1.01, is worse; the falling one's, 0.94, is not.
+        var submitted = await Platform.Client.SubmitSweepAsync("""
+            assignment: sleep
+            method: grid
+            metric: {name: loss, goal: minimize}
+            early_terminate: {type: median, min_iter: 2, min_trials: 2}
+            parameters:
+              slope: {values: [-0.01, -0.02, 0.01, -0.03]}
+              steps: {value: 10}
+              duration_ms: {value: 400}
+            """);
+
+        var sweep = await Platform.Client.WaitForSweepAsync(submitted.SweepId!, Poll);
+        var runs = await Platform.Client.WaitForRunsAsync(sweep.RunIds, Poll);
+
+        Assert.Equal(SweepStates.Finished, sweep.State);
+        Assert.Equal([RunStatus.FINISHED, RunStatus.FINISHED, RunStatus.KILLED, RunStatus.FINISHED], runs.Select(r => r.Info.Status));
+        Assert.Equal(TrialTags.Pruned, runs[2].Data.Tag(TrialTags.Outcome));
+        var log = await Platform.Client.GetRunLogsAsync(runs[2].Info.RunId);
+        var reason = Assert.Single(log.Lines, l => l.Message.StartsWith("pruned: ", StringComparison.Ordinal)).Message;
+        Assert.Matches(@"^pruned: best 1\.01 by step \d+ is worse than the median 0\.9\d* of 2 completed trials' running averages$", reason);
+        var pruned = await Platform.Client.Tracking.GetMetricHistoryAsync(runs[2].Info.RunId, "loss");
+        Assert.InRange(pruned.Count, 2, 9); // stopped well before step 10
+        Assert.Equal(10, (await Platform.Client.Tracking.GetMetricHistoryAsync(runs[3].Info.RunId, "loss")).Count);
+    }
+
+    [Fact]
     public async Task Cancelled_running_run_stops_within_two_seconds_as_killed_cancelled()
     {
         var submitted = await Platform.Client.SubmitRunAsync(new RunSubmission("sleep", new Dictionary<string, string> { ["duration_ms"] = "60000", ["steps"] = "600" }));

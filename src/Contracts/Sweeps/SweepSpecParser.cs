@@ -18,7 +18,9 @@ public static class SweepSpecParser
 
     private static readonly string[] MetricKeys = ["name", "goal", "target"];
 
-    private static readonly string[] EarlyTerminateKeys = ["type", "min_iter", "max_iter", "s", "eta", "strict"];
+    private static readonly string[] EarlyTerminateKeys = ["type", "min_iter", "max_iter", "s", "eta", "strict", "min_trials"];
+    private static readonly string[] EarlyTerminateTypes = [EarlyTerminateSpec.Hyperband, EarlyTerminateSpec.Median];
+    private static readonly string[] HyperbandOnlyKeys = ["max_iter", "s", "eta", "strict"];
 
     /// <summary>Parses <paramref name="yaml"/>. Throws <see cref="PlatformValidationException"/> listing every problem found.</summary>
     public static SweepSpec Parse(string yaml)
@@ -265,7 +267,7 @@ public static class SweepSpecParser
         }
 
         string? type = null;
-        int? minIter = null, maxIter = null, s = null;
+        int? minIter = null, maxIter = null, s = null, minTrials = null;
         var eta = 3;
         var strict = false;
         var errorsBefore = reader.Errors.Count;
@@ -275,7 +277,7 @@ public static class SweepSpecParser
             switch (key)
             {
                 case "type":
-                    type = reader.Choice(value, path, ["hyperband"]) is null ? null : "hyperband";
+                    type = reader.Choice(value, path, EarlyTerminateTypes) is { } chosen ? EarlyTerminateTypes[chosen] : null;
                     break;
                 case "min_iter":
                     minIter = reader.Integer(value, path, 1);
@@ -292,26 +294,43 @@ public static class SweepSpecParser
                 case "strict":
                     strict = reader.Boolean(value, path) ?? false;
                     break;
+                case "min_trials":
+                    minTrials = reader.Integer(value, path, 1);
+                    break;
             }
         }
 
         var keys = mapping.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).ToHashSet();
         if (!keys.Contains("type"))
         {
-            reader.Error("early_terminate.type", mapping, "is required (hyperband)");
+            reader.Error("early_terminate.type", mapping, "is required (hyperband or median)");
         }
+        else if (type == EarlyTerminateSpec.Median)
+        {
+            foreach (var key in HyperbandOnlyKeys.Where(keys.Contains))
+            {
+                reader.Error($"early_terminate.{key}", mapping, "is a hyperband setting; median takes min_iter and min_trials");
+            }
+        }
+        else if (type == EarlyTerminateSpec.Hyperband)
+        {
+            if (keys.Contains("min_trials"))
+            {
+                reader.Error("early_terminate.min_trials", mapping, "is a median setting; hyperband takes min_iter, or max_iter and s, eta and strict");
+            }
 
-        if (!keys.Contains("min_iter") && !keys.Contains("max_iter"))
-        {
-            reader.Error("early_terminate", mapping, "hyperband needs min_iter, or max_iter and s");
-        }
-        else if (!keys.Contains("min_iter") && !keys.Contains("s"))
-        {
-            reader.Error("early_terminate.s", mapping, "is required with max_iter (or give min_iter)");
+            if (!keys.Contains("min_iter") && !keys.Contains("max_iter"))
+            {
+                reader.Error("early_terminate", mapping, "hyperband needs min_iter, or max_iter and s");
+            }
+            else if (!keys.Contains("min_iter") && !keys.Contains("s"))
+            {
+                reader.Error("early_terminate.s", mapping, "is required with max_iter (or give min_iter)");
+            }
         }
 
         return reader.Errors.Count == errorsBefore && type is not null
-            ? new EarlyTerminateSpec(type, minIter, maxIter, s, eta, strict, SweepYamlReader.LineOf(mapping))
+            ? new EarlyTerminateSpec(type, minIter, maxIter, s, eta, strict, SweepYamlReader.LineOf(mapping), minTrials)
             : null;
     }
 }

@@ -29,7 +29,7 @@ public static class PlatformViewEndpoints
             var record = await PlatformEndpoints.FindSweepAsync(sweepId, store, ct);
             var rows = await store.ListSweepTrialsAsync(sweepId, ct);
             var spec = TryParse(record.SpecYaml);
-            var rungSteps = spec?.EarlyTerminate is { Type: "hyperband" } terminate ? HyperbandRungs.FromWandb(terminate) : [];
+            var rungSteps = spec?.EarlyTerminate is { Type: EarlyTerminateSpec.Hyperband } terminate ? HyperbandRungs.FromWandb(terminate) : [];
             var trials = new List<SweepDetailsBuilder.TrialData>();
             foreach (var trial in rows)
             {

@@ -24,7 +24,7 @@ public static class SweepDetailsBuilder
     {
         var metric = spec?.Metric;
         var views = trials.OrderBy(t => t.Trial.Index).Select(t => TrialView(t, metric?.Name, maxPoints)).ToArray();
-        var rungs = spec?.EarlyTerminate is { Type: "hyperband" } terminate && metric is not null
+        var rungs = spec?.EarlyTerminate is { Type: EarlyTerminateSpec.Hyperband } terminate && metric is not null
             ? Rungs(terminate, trials)
             : null;
         return new SweepDetails(view, spec?.Name, yaml,

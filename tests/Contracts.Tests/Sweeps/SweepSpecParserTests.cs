@@ -99,6 +99,34 @@ public class SweepSpecParserTests
         Assert.Equal(new EarlyTerminateSpec("hyperband", null, 27, 2, 3, false, 4), spec.EarlyTerminate);
     }
 
+    [Fact]
+    public void Median_takes_min_iter_and_min_trials()
+    {
+        var spec = SweepSpecParser.Parse("""
+            assignment: a
+            method: random
+            metric: {name: cost}
+            early_terminate: {type: median, min_iter: 5, min_trials: 4}
+            parameters:
+              x: {min: 1, max: 5}
+            """);
+
+        Assert.Equal(new EarlyTerminateSpec("median", 5, null, null, 3, false, 4, MinTrials: 4), spec.EarlyTerminate);
+        Assert.Equal(new EarlyTerminateSpec("median", null, null, null, 3, false, 1),
+            SweepSpecParser.Parse("early_terminate: {type: median}\nassignment: a\nmethod: random\nparameters: {x: {value: 1}}\n").EarlyTerminate);
+    }
+
+    [Theory]
+    [InlineData("{type: median, max_iter: 9}", "early_terminate.max_iter", "is a hyperband setting; median takes min_iter and min_trials")]
+    [InlineData("{type: median, eta: 2}", "early_terminate.eta", "is a hyperband setting; median takes min_iter and min_trials")]
+    [InlineData("{type: median, min_trials: 0}", "early_terminate.min_trials", "must be at least 1, got 0")]
+    [InlineData("{type: hyperband, min_iter: 3, min_trials: 2}", "early_terminate.min_trials", "is a median setting; hyperband takes min_iter, or max_iter and s, eta and strict")]
+    public void Settings_of_the_other_early_terminate_type_are_errors(string terminate, string path, string message)
+    {
+        AssertError(SingleError(() => SweepSpecParser.Parse($"assignment: a\nmethod: random\nearly_terminate: {terminate}\nparameters: {{x: {{value: 1}}}}\n")),
+            path, 3, message);
+    }
+
     [Theory]
     [InlineData("min: 1, max: 5", ParameterDistribution.IntUniform)]
     [InlineData("min: 0.1, max: 5", ParameterDistribution.Uniform)]
@@ -237,11 +265,11 @@ public class SweepSpecParserTests
               goal: up
               weight: 2
             early_terminate:
-              type: median
+              type: bohb
               eta: 1
             """));
 
-        Assert.Equal(10, errors.Count);
+        Assert.Equal(9, errors.Count);
         AssertError(errors[0], "assignment", 1, "expected a string, got a list");
         AssertError(errors[1], "parameters", 1, "is required");
         AssertError(errors[2], "method", 2, "must be one of grid, random, bayes; got 'annealing'");
@@ -250,9 +278,8 @@ public class SweepSpecParserTests
         AssertError(errors[4], "run_cap", 4, "must be at least 1, got 0");
         AssertError(errors[5], "metric.goal", 7, "must be one of minimize, maximize; got 'up'");
         AssertError(errors[6], "metric.weight", 8, "unknown key 'weight' (allowed: name, goal, target)");
-        AssertError(errors[7], "early_terminate.type", 10, "must be one of hyperband; got 'median'");
-        AssertError(errors[8], "early_terminate", 10, "hyperband needs min_iter, or max_iter and s");
-        AssertError(errors[9], "early_terminate.eta", 11, "must be at least 2, got 1");
+        AssertError(errors[7], "early_terminate.type", 10, "must be one of hyperband, median; got 'bohb'");
+        AssertError(errors[8], "early_terminate.eta", 11, "must be at least 2, got 1");
     }
 
     [Fact]

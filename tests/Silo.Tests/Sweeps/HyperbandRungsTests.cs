@@ -42,4 +42,20 @@ public sealed class HyperbandRungsTests
         Assert.Equal([2L, 4, 8], rule.Rungs.Take(3));
         Assert.Null(EarlyStoppingRules.Create(SweepFixtures.Spec("random", "  x: {min: -1.0, max: 1.0}")));
     }
+
+    [Fact]
+    public void SweepSpecMapsMedianToTheMedianStoppingRule()
+    {
+        var spec = SweepFixtures.Spec("random", "  x: {min: -1.0, max: 1.0}", "early_terminate: {type: median, min_iter: 2, min_trials: 1}", goal: "maximize");
+
+        var rule = Assert.IsType<MedianStoppingRule>(EarlyStoppingRules.Create(spec));
+
+        // Maximising, from step 2, after one finished trial: its running average at step 2 is 0.5.
+        rule.Report(new TrialMetricReport("done", 1, 0.4));
+        rule.Report(new TrialMetricReport("done", 2, 0.6));
+        rule.Completed("done");
+        Assert.False(rule.Report(new TrialMetricReport("low", 1, 0.1)).ShouldStop); // before min_iter
+        Assert.True(rule.Report(new TrialMetricReport("low", 2, 0.3)).ShouldStop);
+        Assert.False(rule.Report(new TrialMetricReport("high", 2, 0.7)).ShouldStop);
+    }
 }
