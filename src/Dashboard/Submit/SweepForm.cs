@@ -34,9 +34,14 @@ public sealed class SweepForm
 
     public bool EarlyTerminate { get; set; }
 
+    /// <summary><c>hyperband</c> (ASHA, with <see cref="Eta"/>) or <c>median</c> (the median stopping rule, with <see cref="MinTrials"/>).</summary>
+    public string EarlyTerminateType { get; set; } = "hyperband";
+
     public string MinIter { get; set; } = "1";
 
     public string Eta { get; set; } = "3";
+
+    public string MinTrials { get; set; } = "3";
 
     public IReadOnlyList<ParameterChoice> Parameters { get; }
 }

@@ -23,9 +23,16 @@ public static class SweepYamlWriter
         if (form.EarlyTerminate)
         {
             yaml.AppendLine("early_terminate:");
-            yaml.AppendLine("  type: hyperband");
+            yaml.Append("  type: ").AppendLine(form.EarlyTerminateType);
             Line(yaml, "  min_iter", form.MinIter);
-            Line(yaml, "  eta", form.Eta);
+            if (form.EarlyTerminateType == "median")
+            {
+                Line(yaml, "  min_trials", form.MinTrials);
+            }
+            else
+            {
+                Line(yaml, "  eta", form.Eta);
+            }
         }
 
         var swept = form.Parameters.Where(p => p.Mode != ParameterMode.Default).ToArray();

@@ -58,6 +58,18 @@ public sealed class SubmitSweepTests : DashboardTestContext
         // The server checked the latest text (and only once typing paused).
         cut.WaitForAssertion(() => Assert.Equal("valid · grid sweep of sleep, 1 trial", cut.Find("[data-testid=validation-state]").TextContent));
         Assert.True(Api.Requests.Count(r => r.EndsWith("/sweeps/validate", StringComparison.Ordinal)) < 5);
+
+        // The median rule takes min_trials where hyperband takes eta.
+        await cut.InvokeAsync(() => cut.Find("[data-testid=early-terminate-type]").Change("median"));
+        Assert.Empty(cut.FindAll("[data-testid=eta]"));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=min-trials]").Input("5"));
+        Assert.Contains("""
+            early_terminate:
+              type: median
+              min_iter: 1
+              min_trials: 5
+            parameters:
+            """.ReplaceLineEndings("\n"), cut.Find("[data-testid=yaml-input]").GetAttribute("value")!.ReplaceLineEndings("\n"));
     }
 
     [Fact]
