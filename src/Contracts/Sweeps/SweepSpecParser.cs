@@ -91,6 +91,7 @@ public static class SweepSpecParser
         SweepMetric? metric = null;
         IReadOnlyList<ParameterSpec>? parameters = null;
         EarlyTerminateSpec? earlyTerminate = null;
+        YamlNode? earlyTerminateNode = null;
         int? runCap = null;
         IReadOnlyList<ResourceEntry> resources = [];
         var present = new HashSet<string>();
@@ -130,6 +131,7 @@ public static class SweepSpecParser
                     break;
                 case "early_terminate":
                     earlyTerminate = ReadEarlyTerminate(value, reader);
+                    earlyTerminateNode = value;
                     break;
                 case "run_cap":
                     // Bounded like a grid, so a typo cannot queue an unbounded random or bayes sweep.
@@ -152,6 +154,11 @@ public static class SweepSpecParser
         if (method == SweepMethod.Bayes && metric is null && !present.Contains("metric") && methodNode is not null)
         {
             reader.Error("metric", methodNode, "is required for method bayes (it needs something to optimize)");
+        }
+
+        if (earlyTerminateNode is not null && metric is null && !present.Contains("metric"))
+        {
+            reader.Error("metric", earlyTerminateNode, "is required with early_terminate (it compares trials by the metric)");
         }
 
         if (method == SweepMethod.Grid && parameters is not null)

@@ -113,7 +113,14 @@ public class SweepSpecParserTests
 
         Assert.Equal(new EarlyTerminateSpec("median", 5, null, null, 3, false, 4, MinTrials: 4), spec.EarlyTerminate);
         Assert.Equal(new EarlyTerminateSpec("median", null, null, null, 3, false, 1),
-            SweepSpecParser.Parse("early_terminate: {type: median}\nassignment: a\nmethod: random\nparameters: {x: {value: 1}}\n").EarlyTerminate);
+            SweepSpecParser.Parse("early_terminate: {type: median}\nmetric: {name: cost}\nassignment: a\nmethod: random\nparameters: {x: {value: 1}}\n").EarlyTerminate);
+    }
+
+    [Fact]
+    public void Early_terminate_without_a_metric_is_an_error_at_its_line()
+    {
+        AssertError(SingleError(() => SweepSpecParser.Parse("assignment: a\nmethod: random\nparameters: {x: {value: 1}}\nearly_terminate: {type: median}\n")),
+            "metric", 4, "is required with early_terminate (it compares trials by the metric)");
     }
 
     [Theory]
@@ -123,7 +130,7 @@ public class SweepSpecParserTests
     [InlineData("{type: hyperband, min_iter: 3, min_trials: 2}", "early_terminate.min_trials", "is a median setting; hyperband takes min_iter, or max_iter and s, eta and strict")]
     public void Settings_of_the_other_early_terminate_type_are_errors(string terminate, string path, string message)
     {
-        AssertError(SingleError(() => SweepSpecParser.Parse($"assignment: a\nmethod: random\nearly_terminate: {terminate}\nparameters: {{x: {{value: 1}}}}\n")),
+        AssertError(SingleError(() => SweepSpecParser.Parse($"assignment: a\nmethod: random\nearly_terminate: {terminate}\nmetric: {{name: cost}}\nparameters: {{x: {{value: 1}}}}\n")),
             path, 3, message);
     }
 
@@ -302,7 +309,7 @@ public class SweepSpecParserTests
     [Fact]
     public void Hyperband_max_iter_needs_s()
     {
-        AssertError(SingleError(() => SweepSpecParser.Parse("assignment: a\nmethod: random\nearly_terminate: {type: hyperband, max_iter: 9}\nparameters: {x: {value: 1}}\n")),
+        AssertError(SingleError(() => SweepSpecParser.Parse("assignment: a\nmethod: random\nearly_terminate: {type: hyperband, max_iter: 9}\nmetric: {name: cost}\nparameters: {x: {value: 1}}\n")),
             "early_terminate.s", 3, "is required with max_iter (or give min_iter)");
     }
 
