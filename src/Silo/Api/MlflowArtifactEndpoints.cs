@@ -49,10 +49,10 @@ internal static class MlflowArtifactEndpoints
         endpoints.MapPut(ProxyPrefix + "/{**path}", async (string path, HttpContext http, CancellationToken ct) =>
         {
             var relative = ArtifactPath.Normalize(path);
-            var body = http.RequestServices.GetService<IOptions<AuthOptions>>()?.Value is { } limits
-                ? await ArtifactQuota.LimitAsync(Store(http), relative, http.Request.Body, http.Request.ContentLength, limits.MaxRunArtifactBytes, ct)
-                : http.Request.Body;
-            await Store(http).WriteAsync(relative, body, ct);
+            if (http.RequestServices.GetService<IOptions<AuthOptions>>()?.Value is { } limits)
+                await ArtifactQuota.WriteAsync(Store(http), relative, http.Request.Body, http.Request.ContentLength, limits.MaxRunArtifactBytes, ct);
+            else
+                await Store(http).WriteAsync(relative, http.Request.Body, ct);
             return Results.Json(new { });
         });
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Platform.Contracts.Api;
 using Platform.Silo.Api;
 using Platform.Silo.Artifacts;
@@ -9,21 +10,40 @@ namespace Platform.Silo.Security;
 /// <see cref="AuthOptions.MaxRunArtifactBytes"/> after the run's files already stored. (The per-file limit is the upload's request
 /// body limit, which the server enforces.) Sizes are counted as the body streams, so chunked uploads are limited too.
 /// A file outside any run folder (fewer than three path segments) is refused: it would belong to no quota.
-/// Left open: concurrent uploads to one run each see the same remaining allowance, and the run folder is not checked
-/// against the store, so a made-up <c>{experiment}/{run}</c> starts a fresh allowance.
+/// Uploads to one run folder take turns within a silo, so each sees what the one before it stored; silos do not coordinate,
+/// and the run folder is not checked against the store, so a made-up <c>{experiment}/{run}</c> starts a fresh allowance.
 /// </summary>
 public static class ArtifactQuota
 {
-    public static async Task<Stream> LimitAsync(IArtifactStore store, string path, Stream body, long? contentLength, long maxRunBytes, CancellationToken ct)
+    private static readonly ConcurrentDictionary<string, RunFolderTurn> Turns = new(StringComparer.Ordinal);
+
+    /// <summary>Writes <paramref name="body"/> at <paramref name="path"/> if it fits the run folder's allowance, else throws 413.</summary>
+    public static async Task WriteAsync(IArtifactStore store, string path, Stream body, long? contentLength, long maxRunBytes, CancellationToken ct)
     {
         var segments = path.Split('/');
         if (segments.Length < 3)
             throw new ApiRequestException(ErrorCodes.InvalidParameterValue, $"Invalid artifact path '{path}': artifacts are written under {{experiment}}/{{run}}/…");
         var runRoot = $"{segments[0]}/{segments[1]}";
-        var left = maxRunBytes - await SizeAsync(store, runRoot, ct);
-        if (contentLength > left)
-            throw TooLarge(runRoot, maxRunBytes);
-        return new QuotaStream(body, Math.Max(0, left), () => TooLarge(runRoot, maxRunBytes));
+        var turn = Turns.AddOrUpdate(runRoot, _ => new RunFolderTurn(), (_, existing) => existing.Join());
+        try
+        {
+            await turn.Gate.WaitAsync(ct);
+            try
+            {
+                var left = maxRunBytes - await SizeAsync(store, runRoot, ct);
+                if (contentLength > left)
+                    throw TooLarge(runRoot, maxRunBytes);
+                await store.WriteAsync(path, new QuotaStream(body, Math.Max(0, left), () => TooLarge(runRoot, maxRunBytes)), ct);
+            }
+            finally
+            {
+                turn.Gate.Release();
+            }
+        }
+        finally
+        {
+            Leave(runRoot, turn);
+        }
     }
 
     private static async Task<long> SizeAsync(IArtifactStore store, string folder, CancellationToken ct)
@@ -34,6 +54,32 @@ public static class ArtifactQuota
         return total;
     }
 
+    /// <summary>The last upload of a folder to leave removes its entry, so the dictionary holds only folders being written.</summary>
+    private static void Leave(string runRoot, RunFolderTurn turn)
+    {
+        lock (turn)
+        {
+            if (--turn.Users == 0)
+                Turns.TryRemove(new KeyValuePair<string, RunFolderTurn>(runRoot, turn));
+        }
+    }
+
     private static ApiRequestException TooLarge(string runRoot, long maxRunBytes) =>
         new(ErrorCodes.RequestTooLarge, $"Artifacts of run folder '{runRoot}' would exceed the per-run limit of {maxRunBytes} bytes (Auth:MaxRunArtifactBytes)");
+
+    private sealed class RunFolderTurn
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public int Users { get; set; } = 1;
+
+        public RunFolderTurn Join()
+        {
+            lock (this)
+            {
+                Users++;
+                return this;
+            }
+        }
+    }
 }

@@ -129,6 +129,50 @@ public sealed class AuthenticationFlowTests(SecuredPlatformFixture fixture) : IC
     }
 
     [Fact]
+    public async Task Uploads_to_one_run_folder_at_once_take_turns_so_together_they_stay_within_its_limit()
+    {
+        // Two 90 KiB files for a run allowed 150 KiB: the second upload starts while the first is still streaming.
+        using var http = Host.Client(await Host.TokenAsync(PlatformRole.Admin));
+        const string run = "api/2.0/mlflow-artifacts/artifacts/7/concurrent-run/artifacts";
+        var firstHalfSent = new TaskCompletionSource();
+        var finishFirst = new TaskCompletionSource();
+        var first = http.PutAsync($"{run}/first.bin", new HalvesContent(90 * 1024, firstHalfSent, finishFirst.Task));
+        await firstHalfSent.Task;
+        var folder = Path.Combine(Host.ArtifactRoot, "7", "concurrent-run", "artifacts");
+        while (!Directory.Exists(folder) || Directory.GetFiles(folder, ".upload-*").Length == 0)
+            await Task.Delay(10); // the server is writing the first file: its upload has the folder's turn
+
+        var second = http.PutAsync($"{run}/second.bin", new ByteArrayContent(new byte[90 * 1024]));
+        await Task.Delay(200); // unguarded, the second would now be stored in full; guarded, it waits for the first
+        finishFirst.SetResult();
+        using var firstResponse = await first;
+        using var secondResponse = await second;
+
+        Assert.Equal(HttpStatusCode.OK, firstResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, secondResponse.StatusCode);
+        Assert.Equal(["first.bin"], Directory.GetFiles(folder).Select(Path.GetFileName));
+    }
+
+    /// <summary>A body sent in two halves, the second once <paramref name="second"/> completes (no Content-Length: chunked).</summary>
+    private sealed class HalvesContent(int length, TaskCompletionSource firstHalfSent, Task second) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            await stream.WriteAsync(new byte[length / 2]);
+            await stream.FlushAsync();
+            firstHalfSent.SetResult();
+            await second;
+            await stream.WriteAsync(new byte[length - length / 2]);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task Token_values_never_reach_the_logs()
     {
         var admin = new PlatformClient(Host.Client(await Host.TokenAsync(PlatformRole.Admin, "log-admin")));

@@ -31,6 +31,9 @@ public sealed class SecuredPlatformHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The artifact root of the default store (a store given to <see cref="StartAsync"/> has its own).</summary>
+    public string ArtifactRoot => Path.Combine(_home.Path, "artifacts");
+
     public ConcurrentQueue<string> Logs { get; }
 
     public IServiceProvider Services => _app.Services;
