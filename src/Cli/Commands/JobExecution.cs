@@ -3,6 +3,7 @@ using Platform.Cli.Output;
 using Platform.Contracts.Api;
 using Platform.Contracts.Catalog;
 using Platform.Contracts.Client;
+using Platform.Contracts.Grains;
 using Platform.Contracts.Tracking;
 using Platform.Workers.Data;
 
@@ -24,7 +25,13 @@ internal static class JobExecution
         var runs = await client.WaitForRunsAsync(runIds, TimeSpan.FromMilliseconds(200), ct);
         RunReport.Write(runs, json, Console.Out);
 
-        var failed = runs.Where(r => r.Info.Status != RunStatus.FINISHED).ToArray();
+        // A run pruned by the sweep's early stopping ended as designed: said, but not a failure.
+        foreach (var run in runs.Where(IsPruned))
+        {
+            Console.Error.WriteLine($"run {run.Info.RunId} pruned by early stopping: {run.Data.Tag(TrialTags.PruneReason) ?? "no reason recorded"}");
+        }
+
+        var failed = runs.Where(r => r.Info.Status != RunStatus.FINISHED && !IsPruned(r)).ToArray();
         foreach (var run in failed)
         {
             Console.Error.WriteLine($"error: run {run.Info.RunId} {run.Info.Status}: {run.Data.Tag(PlatformTags.Error) ?? "no reason recorded"}");
@@ -32,6 +39,8 @@ internal static class JobExecution
 
         return failed.Length == 0 ? ExitCodes.Ok : ExitCodes.RunFailed;
     }
+
+    private static bool IsPruned(Run run) => run.Data.Tag(TrialTags.Outcome) == TrialTags.Pruned;
 
     /// <summary>
     /// Local runs read data from this machine: when the assignment needs data files, the data directory must exist, checked before any

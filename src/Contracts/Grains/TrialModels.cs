@@ -65,6 +65,9 @@ public static class TrialTags
     public const string Pruned = "PRUNED";
     public const string Cancelled = "CANCELLED";
 
+    /// <summary>Why early stopping pruned the run (the rule's own words), beside <see cref="Outcome"/> <c>PRUNED</c>.</summary>
+    public const string PruneReason = "platform.prune_reason";
+
     /// <summary>
     /// The step of the run's latest checkpoint, written in one batch with <see cref="CheckpointPath"/> after the file is
     /// stored: the commit point of a checkpoint. A trial that starts again keeps only the metric points up to this step.

@@ -152,6 +152,10 @@ public sealed partial class TrialGrain
         {
             tags.Add(new RunTag(PlatformTags.Error, reason));
         }
+        else if (_state.State == TrialState.Pruned && _state.Error is { } pruneReason)
+        {
+            tags.Add(new RunTag(TrialTags.PruneReason, pruneReason));
+        }
 
         if (TrialStatusMapping.OutcomeTag(_state.State) is { } outcome)
         {
