@@ -33,13 +33,22 @@ public sealed partial class SchedulerGrain
             // Reserved before the await, so an interleaved request plans around it and a device is never over-committed.
             _queue.Remove(entry);
             _queued.Remove(runId);
-            _held[runId] = new RunningTrial(runId, entry.Trial.SweepId, placement.Grant);
+            var held = _held.GetValueOrDefault(runId);
+            var reserved = new RunningTrial(runId, entry.Trial.SweepId, placement.Grant);
+            _held[runId] = reserved;
             if (await grains.GetGrain<ITrialGrain>(runId).TryLease(capacity.WorkerId) is { } lease)
             {
                 return lease with { Grant = placement.Grant };
             }
 
-            _held.Remove(runId);
+            // Refused. A stale entry of a trial that is running keeps that trial's grant; a Release meanwhile has freed it.
+            if (_held.TryGetValue(runId, out var current) && ReferenceEquals(current, reserved))
+            {
+                if (held is null)
+                    _held.Remove(runId);
+                else
+                    _held[runId] = held;
+            }
         }
 
         return null;

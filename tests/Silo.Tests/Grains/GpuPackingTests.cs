@@ -53,11 +53,30 @@ public sealed class GpuPackingTests : IAsyncLifetime
         Assert.Equal([0, 1], leases.Select(l => Assert.Single(l.Grant!.Gpus).DeviceIndex).Order());
     }
 
-    private async Task StartAsync(ResourceNeeds needs)
+    [Fact]
+    public async Task A_stale_queue_entry_of_a_running_trial_neither_leases_it_again_nor_frees_its_gpu()
+    {
+        var spec = await StartAsync(new ResourceNeeds(CpuSlots: 1, Gpus: 1, GpuMemoryMiB: 8_000));
+        var running = Assert.Single(await LeaseAllAsync());
+        var scheduler = _host.Grains.GetGrain<ISchedulerGrain>(0);
+        var experimentId = running.ExperimentId;
+
+        await scheduler.Enqueue(spec, experimentId); // an Enqueue sent while it was queued, arriving after its lease
+        Assert.Empty(await LeaseAllAsync());
+        await StartAsync(new ResourceNeeds(CpuSlots: 1, Gpus: 1, GpuMemoryMiB: 8_000));
+        await StartAsync(new ResourceNeeds(CpuSlots: 1, Gpus: 1, GpuMemoryMiB: 8_000));
+
+        // Only the other device is free: one of the two new trials is placed, on it.
+        var placed = Assert.Single(await LeaseAllAsync());
+        Assert.NotEqual(Assert.Single(running.Grant!.Gpus).DeviceIndex, Assert.Single(placed.Grant!.Gpus).DeviceIndex);
+    }
+
+    private async Task<TrialSpec> StartAsync(ResourceNeeds needs)
     {
         var runId = Guid.NewGuid().ToString("N");
-        await _host.Grains.GetGrain<ITrialGrain>(runId)
-            .Start(new TrialSpec(runId, "packing", "sleep", new Dictionary<string, string>(), Needs: needs));
+        var spec = new TrialSpec(runId, "packing", "sleep", new Dictionary<string, string>(), Needs: needs);
+        await _host.Grains.GetGrain<ITrialGrain>(runId).Start(spec);
+        return spec;
     }
 
     /// <summary>Asks for work until the scheduler has nothing more that fits, as a worker fills its free capacity.</summary>
