@@ -24,7 +24,8 @@ public sealed record SweepMetricView(string Name, string Goal, double? Target = 
 
 /// <summary>
 /// One trial: its run, suggestion index, lifecycle state (queued, leased, running, paused, finished, failed, pruned, cancelled),
-/// hyperparameters, the sweep metric's latest value and its history (at most the points asked for).
+/// hyperparameters, the sweep metric's latest value and its history (at most the points asked for), and why it ended when it
+/// did not finish (the early stopping rule's reason, or the error).
 /// </summary>
 public sealed record SweepTrialView(
     string RunId,
@@ -34,7 +35,8 @@ public sealed record SweepTrialView(
     IReadOnlyDictionary<string, string> Params,
     double? Value,
     long? Step,
-    IReadOnlyList<Metric> History);
+    IReadOnlyList<Metric> History,
+    string? Reason = null);
 
 /// <summary>
 /// The best trial so far by the sweep's goal: among trials that ended finished, else (while none has) among those still running.

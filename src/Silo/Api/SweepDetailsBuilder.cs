@@ -1,4 +1,5 @@
 using Platform.Contracts.Api;
+using Platform.Contracts.Grains;
 using Platform.Contracts.Sweeps;
 using Platform.Contracts.Tracking;
 using Platform.Silo.Store;
@@ -80,6 +81,7 @@ public static class SweepDetailsBuilder
         var latest = metric is null ? null : t.Run?.Data.Metrics.FirstOrDefault(m => m.Key == metric);
         return new SweepTrialView(t.Trial.RunId, t.Run?.Info.RunName, (int)t.Trial.Index, t.Trial.State.ToLowerInvariant(),
             t.Run?.Data.Params.ToDictionary(p => p.Key, p => p.Value) ?? new Dictionary<string, string>(),
-            latest?.Value, latest?.Step, Search.Lttb.Downsample(t.History, maxPoints));
+            latest?.Value, latest?.Step, Search.Lttb.Downsample(t.History, maxPoints),
+            t.Run?.Data.Tag(TrialTags.PruneReason) ?? t.Run?.Data.Tag(PlatformTags.Error));
     }
 }

@@ -33,7 +33,7 @@ public static class SampleSweeps
         var trials = new[]
         {
             Trial(0, "finished", -0.09, 10),
-            Trial(1, "pruned", -0.02, 3),
+            Trial(1, "pruned", -0.02, 3) with { Reason = "not in the top 1/3 of 2 trials at rung 1 (step 3)" },
             Trial(2, "running", -0.05, 6),
             Trial(3, "running", -0.07, 2),
         };

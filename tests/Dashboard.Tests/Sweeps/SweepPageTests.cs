@@ -38,6 +38,8 @@ public sealed class SweepPageTests : DashboardTestContext
         Assert.Equal(["4", "3", "1"], cut.FindAll("[data-testid=rung-total]").Select(c => c.TextContent));
         // Trials: states, only the varying parameter as a column, the metric's latest value.
         Assert.Equal(["FINISHED", "PRUNED", "RUNNING", "RUNNING"], cut.FindAll("[data-testid=trial-state]").Select(b => b.TextContent));
+        // Why the pruned one stopped, on hover.
+        Assert.Equal([null, "not in the top 1/3 of 2 trials at rung 1 (step 3)", null, null], cut.FindAll("[data-testid=trial-state]").Select(b => b.GetAttribute("title")));
         Assert.Equal(["slope"], cut.FindAll("[data-testid=trial-param-col]").Select(c => c.TextContent));
         // The file with line numbers.
         Assert.Equal("15", cut.FindAll("[data-testid=yaml] .line-no")[^1].TextContent);

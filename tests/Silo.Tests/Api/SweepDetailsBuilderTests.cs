@@ -24,7 +24,7 @@ public sealed class SweepDetailsBuilderTests
         var trials = new[]
         {
             Data("r0", 0, "Finished", Steps(1, 9)),
-            Data("r1", 1, "Pruned", Steps(1, 5)),
+            Data("r1", 1, "Pruned", Steps(1, 5), [new RunTag(Platform.Contracts.Grains.TrialTags.PruneReason, "not in the top 1/2")]),
             Data("r2", 2, "Running", [Point(3, 0.7), Point(9, 0.2)]),
             Data("r3", 3, "Queued", []),
         };
@@ -43,6 +43,7 @@ public sealed class SweepDetailsBuilderTests
         // The answer's histories are downsampled; the rungs above were judged on the full ones.
         Assert.Equal(3, details.Trials[0].History.Count);
         Assert.Equal(("finished", 0.1), (details.Trials[0].State, Math.Round(details.Trials[0].Value!.Value, 9)));
+        Assert.Equal([null, "not in the top 1/2", null, null], details.Trials.Select(t => t.Reason));
     }
 
     [Fact]
@@ -64,9 +65,9 @@ public sealed class SweepDetailsBuilderTests
 
     private static Metric[] Steps(int from, int to) => Enumerable.Range(from, to - from + 1).Select(s => Point(s, 1 - 0.1 * s)).ToArray();
 
-    private static SweepDetailsBuilder.TrialData Data(string runId, int index, string state, Metric[] history) =>
+    private static SweepDetailsBuilder.TrialData Data(string runId, int index, string state, Metric[] history, RunTag[]? tags = null) =>
         new(new TrialRecord(runId, "s1", index, state, 0, "{}", 0),
             history.Length == 0 ? null : new Run(new RunInfo(runId, "1", runId, RunStatus.RUNNING, 1, null, "", "active"),
-                new RunData([history[^1]], [], [])),
+                new RunData([history[^1]], [], tags ?? [])),
             history);
 }
