@@ -307,23 +307,24 @@ public static class SweepSpecParser
             }
         }
 
-        var keys = mapping.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).ToHashSet();
+        var keyNodes = mapping.Children.Keys.OfType<YamlScalarNode>().ToArray();
+        var keys = keyNodes.Select(k => k.Value).ToHashSet();
         if (!keys.Contains("type"))
         {
             reader.Error("early_terminate.type", mapping, "is required (hyperband or median)");
         }
         else if (type == EarlyTerminateSpec.Median)
         {
-            foreach (var key in HyperbandOnlyKeys.Where(keys.Contains))
+            foreach (var key in keyNodes.Where(k => HyperbandOnlyKeys.Contains(k.Value)))
             {
-                reader.Error($"early_terminate.{key}", mapping, "is a hyperband setting; median takes min_iter and min_trials");
+                reader.Error($"early_terminate.{key.Value}", key, "is a hyperband setting; median takes min_iter and min_trials");
             }
         }
         else if (type == EarlyTerminateSpec.Hyperband)
         {
-            if (keys.Contains("min_trials"))
+            foreach (var key in keyNodes.Where(k => k.Value == "min_trials"))
             {
-                reader.Error("early_terminate.min_trials", mapping, "is a median setting; hyperband takes min_iter, or max_iter and s, eta and strict");
+                reader.Error("early_terminate.min_trials", key, "is a median setting; hyperband takes min_iter, or max_iter and s, eta and strict");
             }
 
             if (!keys.Contains("min_iter") && !keys.Contains("max_iter"))

@@ -117,6 +117,21 @@ public class SweepSpecParserTests
     }
 
     [Fact]
+    public void A_setting_of_the_other_type_is_reported_at_its_own_line()
+    {
+        AssertError(SingleError(() => SweepSpecParser.Parse("""
+            assignment: a
+            method: random
+            metric: {name: cost}
+            early_terminate:
+              type: median
+              min_trials: 2
+              eta: 3
+            parameters: {x: {value: 1}}
+            """)), "early_terminate.eta", 7, "is a hyperband setting; median takes min_iter and min_trials");
+    }
+
+    [Fact]
     public void Early_terminate_without_a_metric_is_an_error_at_its_line()
     {
         AssertError(SingleError(() => SweepSpecParser.Parse("assignment: a\nmethod: random\nparameters: {x: {value: 1}}\nearly_terminate: {type: median}\n")),
