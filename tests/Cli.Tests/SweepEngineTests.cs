@@ -39,23 +39,9 @@ public sealed class SweepEngineTests() : EmbeddedPlatformTest("platform-sweep-en
     public async Task Asha_prunes_the_trial_that_falls_behind_at_the_first_rung_and_keeps_its_metrics()
     {
         // One worker runs the grid in order. At rung 3 the third trial (loss 1.03) is not in the top 1/3 of {1.0, 0.97, 1.03}.
-        var submitted = await Platform.Client.SubmitSweepAsync("""
-            assignment: sleep
-            method: grid
-            metric: {name: loss, goal: minimize}
-            early_terminate: {type: hyperband, min_iter: 3, eta: 3}
-            parameters:
-              slope: {values: [0.0, -0.01, 0.01, -0.02]}
-              steps: {value: 10}
-              duration_ms: {value: 400}
-            """);
+        var runs = await RunGridWhereTheThirdIsPrunedAsync("{type: hyperband, min_iter: 3, eta: 3}", "[0.0, -0.01, 0.01, -0.02]");
 
-        var sweep = await Platform.Client.WaitForSweepAsync(submitted.SweepId!, Poll);
-        var runs = await Platform.Client.WaitForRunsAsync(sweep.RunIds, Poll);
-
-        Assert.Equal(SweepStates.Finished, sweep.State);
-        Assert.Equal([RunStatus.FINISHED, RunStatus.FINISHED, RunStatus.KILLED, RunStatus.FINISHED], runs.Select(r => r.Info.Status));
-        Assert.Equal(TrialTags.Pruned, runs[2].Data.Tag(TrialTags.Outcome));
+        Assert.Equal("not in the top 1/3 of 3 trials at rung 0 (step 3)", runs[2].Data.Tag(TrialTags.PruneReason));
         var pruned = await Platform.Client.Tracking.GetMetricHistoryAsync(runs[2].Info.RunId, "loss");
         Assert.InRange(pruned.Count, 3, 9); // kept up to the rung, stopped well before step 10
         Assert.Equal(1.03, pruned[2].Value, 9);
@@ -66,13 +52,24 @@ public sealed class SweepEngineTests() : EmbeddedPlatformTest("platform-sweep-en
     {
         // One worker runs the grid in order; the rule acts from step 2 once two trials finished. At step 2 their running
         // averages are 0.985 and 0.97 (median 0.9775): the rising trial's best, 1.01, is worse; the falling one's, 0.94, is not.
-        var submitted = await Platform.Client.SubmitSweepAsync("""
+        var runs = await RunGridWhereTheThirdIsPrunedAsync("{type: median, min_iter: 2, min_trials: 2}", "[-0.01, -0.02, 0.01, -0.03]");
+
+        Assert.Matches(@"^best 1\.01 by step \d+ is worse than the median 0\.9\d* of 2 completed trials' running averages$", runs[2].Data.Tag(TrialTags.PruneReason));
+        var pruned = await Platform.Client.Tracking.GetMetricHistoryAsync(runs[2].Info.RunId, "loss");
+        Assert.InRange(pruned.Count, 2, 9); // stopped well before step 10
+        Assert.Equal(10, (await Platform.Client.Tracking.GetMetricHistoryAsync(runs[3].Info.RunId, "loss")).Count);
+    }
+
+    /// <summary>A grid of four 10-step sleep trials by slope under the early stopping given, run to its end by one worker.</summary>
+    private async Task<IReadOnlyList<Run>> RunGridWhereTheThirdIsPrunedAsync(string earlyTerminate, string slopes)
+    {
+        var submitted = await Platform.Client.SubmitSweepAsync($$"""
             assignment: sleep
             method: grid
             metric: {name: loss, goal: minimize}
-            early_terminate: {type: median, min_iter: 2, min_trials: 2}
+            early_terminate: {{earlyTerminate}}
             parameters:
-              slope: {values: [-0.01, -0.02, 0.01, -0.03]}
+              slope: {values: {{slopes}}}
               steps: {value: 10}
               duration_ms: {value: 400}
             """);
@@ -83,10 +80,7 @@ public sealed class SweepEngineTests() : EmbeddedPlatformTest("platform-sweep-en
         Assert.Equal(SweepStates.Finished, sweep.State);
         Assert.Equal([RunStatus.FINISHED, RunStatus.FINISHED, RunStatus.KILLED, RunStatus.FINISHED], runs.Select(r => r.Info.Status));
         Assert.Equal(TrialTags.Pruned, runs[2].Data.Tag(TrialTags.Outcome));
-        Assert.Matches(@"^best 1\.01 by step \d+ is worse than the median 0\.9\d* of 2 completed trials' running averages$", runs[2].Data.Tag(TrialTags.PruneReason));
-        var pruned = await Platform.Client.Tracking.GetMetricHistoryAsync(runs[2].Info.RunId, "loss");
-        Assert.InRange(pruned.Count, 2, 9); // stopped well before step 10
-        Assert.Equal(10, (await Platform.Client.Tracking.GetMetricHistoryAsync(runs[3].Info.RunId, "loss")).Count);
+        return runs;
     }
 
     [Fact]
