@@ -1,5 +1,7 @@
 using System.Net;
 using Bunit;
+using Platform.Contracts.Grains;
+using Platform.Contracts.Tracking;
 using Platform.Dashboard.Pages;
 using Platform.Dashboard.Tests.Fakes;
 
@@ -42,6 +44,20 @@ public sealed class RunDetailsPageTests : DashboardTestContext
         Assert.Equal(["cost=NaN|0.693147|Infinity"], SummaryRows(cut));
         Assert.Equal(2, cut.FindAll("[data-testid=chart-cost] [data-testid=marker]").Count);
         Assert.Contains("2 non-finite values", cut.Find("[data-testid=chart-cost] [data-testid=skipped]").TextContent);
+    }
+
+    [Fact]
+    public void A_pruned_run_says_it_was_pruned_by_early_stopping_and_why()
+    {
+        const string prunedId = "c0ffeec0ffeec0ffeec0ffeec0ffee00";
+        Api.Runs.Add(SampleData.Run(prunedId, "trial-3", RunStatus.KILLED, SampleData.T0, SampleData.T0 + 900, [], [],
+            [new RunTag(TrialTags.Outcome, TrialTags.Pruned), new RunTag(TrialTags.PruneReason, "not in the top 1/3 of 3 trials at rung 0 (step 3)")]));
+
+        var cut = Render<RunDetails>(p => p.Add(x => x.RunId, prunedId));
+
+        cut.WaitForElement("[data-testid=run-pruned]");
+        Assert.Equal("Pruned by early stopping: not in the top 1/3 of 3 trials at rung 0 (step 3)", cut.Find("[data-testid=run-pruned]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=run-error]"));
     }
 
     [Fact]
