@@ -25,22 +25,22 @@ internal static class JobExecution
         var runs = await client.WaitForRunsAsync(runIds, TimeSpan.FromMilliseconds(200), ct);
         RunReport.Write(runs, json, Console.Out);
 
-        // A run pruned by the sweep's early stopping ended as designed: said, but not a failure.
-        foreach (var run in runs.Where(IsPruned))
+        var failed = 0;
+        foreach (var run in runs.Where(r => r.Info.Status != RunStatus.FINISHED))
         {
-            Console.Error.WriteLine($"run {run.Info.RunId} pruned by early stopping: {run.Data.Tag(TrialTags.PruneReason) ?? "no reason recorded"}");
-        }
+            if (run.Data.Tag(TrialTags.Outcome) == TrialTags.Pruned)
+            {
+                // Pruned by the sweep's early stopping: it ended as designed, so it is said but is not a failure.
+                Console.Error.WriteLine($"run {run.Info.RunId} pruned by early stopping: {run.Data.Tag(TrialTags.PruneReason) ?? "no reason recorded"}");
+                continue;
+            }
 
-        var failed = runs.Where(r => r.Info.Status != RunStatus.FINISHED && !IsPruned(r)).ToArray();
-        foreach (var run in failed)
-        {
+            failed++;
             Console.Error.WriteLine($"error: run {run.Info.RunId} {run.Info.Status}: {run.Data.Tag(PlatformTags.Error) ?? "no reason recorded"}");
         }
 
-        return failed.Length == 0 ? ExitCodes.Ok : ExitCodes.RunFailed;
+        return failed == 0 ? ExitCodes.Ok : ExitCodes.RunFailed;
     }
-
-    private static bool IsPruned(Run run) => run.Data.Tag(TrialTags.Outcome) == TrialTags.Pruned;
 
     /// <summary>
     /// Local runs read data from this machine: when the assignment needs data files, the data directory must exist, checked before any

@@ -1,4 +1,5 @@
 using Platform.Contracts.Catalog;
+using Platform.Contracts.Sweeps;
 
 namespace Platform.Dashboard.Submit;
 
@@ -35,7 +36,10 @@ public sealed class SweepForm
     public bool EarlyTerminate { get; set; }
 
     /// <summary><c>hyperband</c> (ASHA, with <see cref="Eta"/>) or <c>median</c> (the median stopping rule, with <see cref="MinTrials"/>).</summary>
-    public string EarlyTerminateType { get; set; } = "hyperband";
+    public string EarlyTerminateType { get; set; } = EarlyTerminateSpec.Hyperband;
+
+    /// <summary>The median rule takes <see cref="MinTrials"/> where hyperband takes <see cref="Eta"/>.</summary>
+    public bool UsesMedianRule => EarlyTerminateType == EarlyTerminateSpec.Median;
 
     public string MinIter { get; set; } = "1";
 

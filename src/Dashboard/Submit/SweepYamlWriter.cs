@@ -25,7 +25,7 @@ public static class SweepYamlWriter
             yaml.AppendLine("early_terminate:");
             yaml.Append("  type: ").AppendLine(form.EarlyTerminateType);
             Line(yaml, "  min_iter", form.MinIter);
-            if (form.EarlyTerminateType == "median")
+            if (form.UsesMedianRule)
             {
                 Line(yaml, "  min_trials", form.MinTrials);
             }

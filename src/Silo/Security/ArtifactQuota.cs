@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Platform.Contracts.Api;
 using Platform.Silo.Api;
 using Platform.Silo.Artifacts;
@@ -15,7 +14,8 @@ namespace Platform.Silo.Security;
 /// </summary>
 public static class ArtifactQuota
 {
-    private static readonly ConcurrentDictionary<string, RunFolderTurn> Turns = new(StringComparer.Ordinal);
+    /// <summary>Per run folder being written: its gate and how many uploads hold or wait for it (the entry goes with the last).</summary>
+    private static readonly Dictionary<string, (SemaphoreSlim Gate, int Users)> Turns = new(StringComparer.Ordinal);
 
     /// <summary>Writes <paramref name="body"/> at <paramref name="path"/> if it fits the run folder's allowance, else throws 413.</summary>
     public static async Task WriteAsync(IArtifactStore store, string path, Stream body, long? contentLength, long maxRunBytes, CancellationToken ct)
@@ -24,10 +24,10 @@ public static class ArtifactQuota
         if (segments.Length < 3)
             throw new ApiRequestException(ErrorCodes.InvalidParameterValue, $"Invalid artifact path '{path}': artifacts are written under {{experiment}}/{{run}}/…");
         var runRoot = $"{segments[0]}/{segments[1]}";
-        var turn = Turns.AddOrUpdate(runRoot, _ => new RunFolderTurn(), (_, existing) => existing.Join());
+        var gate = Enter(runRoot);
         try
         {
-            await turn.Gate.WaitAsync(ct);
+            await gate.WaitAsync(ct);
             try
             {
                 var left = maxRunBytes - await SizeAsync(store, runRoot, ct);
@@ -37,12 +37,12 @@ public static class ArtifactQuota
             }
             finally
             {
-                turn.Gate.Release();
+                gate.Release();
             }
         }
         finally
         {
-            Leave(runRoot, turn);
+            Leave(runRoot);
         }
     }
 
@@ -54,32 +54,28 @@ public static class ArtifactQuota
         return total;
     }
 
-    /// <summary>The last upload of a folder to leave removes its entry, so the dictionary holds only folders being written.</summary>
-    private static void Leave(string runRoot, RunFolderTurn turn)
+    private static SemaphoreSlim Enter(string runRoot)
     {
-        lock (turn)
+        lock (Turns)
         {
-            if (--turn.Users == 0)
-                Turns.TryRemove(new KeyValuePair<string, RunFolderTurn>(runRoot, turn));
+            var (gate, users) = Turns.TryGetValue(runRoot, out var turn) ? turn : (new SemaphoreSlim(1, 1), 0);
+            Turns[runRoot] = (gate, users + 1);
+            return gate;
+        }
+    }
+
+    private static void Leave(string runRoot)
+    {
+        lock (Turns)
+        {
+            var (gate, users) = Turns[runRoot];
+            if (users == 1)
+                Turns.Remove(runRoot);
+            else
+                Turns[runRoot] = (gate, users - 1);
         }
     }
 
     private static ApiRequestException TooLarge(string runRoot, long maxRunBytes) =>
         new(ErrorCodes.RequestTooLarge, $"Artifacts of run folder '{runRoot}' would exceed the per-run limit of {maxRunBytes} bytes (Auth:MaxRunArtifactBytes)");
-
-    private sealed class RunFolderTurn
-    {
-        public SemaphoreSlim Gate { get; } = new(1, 1);
-
-        public int Users { get; set; } = 1;
-
-        public RunFolderTurn Join()
-        {
-            lock (this)
-            {
-                Users++;
-                return this;
-            }
-        }
-    }
 }
